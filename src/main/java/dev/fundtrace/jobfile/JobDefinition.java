@@ -1,0 +1,64 @@
+package dev.fundtrace.jobfile;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one scheduled run needs, read from a job file ({@code job-file.md}).
+ * Paths are already resolved against the job file's folder.
+ */
+public record JobDefinition(
+        Path jobFile,
+        String name,
+        Designations designations,
+        Ledger ledger,
+        List<Path> labels,
+        Trace trace,
+        Rules rules,
+        Report report) {
+
+    public record Designations(List<Path> files, Selection select) {}
+
+    /** Who is a seed; all empty = every digital-currency address loaded. */
+    public record Selection(List<String> uids, List<String> names, List<String> programs) {
+        public boolean selectsAll() {
+            return uids.isEmpty() && names.isEmpty() && programs.isEmpty();
+        }
+    }
+
+    public record Ledger(EthereumLedger ethereum, double maxRejectedShare) {}
+
+    /**
+     * Where Ethereum transfers come from: an ethereum-etl export folder or a JSON-RPC node.
+     *
+     * @param assumeSuccess an export without receipt status may be traced only when this is true
+     */
+    public record EthereumLedger(Path files, String rpc, Long fromBlock, String toBlock, int confirmations,
+                                 boolean assumeSuccess, Rpc rpcOptions) {
+        public boolean fromFiles() { return files != null; }
+    }
+
+    /** Politeness and batching for a JSON-RPC node. */
+    public record Rpc(int batchSize, int maxInFlight, double requestsPerSecond, int maxRetries,
+                      Duration timeout, int logWindow, boolean useTraceFilter) {}
+
+    public enum Direction { FORWARD, BACKWARD, BOTH;
+        public boolean forward() { return this != BACKWARD; }
+        public boolean backward() { return this != FORWARD; }
+    }
+
+    /** @param dust per asset (symbol or token address), in display units */
+    public record Trace(Direction direction, int maxHops, Map<String, BigDecimal> dust) {}
+
+    /** Thresholds per asset (symbol or token address) in display units; windows as ISO-8601 durations. */
+    public record Rules(Map<String, BigDecimal> indirectExposureMin, Duration rapidPassThroughWindow,
+                       Map<String, BigDecimal> structuringThreshold, Duration structuringWindow,
+                       int structuringMinTransfers) {}
+
+    public enum Format { HTML, CSV, JSON }
+
+    public record Report(Path dir, List<Format> formats) {}
+}

@@ -1,0 +1,241 @@
+package dev.fundtrace.jobfile;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.fundtrace.jobfile.JobDefinition.Direction;
+import dev.fundtrace.jobfile.JobDefinition.Format;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a job file. Unknown keys are an error (a typo in a nightly job must fail loudly at start),
+ * and relative paths resolve against the job file's own folder so a job runs the same from anywhere.
+ */
+public final class JobFileLoader {
+
+    private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+    private final YAMLMapper yaml = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    /** Reads and validates the job file's own content (not yet whether its inputs exist). */
+    public JobDefinition load(Path jobFile) {
+        Path file = jobFile.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new JobFileException(jobFile + ": job file not found");
+        }
+        RawJob raw;
+        try {
+            raw = yaml.readValue(file.toFile(), RawJob.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new JobFileException(jobFile + ": line " + e.getLocation().getLineNr() + ": unknown key '"
+                    + keyPath(e) + "' (allowed here: " + e.getKnownPropertyIds() + ")");
+        } catch (JacksonException e) {
+            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new JobFileException(jobFile + ": line " + line + ": " + e.getOriginalMessage());
+        }
+        if (raw == null) throw new JobFileException(jobFile + ": job file is empty");
+        return new Converter(jobFile, file.getParent()).convert(raw);
+    }
+
+    /** Checks that every input the job names exists, so a nightly run fails at start, not at 2 a.m. mid-way. */
+    public void checkInputsExist(JobDefinition job) {
+        List<String> missing = new ArrayList<>();
+        for (Path p : job.designations().files()) if (!Files.isRegularFile(p)) missing.add("designations.files: " + p);
+        for (Path p : job.labels()) if (!Files.isRegularFile(p)) missing.add("labels: " + p);
+        var eth = job.ledger().ethereum();
+        if (eth != null && eth.fromFiles() && !Files.isDirectory(eth.files())) {
+            missing.add("ledger.ethereum.files: " + eth.files() + " (not a folder)");
+        }
+        if (!missing.isEmpty()) {
+            throw new JobFileException(job.jobFile() + ": missing input " + String.join("; ", missing));
+        }
+    }
+
+    private static String keyPath(UnrecognizedPropertyException e) {
+        StringBuilder sb = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getPropertyName() != null) {
+                if (!sb.isEmpty()) sb.append('.');
+                sb.append(ref.getPropertyName());
+            }
+        }
+        return sb.isEmpty() ? String.valueOf(e.getPropertyName()) : sb.toString();
+    }
+
+    private record Converter(Path jobFile, Path base) {
+
+        JobDefinition convert(RawJob raw) {
+            if (raw.job == null || !JOB_NAME.matcher(raw.job).matches()) {
+                fail("job", "a name of letters, digits, '.', '_' or '-' is required (it names the report folder)");
+            }
+            if (raw.designations == null || raw.designations.files == null || raw.designations.files.isEmpty()) {
+                fail("designations.files", "at least one sanctions file is required");
+            }
+            var select = raw.designations.select == null ? new RawSelect() : raw.designations.select;
+            var designations = new JobDefinition.Designations(paths(raw.designations.files),
+                    new JobDefinition.Selection(list(select.uids), list(select.names), list(select.programs)));
+
+            if (raw.ledger == null || raw.ledger.ethereum == null) fail("ledger.ethereum", "a ledger source is required");
+            RawEthereum e = raw.ledger.ethereum;
+            if ((e.files == null) == (e.rpc == null)) fail("ledger.ethereum", "give exactly one of 'files' or 'rpc'");
+            if (e.confirmations != null && e.confirmations < 0) fail("ledger.ethereum.confirmations", "must be >= 0");
+            if (e.toBlock != null && !e.toBlock.equals("latest") && !e.toBlock.matches("\\d+")) {
+                fail("ledger.ethereum.toBlock", "a block number or 'latest'");
+            }
+            RawRpc r = e.rpcOptions == null ? new RawRpc() : e.rpcOptions;
+            var rpc = new JobDefinition.Rpc(positive(r.batchSize, 50, "batchSize"), positive(r.maxInFlight, 4, "maxInFlight"),
+                    r.requestsPerSecond == null ? 50.0 : r.requestsPerSecond, r.maxRetries == null ? 5 : r.maxRetries,
+                    r.timeout == null ? Duration.ofSeconds(60) : duration("ledger.ethereum.rpcOptions.timeout", r.timeout),
+                    positive(r.logWindow, 10_000, "logWindow"), r.useTraceFilter == null || r.useTraceFilter);
+            var ethereum = new JobDefinition.EthereumLedger(e.files == null ? null : path(e.files), e.rpc,
+                    e.fromBlock, e.toBlock == null ? "latest" : e.toBlock, e.confirmations == null ? 12 : e.confirmations,
+                    Boolean.TRUE.equals(e.assumeSuccess), rpc);
+            double share = raw.ledger.maxRejectedShare == null ? 0.01 : raw.ledger.maxRejectedShare;
+            if (share < 0 || share > 1) fail("ledger.maxRejectedShare", "a share between 0 and 1");
+
+            RawTrace t = raw.trace == null ? new RawTrace() : raw.trace;
+            Direction direction = Direction.BOTH;
+            if (t.direction != null) {
+                try {
+                    direction = Direction.valueOf(t.direction.toUpperCase());
+                } catch (IllegalArgumentException ex) {
+                    fail("trace.direction", "forward, backward or both, not '" + t.direction + "'");
+                }
+            }
+            int maxHops = t.maxHops == null ? 4 : t.maxHops;
+            if (maxHops < 1 || maxHops > 64) fail("trace.maxHops", "between 1 and 64");
+            var trace = new JobDefinition.Trace(direction, maxHops, amounts("trace.dust", t.dust));
+
+            RawRules u = raw.rules == null ? new RawRules() : raw.rules;
+            var rules = new JobDefinition.Rules(amounts("rules.indirectExposureMin", u.indirectExposureMin),
+                    u.rapidPassThroughWindow == null ? Duration.ofHours(1)
+                            : duration("rules.rapidPassThroughWindow", u.rapidPassThroughWindow),
+                    amounts("rules.structuringThreshold", u.structuringThreshold),
+                    u.structuringWindow == null ? Duration.ofDays(1) : duration("rules.structuringWindow", u.structuringWindow),
+                    u.structuringMinTransfers == null ? 3 : u.structuringMinTransfers);
+
+            RawReport rp = raw.report == null ? new RawReport() : raw.report;
+            List<Format> formats = new ArrayList<>();
+            for (String f : rp.formats == null ? List.of("html", "csv", "json") : rp.formats) {
+                try {
+                    formats.add(Format.valueOf(f.toUpperCase()));
+                } catch (IllegalArgumentException ex) {
+                    fail("report.formats", "html, csv or json, not '" + f + "'");
+                }
+            }
+            var report = new JobDefinition.Report(rp.dir == null ? base.resolve("../reports").normalize() : path(rp.dir),
+                    List.copyOf(formats));
+            return new JobDefinition(jobFile, raw.job, designations,
+                    new JobDefinition.Ledger(ethereum, share), paths(raw.labels), trace, rules, report);
+        }
+
+        private int positive(Integer v, int dflt, String key) {
+            if (v == null) return dflt;
+            if (v < 1) fail("ledger.ethereum.rpcOptions." + key, "must be at least 1");
+            return v;
+        }
+
+        private Map<String, BigDecimal> amounts(String key, Map<String, String> in) {
+            Map<String, BigDecimal> out = new LinkedHashMap<>();
+            if (in == null) return out;
+            in.forEach((asset, value) -> {
+                try {
+                    BigDecimal d = new BigDecimal(value.trim());
+                    if (d.signum() < 0) fail(key + "." + asset, "must not be negative");
+                    out.put(asset, d);
+                } catch (NumberFormatException ex) {
+                    fail(key + "." + asset, "a decimal number in display units, not '" + value + "'");
+                }
+            });
+            return out;
+        }
+
+        private Duration duration(String key, String text) {
+            try {
+                return text.startsWith("PT") || text.startsWith("pt") ? Duration.parse(text)
+                        : Duration.ofDays(Period.parse(text).toTotalMonths() * 30 + Period.parse(text).getDays());
+            } catch (DateTimeParseException ex) {
+                throw new JobFileException(jobFile + ": " + key + ": an ISO-8601 duration such as PT1H or P1D, not '" + text + "'");
+            }
+        }
+
+        private List<Path> paths(List<String> in) {
+            return in == null ? List.of() : in.stream().map(this::path).toList();
+        }
+
+        private Path path(String p) {
+            return base.resolve(p).normalize();
+        }
+
+        private static List<String> list(List<String> in) {
+            return in == null ? List.of() : List.copyOf(in);
+        }
+
+        private void fail(String key, String why) {
+            throw new JobFileException(jobFile + ": " + key + ": " + why);
+        }
+    }
+
+    // The file as written. Strings for amounts keep "0.5" exact; conversion and checks happen in Converter.
+    record RawJob(@JsonProperty("job") String job, @JsonProperty("designations") RawDesignations designations,
+                  @JsonProperty("ledger") RawLedger ledger, @JsonProperty("labels") List<String> labels,
+                  @JsonProperty("trace") RawTrace trace, @JsonProperty("rules") RawRules rules,
+                  @JsonProperty("report") RawReport report) {}
+
+    record RawDesignations(@JsonProperty("files") List<String> files, @JsonProperty("select") RawSelect select) {}
+
+    record RawSelect(@JsonProperty("uids") List<String> uids, @JsonProperty("names") List<String> names,
+                     @JsonProperty("programs") List<String> programs) {
+        RawSelect() { this(null, null, null); }
+    }
+
+    record RawLedger(@JsonProperty("ethereum") RawEthereum ethereum,
+                     @JsonProperty("maxRejectedShare") Double maxRejectedShare) {}
+
+    record RawEthereum(@JsonProperty("files") String files, @JsonProperty("rpc") String rpc,
+                       @JsonProperty("fromBlock") Long fromBlock, @JsonProperty("toBlock") String toBlock,
+                       @JsonProperty("confirmations") Integer confirmations,
+                       @JsonProperty("assumeSuccess") Boolean assumeSuccess,
+                       @JsonProperty("rpcOptions") RawRpc rpcOptions) {}
+
+    record RawRpc(@JsonProperty("batchSize") Integer batchSize, @JsonProperty("maxInFlight") Integer maxInFlight,
+                  @JsonProperty("requestsPerSecond") Double requestsPerSecond,
+                  @JsonProperty("maxRetries") Integer maxRetries, @JsonProperty("timeout") String timeout,
+                  @JsonProperty("logWindow") Integer logWindow,
+                  @JsonProperty("useTraceFilter") Boolean useTraceFilter) {
+        RawRpc() { this(null, null, null, null, null, null, null); }
+    }
+
+    record RawTrace(@JsonProperty("direction") String direction, @JsonProperty("maxHops") Integer maxHops,
+                    @JsonProperty("dust") Map<String, String> dust) {
+        RawTrace() { this(null, null, null); }
+    }
+
+    record RawRules(@JsonProperty("indirectExposureMin") Map<String, String> indirectExposureMin,
+                    @JsonProperty("rapidPassThroughWindow") String rapidPassThroughWindow,
+                    @JsonProperty("structuringThreshold") Map<String, String> structuringThreshold,
+                    @JsonProperty("structuringWindow") String structuringWindow,
+                    @JsonProperty("structuringMinTransfers") Integer structuringMinTransfers) {
+        RawRules() { this(null, null, null, null, null); }
+    }
+
+    record RawReport(@JsonProperty("dir") String dir, @JsonProperty("formats") List<String> formats) {
+        RawReport() { this(null, null); }
+    }
+}
