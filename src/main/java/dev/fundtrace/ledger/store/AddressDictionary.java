@@ -1,0 +1,115 @@
+package dev.fundtrace.ledger.store;
+
+import java.util.Arrays;
+
+/**
+ * Interns 20-byte addresses to dense int ids with open addressing over primitive arrays:
+ * millions of addresses cost three longs each instead of a String and a map entry.
+ */
+public final class AddressDictionary {
+
+    private long[] words = new long[3 * 1024];   // id -> (hi, mid, lo32) of the address
+    private int[] slots = new int[4096];         // hash slot -> id + 1, 0 = empty
+    private int size;
+
+    public int size() { return size; }
+
+    /** Id of the address in {@code buf[off..off+20)}, adding it when new. */
+    public int intern(byte[] buf, int off) {
+        return intern(readLong(buf, off), readLong(buf, off + 8), readInt(buf, off + 16));
+    }
+
+    public int intern(long a, long b, long c) {
+        int mask = slots.length - 1;
+        int h = hash(a, b, c) & mask;
+        while (true) {
+            int s = slots[h];
+            if (s == 0) break;
+            int id = s - 1;
+            if (words[3 * id] == a && words[3 * id + 1] == b && words[3 * id + 2] == c) return id;
+            h = (h + 1) & mask;
+        }
+        int id = size++;
+        if (3 * size > words.length) words = Arrays.copyOf(words, words.length * 2);
+        words[3 * id] = a;
+        words[3 * id + 1] = b;
+        words[3 * id + 2] = c;
+        slots[h] = id + 1;
+        if (size * 2 > slots.length) rehash();
+        return id;
+    }
+
+    /** Id of an address, or -1 when unknown. */
+    public int find(long a, long b, long c) {
+        int mask = slots.length - 1;
+        int h = hash(a, b, c) & mask;
+        while (true) {
+            int s = slots[h];
+            if (s == 0) return -1;
+            int id = s - 1;
+            if (words[3 * id] == a && words[3 * id + 1] == b && words[3 * id + 2] == c) return id;
+            h = (h + 1) & mask;
+        }
+    }
+
+    /** Id of a {@code 0x…} hex address, or -1 when unknown or malformed. */
+    public int find(String hex) {
+        byte[] b = Hex.address(hex);
+        return b == null ? -1 : find(readLong(b, 0), readLong(b, 8), readInt(b, 16));
+    }
+
+    public int intern(String hex) {
+        byte[] b = Hex.address(hex);
+        if (b == null) throw new IllegalArgumentException("not an address: " + hex);
+        return intern(b, 0);
+    }
+
+    public long word(int id, int k) { return words[3 * id + k]; }
+
+    public String hex(int id) {
+        byte[] b = new byte[20];
+        writeLong(b, 0, words[3 * id]);
+        writeLong(b, 8, words[3 * id + 1]);
+        long c = words[3 * id + 2];
+        b[16] = (byte) (c >>> 24); b[17] = (byte) (c >>> 16); b[18] = (byte) (c >>> 8); b[19] = (byte) c;
+        return Hex.encode0x(b);
+    }
+
+    public void bytes(int id, byte[] out, int off) {
+        writeLong(out, off, words[3 * id]);
+        writeLong(out, off + 8, words[3 * id + 1]);
+        long c = words[3 * id + 2];
+        out[off + 16] = (byte) (c >>> 24); out[off + 17] = (byte) (c >>> 16);
+        out[off + 18] = (byte) (c >>> 8); out[off + 19] = (byte) c;
+    }
+
+    private void rehash() {
+        int[] next = new int[slots.length * 2];
+        int mask = next.length - 1;
+        for (int id = 0; id < size; id++) {
+            int h = hash(words[3 * id], words[3 * id + 1], words[3 * id + 2]) & mask;
+            while (next[h] != 0) h = (h + 1) & mask;
+            next[h] = id + 1;
+        }
+        slots = next;
+    }
+
+    private static int hash(long a, long b, long c) {
+        long h = a * 0x9E3779B97F4A7C15L ^ b * 0xC2B2AE3D27D4EB4FL ^ c * 0x165667B19E3779F9L;
+        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
+    }
+
+    static long readLong(byte[] b, int off) {
+        long v = 0;
+        for (int i = 0; i < 8; i++) v = (v << 8) | (b[off + i] & 0xFF);
+        return v;
+    }
+
+    static long readInt(byte[] b, int off) {
+        return ((b[off] & 0xFFL) << 24) | ((b[off + 1] & 0xFFL) << 16) | ((b[off + 2] & 0xFFL) << 8) | (b[off + 3] & 0xFFL);
+    }
+
+    static void writeLong(byte[] b, int off, long v) {
+        for (int i = 7; i >= 0; i--) { b[off + i] = (byte) v; v >>>= 8; }
+    }
+}

@@ -1,0 +1,232 @@
+package dev.fundtrace.ledger.store;
+
+import dev.fundtrace.ledger.AssetInfo;
+import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.ledger.OrderKey;
+import dev.fundtrace.ledger.Transfer;
+import dev.fundtrace.ledger.TransferKind;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every stored transfer of one chain, as primitive columns with chain-wide address and asset ids.
+ * Segments are concatenated, not de-duplicated: the same transfer loaded from two overlapping exports has
+ * the same (asset, order key) and the graph builder keeps one.
+ */
+public final class ChainLedger {
+
+    private final Chain chain;
+    private final AddressDictionary addresses;
+    private final List<AssetInfo> assets;
+    private final int size;
+    private final int[] asset;
+    private final long[] key;
+    private final int[] from;
+    private final int[] to;
+    private final long[] amount;
+    private final byte[] kind;
+    private final List<BigInteger> big;
+    private final long[] blockNumber;
+    private final long[] blockTime;
+    private final int[] segmentStart;
+    private final ByteBuffer[] hashes;
+
+    private ChainLedger(Chain chain, AddressDictionary addresses, List<AssetInfo> assets, int size, int[] asset,
+                        long[] key, int[] from, int[] to, long[] amount, byte[] kind, List<BigInteger> big,
+                        long[] blockNumber, long[] blockTime, int[] segmentStart, ByteBuffer[] hashes) {
+        this.chain = chain;
+        this.addresses = addresses;
+        this.assets = assets;
+        this.size = size;
+        this.asset = asset;
+        this.key = key;
+        this.from = from;
+        this.to = to;
+        this.amount = amount;
+        this.kind = kind;
+        this.big = big;
+        this.blockNumber = blockNumber;
+        this.blockTime = blockTime;
+        this.segmentStart = segmentStart;
+        this.hashes = hashes;
+    }
+
+    /** Joins segments into one ledger with chain-wide ids. */
+    static ChainLedger of(Chain chain, List<Segment> segments) {
+        AddressDictionary dict = new AddressDictionary();
+        List<AssetInfo> assets = new ArrayList<>();
+        Map<String, Integer> assetIds = new HashMap<>();
+        assets.add(new AssetInfo(chain.nativeAsset(), chain.nativeAsset(), chain.nativeDecimals()));
+        assetIds.put(chain.nativeAsset(), 0);
+        int total = segments.stream().mapToInt(Segment::size).sum();
+        boolean single = segments.size() == 1;
+        int[] asset = single ? segments.get(0).asset() : new int[total];
+        long[] key = single ? segments.get(0).key() : new long[total];
+        int[] from = single ? segments.get(0).from() : new int[total];
+        int[] to = single ? segments.get(0).to() : new int[total];
+        long[] amount = single ? segments.get(0).amount() : new long[total];
+        byte[] kind = single ? segments.get(0).kind() : new byte[total];
+        List<BigInteger> big = new ArrayList<>();
+        int[] starts = new int[segments.size()];
+        ByteBuffer[] hashes = new ByteBuffer[segments.size()];
+        long[][] blocks = new long[2][0];
+        int offset = 0;
+        for (int s = 0; s < segments.size(); s++) {
+            Segment seg = segments.get(s);
+            int[] addrMap = new int[seg.addressWords().length / 3];
+            long[] w = seg.addressWords();
+            for (int i = 0; i < addrMap.length; i++) addrMap[i] = dict.intern(w[3 * i], w[3 * i + 1], w[3 * i + 2]);
+            int[] assetMap = new int[seg.assets().size()];
+            for (int i = 0; i < assetMap.length; i++) {
+                AssetInfo a = seg.assets().get(i);
+                Integer id = assetIds.get(a.asset());
+                if (id == null) {
+                    id = assets.size();
+                    assets.add(a);
+                    assetIds.put(a.asset(), id);
+                } else if (assets.get(id).decimals() < 0 && a.decimals() >= 0) {
+                    assets.set(id, a);
+                }
+                assetMap[i] = id;
+            }
+            int bigOffset = big.size();
+            big.addAll(seg.big());
+            for (int i = 0; i < seg.size(); i++) {
+                int g = offset + i;
+                asset[g] = assetMap[seg.asset()[i]];
+                key[g] = seg.key()[i];
+                from[g] = addrMap[seg.from()[i]];
+                to[g] = addrMap[seg.to()[i]];
+                long a = seg.amount()[i];
+                amount[g] = a >= 0 ? a : a - bigOffset;
+                kind[g] = seg.kind()[i];
+            }
+            blocks = mergeBlocks(blocks, seg.blockNumber(), seg.blockTime());
+            starts[s] = offset;
+            hashes[s] = seg.txHashes();
+            offset += seg.size();
+        }
+        return new ChainLedger(chain, dict, List.copyOf(assets), total, asset, key, from, to, amount, kind, big,
+                blocks[0], blocks[1], starts, hashes);
+    }
+
+    /** A ledger straight from a builder, without a file: for gathering from a node and for tests. */
+    public static ChainLedger of(SegmentBuilder b) {
+        b.normalizeBlocks();
+        long[] words = new long[3 * b.addresses.size()];
+        for (int i = 0; i < b.addresses.size(); i++) {
+            for (int k = 0; k < 3; k++) words[3 * i + k] = b.addresses.word(i, k);
+        }
+        Segment seg = new Segment(null, b.chain, words, List.copyOf(b.assets), b.size,
+                Arrays.copyOf(b.asset, b.size), Arrays.copyOf(b.key, b.size), Arrays.copyOf(b.from, b.size),
+                Arrays.copyOf(b.to, b.size), Arrays.copyOf(b.amount, b.size), Arrays.copyOf(b.kind, b.size),
+                Arrays.copyOf(b.blockNumber, b.blockCount), Arrays.copyOf(b.blockTime, b.blockCount),
+                List.copyOf(b.big), ByteBuffer.wrap(Arrays.copyOf(b.txHash, b.size * 32)));
+        return of(b.chain, List.of(seg));
+    }
+
+    private static long[][] mergeBlocks(long[][] acc, long[] numbers, long[] times) {
+        if (acc[0].length == 0) return new long[][]{numbers, times};
+        long[] n = new long[acc[0].length + numbers.length];
+        long[] t = new long[n.length];
+        int i = 0, j = 0, k = 0;
+        while (i < acc[0].length || j < numbers.length) {
+            boolean takeAcc = j >= numbers.length || (i < acc[0].length && acc[0][i] <= numbers[j]);
+            long num = takeAcc ? acc[0][i] : numbers[j];
+            long time = takeAcc ? acc[1][i++] : times[j++];
+            if (k > 0 && n[k - 1] == num) continue;
+            n[k] = num;
+            t[k++] = time;
+        }
+        return new long[][]{Arrays.copyOf(n, k), Arrays.copyOf(t, k)};
+    }
+
+    public Chain chain() { return chain; }
+
+    public int size() { return size; }
+
+    public AddressDictionary addresses() { return addresses; }
+
+    public int assetCount() { return assets.size(); }
+
+    public AssetInfo assetInfo(int assetId) { return assets.get(assetId); }
+
+    public int assetId(String asset) {
+        for (int i = 0; i < assets.size(); i++) if (assets.get(i).asset().equals(asset)) return i;
+        return -1;
+    }
+
+    public int asset(int i) { return asset[i]; }
+
+    public long key(int i) { return key[i]; }
+
+    public int from(int i) { return from[i]; }
+
+    public int to(int i) { return to[i]; }
+
+    public TransferKind kind(int i) { return TransferKind.of(kind[i]); }
+
+    public boolean movesValue(int i) { return kind[i] != TransferKind.REVERTED.ordinal(); }
+
+    /** True when the amount fits a long: {@link #smallAmount} is then exact. */
+    public boolean isSmall(int i) { return amount[i] >= 0; }
+
+    public long smallAmount(int i) { return amount[i]; }
+
+    public BigInteger amount(int i) {
+        long a = amount[i];
+        return a >= 0 ? BigInteger.valueOf(a) : big.get((int) (-a - 1));
+    }
+
+    /** The amount as a double, for taint shares only (never for stored amounts). */
+    public double amountAsDouble(int i) {
+        long a = amount[i];
+        return a >= 0 ? (double) a : big.get((int) (-a - 1)).doubleValue();
+    }
+
+    /** Compares two transfers' amounts exactly. */
+    public int compareAmount(int i, BigInteger value) {
+        return amount(i).compareTo(value);
+    }
+
+    public String txHash(int i) {
+        int lo = 0, hi = segmentStart.length - 1; // last segment starting at or before i (skips empty ones)
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (segmentStart[mid] <= i) lo = mid; else hi = mid - 1;
+        }
+        int s = lo;
+        byte[] h = new byte[32];
+        hashes[s].get((i - segmentStart[s]) * 32, h);
+        return Hex.encode0x(h);
+    }
+
+    /** Block time in epoch seconds, or -1 when no file gave the block's timestamp. */
+    public long time(int i) {
+        return timeOfBlock(OrderKey.block(key[i]));
+    }
+
+    public long timeOfBlock(long block) {
+        int b = Arrays.binarySearch(blockNumber, block);
+        return b >= 0 ? blockTime[b] : -1;
+    }
+
+    public long minBlock() { return blockNumber.length == 0 ? -1 : blockNumber[0]; }
+
+    public long maxBlock() { return blockNumber.length == 0 ? -1 : blockNumber[blockNumber.length - 1]; }
+
+    /** One transfer as a record, for evidence and reports. */
+    public Transfer transfer(int i) {
+        long t = time(i);
+        return new Transfer(chain, assets.get(asset[i]).asset(), txHash(i), OrderKey.block(key[i]),
+                OrderKey.position(key[i]), OrderKey.sub(key[i]), t < 0 ? null : Instant.ofEpochSecond(t),
+                addresses.hex(from[i]), addresses.hex(to[i]), amount(i), kind(i));
+    }
+}

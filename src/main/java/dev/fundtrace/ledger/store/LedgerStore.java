@@ -1,0 +1,117 @@
+package dev.fundtrace.ledger.store;
+
+import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.rejects.Rejection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The transfer store: columnar segment files under {@code <data>/ledger/<chain>/}, with their catalog and
+ * refused rows in the database. A segment counts only once its catalog row is committed, and the row is
+ * written after the file is renamed into place, so a run killed at any point either has the whole segment or
+ * loads it again.
+ */
+public class LedgerStore {
+
+    private final Path root;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+
+    public LedgerStore(Path root, JdbcTemplate jdbc, TransactionTemplate tx) {
+        this.root = root;
+        this.jdbc = jdbc;
+        this.tx = tx;
+    }
+
+    public Optional<SegmentInfo> segment(Chain chain, String fingerprint) {
+        return jdbc.query("""
+                        SELECT chain, fingerprint, file_name, source, transfers, reverted, rejected, rows_read,
+                               from_block, to_block, loaded_at
+                        FROM ledger_segment WHERE chain = ? AND fingerprint = ?""",
+                (rs, n) -> row(rs), chain.id(), fingerprint).stream().findFirst();
+    }
+
+    public List<SegmentInfo> segments(Chain chain) {
+        return jdbc.query("""
+                        SELECT chain, fingerprint, file_name, source, transfers, reverted, rejected, rows_read,
+                               from_block, to_block, loaded_at
+                        FROM ledger_segment WHERE chain = ? ORDER BY loaded_at, fingerprint""",
+                (rs, n) -> row(rs), chain.id());
+    }
+
+    /** Writes a segment file and registers it with its refused rows, in that order. */
+    public SegmentInfo store(SegmentBuilder builder, String fingerprint, String source, long reverted,
+                             long rowsRead, List<Rejection> rejections) {
+        String fileName = "seg-" + fingerprint.substring(0, Math.min(32, fingerprint.length())) + ".ftl";
+        Path file = chainDir(builder.chain).resolve(fileName);
+        SegmentFile.write(builder, file);
+        long fromBlock = Long.MAX_VALUE, toBlock = -1;
+        for (int i = 0; i < builder.size; i++) {
+            long b = dev.fundtrace.ledger.OrderKey.block(builder.key[i]);
+            fromBlock = Math.min(fromBlock, b);
+            toBlock = Math.max(toBlock, b);
+        }
+        if (toBlock < 0) fromBlock = -1;
+        SegmentInfo info = new SegmentInfo(builder.chain.id(), fingerprint, fileName, source, builder.size - reverted,
+                reverted, rejections.size(), rowsRead, fromBlock, toBlock, Instant.now());
+        tx.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM ledger_rejection WHERE fingerprint = ?", fingerprint);
+            jdbc.update("DELETE FROM ledger_segment WHERE chain = ? AND fingerprint = ?", info.chain(), fingerprint);
+            jdbc.update("""
+                            INSERT INTO ledger_segment (chain, fingerprint, file_name, source, transfers, reverted, rejected,
+                                                        rows_read, from_block, to_block, loaded_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    info.chain(), fingerprint, fileName, source, info.transfers(), reverted, info.rejected(), rowsRead,
+                    info.fromBlock(), info.toBlock(), Timestamp.from(info.loadedAt()));
+            jdbc.batchUpdate("INSERT INTO ledger_rejection (fingerprint, source, line, reason, record) VALUES (?, ?, ?, ?, ?)",
+                    rejections, 1000, (ps, r) -> {
+                        ps.setString(1, fingerprint);
+                        ps.setString(2, r.source());
+                        ps.setLong(3, r.line());
+                        ps.setString(4, r.reason());
+                        ps.setString(5, r.record());
+                    });
+        });
+        return info;
+    }
+
+    public List<Rejection> rejections(String fingerprint) {
+        return jdbc.query("SELECT source, line, reason, record FROM ledger_rejection WHERE fingerprint = ? ORDER BY source, line",
+                (rs, n) -> new Rejection(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), fingerprint);
+    }
+
+    /** All stored transfers of a chain, ready for the trace. */
+    public ChainLedger open(Chain chain) {
+        return open(chain, segments(chain));
+    }
+
+    public ChainLedger open(Chain chain, List<SegmentInfo> infos) {
+        List<Segment> segs = infos.stream()
+                .map(i -> chainDir(chain).resolve(i.fileName()))
+                .filter(Files::isRegularFile)
+                .map(SegmentFile::read)
+                .toList();
+        if (segs.size() != infos.size()) {
+            throw new IllegalStateException("ledger segment files missing under " + chainDir(chain)
+                    + "; delete their rows from ledger_segment or reload the exports");
+        }
+        return ChainLedger.of(chain, segs);
+    }
+
+    private Path chainDir(Chain chain) {
+        return root.resolve(chain.id());
+    }
+
+    private static SegmentInfo row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new SegmentInfo(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10),
+                rs.getTimestamp(11).toInstant());
+    }
+}

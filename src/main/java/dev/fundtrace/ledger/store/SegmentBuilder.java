@@ -1,0 +1,143 @@
+package dev.fundtrace.ledger.store;
+
+import dev.fundtrace.ledger.AssetInfo;
+import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.ledger.OrderKey;
+import dev.fundtrace.ledger.Transfer;
+import dev.fundtrace.ledger.TransferKind;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects transfers column by column before they are written as one ledger segment.
+ * Amounts that fit 63 bits stay in a long column; larger ones go to a side list (exact, never a double).
+ */
+public final class SegmentBuilder {
+
+    final Chain chain;
+    final AddressDictionary addresses = new AddressDictionary();
+    final List<AssetInfo> assets = new ArrayList<>();
+    private final Map<String, Integer> assetIds = new HashMap<>();
+
+    int size;
+    int[] asset = new int[1024];
+    long[] key = new long[1024];
+    int[] from = new int[1024];
+    int[] to = new int[1024];
+    /** >= 0: the amount; < 0: -(index into big) - 1 */
+    long[] amount = new long[1024];
+    byte[] kind = new byte[1024];
+    byte[] txHash = new byte[1024 * 32];
+    final List<BigInteger> big = new ArrayList<>();
+
+    int blockCount;
+    long[] blockNumber = new long[256];
+    long[] blockTime = new long[256];
+
+    public SegmentBuilder(Chain chain) {
+        this.chain = chain;
+        asset(new AssetInfo(chain.nativeAsset(), chain.nativeAsset(), chain.nativeDecimals()));
+    }
+
+    public int size() { return size; }
+
+    public AddressDictionary addresses() { return addresses; }
+
+    /** Registers an asset (or updates its metadata) and returns its id in this segment. */
+    public int asset(AssetInfo info) {
+        Integer id = assetIds.get(info.asset());
+        if (id != null) {
+            AssetInfo old = assets.get(id);
+            if (old.decimals() < 0 && info.decimals() >= 0 || old.symbol() == null && info.symbol() != null) {
+                assets.set(id, info);
+            }
+            return id;
+        }
+        assets.add(info);
+        assetIds.put(info.asset(), assets.size() - 1);
+        return assets.size() - 1;
+    }
+
+    public int assetId(String assetKey) {
+        Integer id = assetIds.get(assetKey);
+        return id != null ? id : asset(new AssetInfo(assetKey, null, -1));
+    }
+
+    /** Adds one transfer from parsed columns; {@code bigAmount} is non-null only when it does not fit a long. */
+    public void add(int assetId, long orderKey, int fromId, int toId, long smallAmount, BigInteger bigAmount,
+                    byte[] hash, int hashOff, TransferKind k) {
+        if (size == key.length) grow();
+        asset[size] = assetId;
+        key[size] = orderKey;
+        from[size] = fromId;
+        to[size] = toId;
+        if (bigAmount != null) {
+            big.add(bigAmount);
+            amount[size] = -big.size();
+        } else {
+            amount[size] = smallAmount;
+        }
+        kind[size] = (byte) k.ordinal();
+        System.arraycopy(hash, hashOff, txHash, size * 32, 32);
+        size++;
+    }
+
+    /** Adds one transfer given as a record (the node path, where volumes are small). */
+    public void add(Transfer t) {
+        long k = OrderKey.of(t.blockNumber(), t.position(), t.subPosition());
+        if (k < 0) throw new IllegalArgumentException("order out of range: " + t);
+        byte[] hash = Hex.bytes(t.txHash(), 32);
+        if (hash == null) throw new IllegalArgumentException("bad tx hash: " + t.txHash());
+        int a = assetId(t.asset());
+        boolean small = t.amount().bitLength() < 64;
+        add(a, k, addresses.intern(t.from()), addresses.intern(t.to()), small ? t.amount().longValue() : 0,
+                small ? null : t.amount(), hash, 0, t.kind());
+        if (t.blockTime() != null) blockTime(t.blockNumber(), t.blockTime().getEpochSecond());
+    }
+
+    /** Records a block's timestamp; repeated calls for the same block are cheap. */
+    public void blockTime(long number, long epochSeconds) {
+        if (blockCount > 0 && blockNumber[blockCount - 1] == number) return;
+        if (blockCount == blockNumber.length) {
+            blockNumber = Arrays.copyOf(blockNumber, blockCount * 2);
+            blockTime = Arrays.copyOf(blockTime, blockCount * 2);
+        }
+        blockNumber[blockCount] = number;
+        blockTime[blockCount] = epochSeconds;
+        blockCount++;
+    }
+
+    /** Sorted, de-duplicated block table (later entries for a block win). */
+    void normalizeBlocks() {
+        boolean sorted = true;
+        for (int i = 1; i < blockCount && sorted; i++) sorted = blockNumber[i] > blockNumber[i - 1];
+        if (sorted) return;
+        long[][] pairs = new long[blockCount][];
+        for (int i = 0; i < blockCount; i++) pairs[i] = new long[]{blockNumber[i], blockTime[i]};
+        Arrays.sort(pairs, (x, y) -> Long.compare(x[0], y[0]));
+        int n = 0;
+        for (long[] p : pairs) {
+            if (n > 0 && blockNumber[n - 1] == p[0]) { blockTime[n - 1] = p[1]; continue; }
+            blockNumber[n] = p[0];
+            blockTime[n] = p[1];
+            n++;
+        }
+        blockCount = n;
+    }
+
+    private void grow() {
+        int n = key.length * 2;
+        asset = Arrays.copyOf(asset, n);
+        key = Arrays.copyOf(key, n);
+        from = Arrays.copyOf(from, n);
+        to = Arrays.copyOf(to, n);
+        amount = Arrays.copyOf(amount, n);
+        kind = Arrays.copyOf(kind, n);
+        txHash = Arrays.copyOf(txHash, n * 32);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.fundtrace.ledger.store;
+
+import dev.fundtrace.ledger.AssetInfo;
+import dev.fundtrace.ledger.Chain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One ledger segment on disk: a compact columnar file (int/long columns, little-endian), written to a
+ * temporary name and renamed into place so a killed run never leaves half a segment behind.
+ * Reading bulk-copies the columns into arrays; transaction hashes stay memory-mapped (they are only read
+ * for evidence).
+ */
+public final class SegmentFile {
+
+    private static final int MAGIC = 0x46544C53; // "FTLS"
+    private static final int VERSION = 1;
+
+    private SegmentFile() {}
+
+    /** Writes the builder's transfers atomically to {@code target}. */
+    public static void write(SegmentBuilder b, Path target) {
+        b.normalizeBlocks();
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(target.getParent());
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                ColumnWriter w = new ColumnWriter(ch);
+                w.ints(new int[]{MAGIC, VERSION, b.chain.ordinal(), b.addresses.size(), b.assets.size(), b.size,
+                        b.blockCount, b.big.size()}, 8);
+                long[] words = new long[3 * b.addresses.size()];
+                for (int i = 0; i < b.addresses.size(); i++) {
+                    for (int k = 0; k < 3; k++) words[3 * i + k] = b.addresses.word(i, k);
+                }
+                w.longs(words, words.length);
+                for (AssetInfo a : b.assets) {
+                    w.string(a.asset());
+                    w.string(a.symbol() == null ? "" : a.symbol());
+                    w.ints(new int[]{a.decimals()}, 1);
+                }
+                w.ints(b.asset, b.size);
+                w.longs(b.key, b.size);
+                w.ints(b.from, b.size);
+                w.ints(b.to, b.size);
+                w.longs(b.amount, b.size);
+                w.bytes(b.kind, b.size);
+                w.longs(b.blockNumber, b.blockCount);
+                w.longs(b.blockTime, b.blockCount);
+                for (BigInteger v : b.big) w.string(v.toString());
+                w.bytes(b.txHash, b.size * 32); // last, so the mapped region is a plain suffix
+                w.flush();
+                ch.force(true);
+            }
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write ledger segment " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads a segment written by {@link #write}. */
+    public static Segment read(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+            map.order(ByteOrder.LITTLE_ENDIAN);
+            int magic = map.getInt(), version = map.getInt();
+            if (magic != MAGIC || version != VERSION) throw new IOException("not a fundtrace ledger segment (v" + VERSION + ")");
+            Chain chain = Chain.values()[map.getInt()];
+            int nAddr = map.getInt(), nAssets = map.getInt(), n = map.getInt(), nBlocks = map.getInt(), nBig = map.getInt();
+            long[] words = longs(map, 3 * nAddr);
+            List<AssetInfo> assets = new ArrayList<>();
+            for (int i = 0; i < nAssets; i++) {
+                String asset = string(map), symbol = string(map);
+                assets.add(new AssetInfo(asset, symbol.isEmpty() ? null : symbol, map.getInt()));
+            }
+            int[] asset = ints(map, n);
+            long[] key = longs(map, n);
+            int[] from = ints(map, n), to = ints(map, n);
+            long[] amount = longs(map, n);
+            byte[] kind = new byte[n];
+            map.get(kind);
+            long[] blockNumber = longs(map, nBlocks), blockTime = longs(map, nBlocks);
+            List<BigInteger> big = new ArrayList<>(nBig);
+            for (int i = 0; i < nBig; i++) big.add(new BigInteger(string(map)));
+            ByteBuffer hashes = map.slice(map.position(), n * 32);
+            return new Segment(file, chain, words, assets, n, asset, key, from, to, amount, kind, blockNumber, blockTime,
+                    big, hashes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read ledger segment " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int[] ints(ByteBuffer map, int n) {
+        int[] a = new int[n];
+        map.asIntBuffer().get(a);
+        map.position(map.position() + 4 * n);
+        return a;
+    }
+
+    private static long[] longs(ByteBuffer map, int n) {
+        long[] a = new long[n];
+        map.asLongBuffer().get(a);
+        map.position(map.position() + 8 * n);
+        return a;
+    }
+
+    private static String string(ByteBuffer map) {
+        byte[] b = new byte[map.getInt()];
+        map.get(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /** Buffered little-endian column output over a channel. */
+    private static final class ColumnWriter {
+        private final FileChannel ch;
+        private final ByteBuffer buf = ByteBuffer.allocateDirect(1 << 20).order(ByteOrder.LITTLE_ENDIAN);
+
+        ColumnWriter(FileChannel ch) { this.ch = ch; }
+
+        void ints(int[] a, int n) throws IOException {
+            for (int i = 0; i < n; ) {
+                if (buf.remaining() < 4) drain();
+                int len = Math.min(n - i, buf.remaining() / 4);
+                buf.asIntBuffer().put(a, i, len);
+                buf.position(buf.position() + 4 * len);
+                i += len;
+            }
+        }
+
+        void longs(long[] a, int n) throws IOException {
+            for (int i = 0; i < n; ) {
+                if (buf.remaining() < 8) drain();
+                int len = Math.min(n - i, buf.remaining() / 8);
+                buf.asLongBuffer().put(a, i, len);
+                buf.position(buf.position() + 8 * len);
+                i += len;
+            }
+        }
+
+        void bytes(byte[] a, int n) throws IOException {
+            for (int i = 0; i < n; ) {
+                if (!buf.hasRemaining()) drain();
+                int len = Math.min(n - i, buf.remaining());
+                buf.put(a, i, len);
+                i += len;
+            }
+        }
+
+        void string(String s) throws IOException {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            ints(new int[]{b.length}, 1);
+            bytes(b, b.length);
+        }
+
+        void drain() throws IOException {
+            buf.flip();
+            while (buf.hasRemaining()) ch.write(buf);
+            buf.clear();
+        }
+
+        void flush() throws IOException { drain(); }
+    }
+}

@@ -1,0 +1,86 @@
+package dev.fundtrace.trace;
+
+/**
+ * The transfers of one asset as primitive arrays: edges numbered in time order (edge id = rank in
+ * {@code (block, position, sub)} order, so comparing ids compares order), and compressed adjacency lists by
+ * sender and by receiver, each list ascending in order. Addresses are numbered locally (0..n-1).
+ */
+public final class AssetGraph {
+
+    final int assetId;
+    final int n;
+    final int m;
+    /** local address -> chain-wide address id */
+    final int[] global;
+    /** edge -> ledger row */
+    final int[] row;
+    final int[] src;
+    final int[] dst;
+    final int[] outStart;
+    final int[] outEdge;
+    final int[] inStart;
+    final int[] inEdge;
+
+    AssetGraph(int assetId, int[] global, int[] row, int[] src, int[] dst) {
+        this.assetId = assetId;
+        this.n = global.length;
+        this.m = row.length;
+        this.global = global;
+        this.row = row;
+        this.src = src;
+        this.dst = dst;
+        this.outStart = new int[n + 1];
+        this.outEdge = new int[m];
+        this.inStart = new int[n + 1];
+        this.inEdge = new int[m];
+        bucket(src, outStart, outEdge);
+        bucket(dst, inStart, inEdge);
+    }
+
+    /** Counting sort of edges by endpoint; edges are visited in id order so every list stays in time order. */
+    private void bucket(int[] end, int[] start, int[] edges) {
+        for (int e = 0; e < m; e++) start[end[e] + 1]++;
+        for (int v = 0; v < n; v++) start[v + 1] += start[v];
+        int[] fill = new int[n];
+        for (int e = 0; e < m; e++) {
+            int v = end[e];
+            edges[start[v] + fill[v]++] = e;
+        }
+    }
+
+    public int assetId() { return assetId; }
+
+    public int addressCount() { return n; }
+
+    public int edgeCount() { return m; }
+
+    public int globalAddress(int local) { return global[local]; }
+
+    public int ledgerRow(int edge) { return row[edge]; }
+
+    public int src(int edge) { return src[edge]; }
+
+    public int dst(int edge) { return dst[edge]; }
+
+    public int outDegree(int v) { return outStart[v + 1] - outStart[v]; }
+
+    /** Index into {@code outEdge} of v's first outgoing edge with id greater than {@code after}. */
+    int firstOutAfter(int v, int after) {
+        int lo = outStart[v], hi = outStart[v + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (outEdge[mid] <= after) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /** Index into {@code inEdge} just past v's last incoming edge with id smaller than {@code before}. */
+    int endInBefore(int v, int before) {
+        int lo = inStart[v], hi = inStart[v + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (inEdge[mid] < before) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+}

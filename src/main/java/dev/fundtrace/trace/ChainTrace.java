@@ -1,0 +1,117 @@
+package dev.fundtrace.trace;
+
+import dev.fundtrace.labels.Label;
+import dev.fundtrace.labels.LabelBook;
+import dev.fundtrace.ledger.Transfer;
+import dev.fundtrace.ledger.store.ChainLedger;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** The trace of one chain: per asset results, plus the ledger to turn edges back into evidence. */
+public final class ChainTrace {
+
+    private final ChainLedger ledger;
+    private final List<AssetTrace> assets;
+
+    ChainTrace(ChainLedger ledger, List<AssetTrace> assets) {
+        this.ledger = ledger;
+        this.assets = List.copyOf(assets);
+    }
+
+    public ChainLedger ledger() { return ledger; }
+
+    public List<AssetTrace> assets() { return assets; }
+
+    public String chain() { return ledger.chain().id(); }
+
+    /** Every address either pass reached, in a stable order (direction, asset, hops, address). */
+    public List<Exposure> exposures(LabelBook labels) {
+        List<Exposure> out = new ArrayList<>();
+        for (AssetTrace a : assets) {
+            for (Direction d : Direction.values()) {
+                Reach r = reach(a, d);
+                if (r == null) continue;
+                for (int v = 0; v < a.graph().n; v++) {
+                    if (r.hop[v] == 0) continue;
+                    out.add(exposure(a, d, v, labels));
+                }
+            }
+        }
+        out.sort((x, y) -> {
+            int c = x.direction().compareTo(y.direction());
+            if (c == 0) c = x.asset().compareTo(y.asset());
+            if (c == 0) c = Integer.compare(x.hops(), y.hops());
+            return c != 0 ? c : x.address().compareTo(y.address());
+        });
+        return out;
+    }
+
+    public Exposure exposure(AssetTrace a, Direction d, int v, LabelBook labels) {
+        Reach r = reach(a, d);
+        String address = address(a, v);
+        Optional<Label> label = labels.find(chain(), address);
+        return new Exposure(d, chain(), a.asset(), address, r.hop[v], amount(a, d, v), seedOf(a, d, v),
+                label.map(Label::label).orElse(null), label.map(Label::category).orElse(null));
+    }
+
+    /** The representative chain for v as evidence, in the order the money moved. */
+    public Flow flow(String id, AssetTrace a, Direction d, int v, LabelBook labels) {
+        Reach r = reach(a, d);
+        List<Integer> edges = r.path(a.graph(), v);
+        if (d == Direction.BACKWARD) Collections.reverse(edges); // endpoint first: the way the money moved
+        List<FlowStep> steps = new ArrayList<>();
+        for (int e : edges) {
+            Transfer t = ledger.transfer(a.graph().row[e]);
+            BigInteger carried = a.taint() == null || d == Direction.BACKWARD ? null
+                    : BigDecimal.valueOf(a.taint().carried()[e]).setScale(0, RoundingMode.HALF_EVEN).toBigInteger();
+            steps.add(new FlowStep(t.txHash(), t.blockNumber(), t.position(), t.subPosition(), t.from(), t.to(),
+                    t.amount(), t.blockTime(), carried));
+        }
+        String address = address(a, v);
+        Optional<Label> label = labels.find(chain(), address);
+        return new Flow(id, d, chain(), a.asset(), a.symbol(), a.decimals(), seedOf(a, d, v), address,
+                label.map(Label::label).orElse(null), label.map(Label::category).orElse(null), r.hop[v],
+                amount(a, d, v), steps);
+    }
+
+    public Reach reach(AssetTrace a, Direction d) {
+        return d == Direction.FORWARD ? a.forward() : a.backward();
+    }
+
+    public String address(AssetTrace a, int v) {
+        return ledger.addresses().hex(a.graph().global[v]);
+    }
+
+    /** Local id of an address in an asset's graph, or -1. */
+    public int local(AssetTrace a, String address) {
+        int g = ledger.addresses().find(address);
+        if (g < 0) return -1;
+        int[] global = a.graph().global;
+        for (int v = 0; v < global.length; v++) if (global[v] == g) return v;
+        return -1;
+    }
+
+    private String seedOf(AssetTrace a, Direction d, int v) {
+        List<Integer> edges = reach(a, d).path(a.graph(), v);
+        int first = edges.get(0);
+        return ledger.addresses().hex(a.graph().global[d == Direction.FORWARD ? a.graph().src[first] : a.graph().dst[first]]);
+    }
+
+    /** Forward: haircut taint received. Backward: see {@link BackwardAmounts}. Raw units, decimal. */
+    public BigDecimal amount(AssetTrace a, Direction d, int v) {
+        if (d == Direction.BACKWARD) return new BigDecimal(a.backwardAmounts()[v]).setScale(1);
+        return rawDecimal(a.taint().received()[v]);
+    }
+
+    static BigDecimal rawDecimal(double x) {
+        BigDecimal b = BigDecimal.valueOf(x);
+        if (b.scale() < 1) b = b.setScale(1);
+        return b;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fundtrace.trace;
+
+import dev.fundtrace.ledger.AssetInfo;
+import dev.fundtrace.ledger.store.AddressDictionary;
+import dev.fundtrace.ledger.store.ChainLedger;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Traces every asset of one chain in which a seed took part: builds the asset's graph once, then runs the
+ * forward poison reach, the haircut pass and the backward reach over it.
+ */
+public final class ChainTracer {
+
+    private final ChainLedger ledger;
+
+    public ChainTracer(ChainLedger ledger) {
+        this.ledger = ledger;
+    }
+
+    /**
+     * @param seedAddresses     lower-case addresses of the selected designations on this chain
+     * @param serviceAddresses  lower-case labelled addresses on this chain
+     */
+    public ChainTrace trace(Collection<String> seedAddresses, Collection<String> serviceAddresses, TraceParameters p) {
+        AddressDictionary dict = ledger.addresses();
+        boolean[] seedG = new boolean[dict.size()];
+        boolean[] serviceG = new boolean[dict.size()];
+        for (String s : seedAddresses) { int id = dict.find(s); if (id >= 0) seedG[id] = true; }
+        for (String s : serviceAddresses) { int id = dict.find(s); if (id >= 0) serviceG[id] = true; }
+
+        boolean[] assetHasSeed = new boolean[ledger.assetCount()];
+        for (int i = 0, size = ledger.size(); i < size; i++) {
+            if (ledger.movesValue(i) && (seedG[ledger.from(i)] || seedG[ledger.to(i)])) assetHasSeed[ledger.asset(i)] = true;
+        }
+        AssetGraphBuilder builder = new AssetGraphBuilder(ledger);
+        List<AssetTrace> traces = new ArrayList<>();
+        for (int a = 0; a < ledger.assetCount(); a++) {
+            if (!assetHasSeed[a]) continue;
+            AssetInfo info = ledger.assetInfo(a);
+            AssetGraph g = builder.build(a, p.dustRaw().get(info.asset()));
+            boolean[] seed = new boolean[g.n], service = new boolean[g.n];
+            for (int v = 0; v < g.n; v++) {
+                seed[v] = seedG[g.global[v]];
+                service[v] = serviceG[g.global[v]] && !seed[v];
+            }
+            Reach fwd = p.forward() ? TemporalReach.forward(g, seed, service, p.maxHops()) : null;
+            Taint taint = fwd == null ? null : HaircutTaint.compute(g, ledger, seed, service, fwd);
+            Reach back = p.backward() ? TemporalReach.backward(g, seed, service, p.maxHops()) : null;
+            var backAmounts = back == null ? null : BackwardAmounts.compute(g, ledger, seed, service, back);
+            traces.add(new AssetTrace(info.asset(), info.displaySymbol(), info.decimals(), g, seed, service, fwd, taint,
+                    back, backAmounts));
+        }
+        return new ChainTrace(ledger, traces);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.fundtrace.trace;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The result of a temporal hop-by-hop pass over one asset graph (forward or backward).
+ * {@code hop[v]} is 0 for addresses not reached. {@code levelEdge[h][v]} is the edge by which v is best
+ * reached at exactly h hops (earliest arrival forward, latest departure backward), or -1.
+ */
+public final class Reach {
+
+    final boolean forward;
+    final int[] hop;
+    final int[][] levelEdge;
+    final int reachedCount;
+
+    Reach(boolean forward, int[] hop, int[][] levelEdge, int reachedCount) {
+        this.forward = forward;
+        this.hop = hop;
+        this.levelEdge = levelEdge;
+        this.reachedCount = reachedCount;
+    }
+
+    public boolean forward() { return forward; }
+
+    public int hop(int v) { return hop[v]; }
+
+    public boolean reached(int v) { return hop[v] > 0; }
+
+    public int reachedCount() { return reachedCount; }
+
+    /** The edge that reaches v at exactly {@code h} hops, or -1. */
+    public int edgeAt(int h, int v) {
+        int[] level = h < levelEdge.length ? levelEdge[h] : null;
+        return level == null ? -1 : level[v];
+    }
+
+    /**
+     * Representative chain for v: fewest hops, then earliest arrival (forward) or latest departure (backward).
+     * Edges are listed from the seed side outward, i.e. in the order money moved for a forward trace and in
+     * reverse time order for a backward one.
+     */
+    public List<Integer> path(AssetGraph g, int v) {
+        List<Integer> edges = new ArrayList<>();
+        int cur = v;
+        for (int h = hop[v]; h >= 1; h--) {
+            int e = levelEdge[h][cur];
+            edges.add(e);
+            cur = forward ? g.src[e] : g.dst[e];
+        }
+        java.util.Collections.reverse(edges);
+        return edges;
+    }
+}
