@@ -46,20 +46,30 @@ public class LedgerStore {
                 (rs, n) -> row(rs), chain.id());
     }
 
-    /** Writes a segment file and registers it with its refused rows, in that order. */
-    public SegmentInfo store(SegmentBuilder builder, String fingerprint, String source, long reverted,
-                             long rowsRead, List<Rejection> rejections) {
-        String fileName = "seg-" + fingerprint.substring(0, Math.min(32, fingerprint.length())) + ".ftl";
-        Path file = chainDir(builder.chain).resolve(fileName);
-        SegmentFile.write(builder, file);
-        long fromBlock = Long.MAX_VALUE, toBlock = -1;
-        for (int i = 0; i < builder.size; i++) {
-            long b = dev.fundtrace.ledger.OrderKey.block(builder.key[i]);
-            fromBlock = Math.min(fromBlock, b);
-            toBlock = Math.max(toBlock, b);
+    /**
+     * Writes the segment files of one load (one per builder, so parallel loaders need no merge) and then
+     * registers them with the refused rows, in one transaction.
+     */
+    public SegmentInfo store(Chain chain, List<SegmentBuilder> builders, String fingerprint, String source,
+                             long reverted, long rowsRead, List<Rejection> rejections) {
+        String stem = "seg-" + fingerprint.substring(0, Math.min(32, fingerprint.length()));
+        List<String> names = new java.util.ArrayList<>();
+        long fromBlock = Long.MAX_VALUE, toBlock = -1, size = 0;
+        for (int part = 0; part < builders.size(); part++) {
+            SegmentBuilder builder = builders.get(part);
+            String name = stem + "-" + part + ".ftl";
+            SegmentFile.write(builder, chainDir(chain).resolve(name));
+            names.add(name);
+            size += builder.size;
+            for (int i = 0; i < builder.size; i++) {
+                long b = dev.fundtrace.ledger.OrderKey.block(builder.key[i]);
+                fromBlock = Math.min(fromBlock, b);
+                toBlock = Math.max(toBlock, b);
+            }
         }
         if (toBlock < 0) fromBlock = -1;
-        SegmentInfo info = new SegmentInfo(builder.chain.id(), fingerprint, fileName, source, builder.size - reverted,
+        String fileName = String.join(",", names);
+        SegmentInfo info = new SegmentInfo(chain.id(), fingerprint, fileName, source, size - reverted,
                 reverted, rejections.size(), rowsRead, fromBlock, toBlock, Instant.now());
         tx.executeWithoutResult(status -> {
             jdbc.update("DELETE FROM ledger_rejection WHERE fingerprint = ?", fingerprint);
@@ -93,12 +103,12 @@ public class LedgerStore {
     }
 
     public ChainLedger open(Chain chain, List<SegmentInfo> infos) {
-        List<Segment> segs = infos.stream()
-                .map(i -> chainDir(chain).resolve(i.fileName()))
-                .filter(Files::isRegularFile)
-                .map(SegmentFile::read)
+        List<Path> files = infos.stream()
+                .flatMap(i -> java.util.Arrays.stream(i.fileName().split(",")))
+                .map(name -> chainDir(chain).resolve(name))
                 .toList();
-        if (segs.size() != infos.size()) {
+        List<Segment> segs = files.parallelStream().filter(Files::isRegularFile).map(SegmentFile::read).toList();
+        if (segs.size() != files.size()) {
             throw new IllegalStateException("ledger segment files missing under " + chainDir(chain)
                     + "; delete their rows from ledger_segment or reload the exports");
         }

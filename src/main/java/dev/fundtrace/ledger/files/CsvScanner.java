@@ -1,0 +1,208 @@
+package dev.fundtrace.ledger.files;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A streaming, allocation-light CSV reader for the large ethereum-etl files (RFC 4180 quoting, LF or CRLF).
+ * It reads a byte range in 4 MiB blocks and hands out one reused {@link CsvRow} per line, so a file can be
+ * split between threads at line boundaries. Small files with free text (tokens.csv) use Commons CSV instead.
+ */
+public final class CsvScanner {
+
+    private static final int BLOCK = 4 << 20;
+
+    private final Path file;
+    private final Map<String, Integer> columns;
+    private final long dataStart;
+    private final long size;
+
+    private CsvScanner(Path file, Map<String, Integer> columns, long dataStart, long size) {
+        this.file = file;
+        this.columns = columns;
+        this.dataStart = dataStart;
+        this.size = size;
+    }
+
+    /** Opens a file and reads its header: columns are found by name, in any order. */
+    public static CsvScanner open(Path file) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate((int) Math.min(ch.size(), 1 << 16));
+            ch.read(head, 0);
+            byte[] b = head.array();
+            int n = head.position(), eol = 0;
+            while (eol < n && b[eol] != '\n') eol++;
+            if (eol == n && n == (1 << 16)) throw new IllegalArgumentException(file.getFileName() + ": line 1: header too long");
+            int lineEnd = eol > 0 && b[eol - 1] == '\r' ? eol - 1 : eol;
+            int from = 0;
+            if (lineEnd >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) from = 3; // BOM
+            Map<String, Integer> cols = new HashMap<>();
+            String header = new String(b, from, lineEnd - from, StandardCharsets.UTF_8);
+            String[] names = header.split(",", -1);
+            for (int i = 0; i < names.length; i++) {
+                cols.putIfAbsent(names[i].trim().replace("\"", "").toLowerCase(Locale.ROOT), i);
+            }
+            return new CsvScanner(file, cols, Math.min(eol + 1, n), ch.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    public String fileName() { return file.getFileName().toString(); }
+
+    public long size() { return size; }
+
+    /** Column index by header name, or -1. */
+    public int column(String name) {
+        return columns.getOrDefault(name, -1);
+    }
+
+    public boolean has(String name) { return columns.containsKey(name); }
+
+    /**
+     * Splits the data part into up to {@code parts} byte ranges that start at line starts.
+     * Line numbers in later ranges are counted by the caller from the earlier ranges' line counts.
+     */
+    public List<long[]> split(int parts) {
+        List<long[]> ranges = new ArrayList<>();
+        long from = dataStart;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int p = 1; p < parts; p++) {
+                long cut = dataStart + (size - dataStart) * p / parts;
+                if (cut <= from) continue;
+                ByteBuffer one = ByteBuffer.allocate(1 << 16);
+                long pos = cut;
+                outer:
+                while (pos < size) {
+                    one.clear();
+                    int n = ch.read(one, pos);
+                    if (n <= 0) break;
+                    for (int i = 0; i < n; i++) {
+                        if (one.get(i) == '\n') { pos += i + 1; break outer; }
+                    }
+                    pos += n;
+                }
+                if (pos >= size) break;
+                ranges.add(new long[]{from, pos});
+                from = pos;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        ranges.add(new long[]{from, size});
+        return ranges;
+    }
+
+    /** Reads every row of the whole file. Line numbers are 1-based and count the header. */
+    public long scan(Consumer<CsvRow> rows) {
+        return scan(dataStart, size, 2, rows);
+    }
+
+    /**
+     * Reads the rows in {@code [from, to)}, numbering them from {@code firstLine}; returns the number of lines
+     * read (blank ones included, so ranges can be renumbered).
+     */
+    public long scan(long from, long to, long firstLine, Consumer<CsvRow> rows) {
+        CsvRow row = new CsvRow();
+        byte[] buf = new byte[BLOCK];
+        long lines = 0;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long pos = from;
+            int have = 0;
+            while (true) {
+                int want = (int) Math.min(buf.length - have, to - pos);
+                if (want > 0) {
+                    ByteBuffer bb = ByteBuffer.wrap(buf, have, want);
+                    while (bb.hasRemaining()) {
+                        int n = ch.read(bb, pos + (bb.position() - have));
+                        if (n < 0) break;
+                    }
+                    int got = bb.position() - have;
+                    pos += got;
+                    have += got;
+                }
+                boolean last = pos >= to;
+                int consumed = 0;
+                while (true) {
+                    int lineEnd = nextLineEnd(buf, consumed, have);
+                    if (lineEnd < 0) {
+                        if (!last) break;
+                        if (consumed >= have) break;
+                        lineEnd = have; // final line without newline
+                    }
+                    int contentEnd = lineEnd;
+                    if (contentEnd > consumed && buf[contentEnd - 1] == '\r') contentEnd--;
+                    if (contentEnd > consumed && !(contentEnd - consumed == 1 && buf[consumed] == 0x1A)) {
+                        split(buf, consumed, contentEnd, row);
+                        row.line = firstLine + lines;
+                        rows.accept(row);
+                    }
+                    lines++;
+                    consumed = Math.min(lineEnd + 1, have);
+                    if (lineEnd == have) break;
+                }
+                if (last && consumed >= have) break;
+                if (consumed == 0 && have == buf.length) {
+                    byte[] bigger = new byte[buf.length * 2]; // a line longer than the block
+                    System.arraycopy(buf, 0, bigger, 0, have);
+                    buf = bigger;
+                    continue;
+                }
+                System.arraycopy(buf, consumed, buf, 0, have - consumed);
+                have -= consumed;
+                if (last && have == 0) break;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return lines;
+    }
+
+    /** End of the line starting at {@code from} (index of '\n'), skipping newlines inside quotes; -1 if none yet. */
+    private static int nextLineEnd(byte[] b, int from, int to) {
+        boolean quoted = false;
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c == '"') quoted = !quoted;
+            else if (c == '\n' && !quoted) return i;
+        }
+        return -1;
+    }
+
+    private static void split(byte[] b, int from, int to, CsvRow row) {
+        row.buf = b;
+        int f = 0, i = from;
+        while (true) {
+            if (f == row.start.length) { row.fields = f; return; }
+            if (i < to && b[i] == '"') {
+                int s = i + 1, j = s;
+                while (j < to && !(b[j] == '"' && (j + 1 >= to || b[j + 1] != '"'))) j += b[j] == '"' ? 2 : 1;
+                row.start[f] = s;
+                row.end[f] = Math.min(j, to);
+                i = j + 1;
+                while (i < to && b[i] != ',') i++;
+            } else {
+                int s = i;
+                while (i < to && b[i] != ',') i++;
+                row.start[f] = s;
+                row.end[f] = i;
+            }
+            f++;
+            if (i >= to) break;
+            i++; // the comma
+            if (i == to) { row.start[f] = to; row.end[f] = to; f++; break; } // trailing empty field
+        }
+        row.fields = f;
+    }
+}
