@@ -40,7 +40,7 @@ public final class AddressValidator {
         if (EVM.contains(cur) || (MULTI_CHAIN_TOKENS.contains(cur) && addr.startsWith("0x"))) {
             return checkEvm(cur, addr);
         }
-        if (cur.equals("ZEC") && !addr.startsWith("t")) {
+        if (cur.equals("ZEC") && (addr.startsWith("z") || addr.startsWith("u1"))) {
             return AddressCheck.unchecked(addr, cur + " shielded addresses");
         }
         Base58Rule rule = BASE58.get(cur);
