@@ -6,6 +6,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -50,6 +53,23 @@ class XxeRefusalTest {
                 .hasMessageContaining("evil-dtd.xml")
                 .hasMessageContaining("DOCTYPE")
                 .satisfies(e -> assertThat(fullText(e)).doesNotContain(SECRET));
+    }
+
+    @Test
+    void no_url_named_by_the_document_is_ever_contacted(@TempDir Path dir) throws IOException {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + listener.getLocalPort() + "/evil.dtd";
+            Path payload = Files.writeString(dir.resolve("remote.xml"), """
+                    <?xml version="1.0"?>
+                    <!DOCTYPE sdnList SYSTEM "%1$s" [ <!ENTITY xxe SYSTEM "%1$s"> ]>
+                    <sdnList>&xxe;</sdnList>
+                    """.formatted(url));
+
+            assertThatThrownBy(() -> reader.read(payload)).isInstanceOf(DesignationFileException.class)
+                    .hasMessageContaining("DOCTYPE");
+            listener.setSoTimeout(300);
+            assertThatThrownBy(listener::accept).isInstanceOf(SocketTimeoutException.class);
+        }
     }
 
     @Test
