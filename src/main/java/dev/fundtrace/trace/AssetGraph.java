@@ -64,8 +64,20 @@ public final class AssetGraph {
 
     public int outDegree(int v) { return outStart[v + 1] - outStart[v]; }
 
+    public int outBegin(int v) { return outStart[v]; }
+
+    public int outEnd(int v) { return outStart[v + 1]; }
+
+    public int outEdgeAt(int i) { return outEdge[i]; }
+
+    public int inBegin(int v) { return inStart[v]; }
+
+    public int inEnd(int v) { return inStart[v + 1]; }
+
+    public int inEdgeAt(int i) { return inEdge[i]; }
+
     /** Index into {@code outEdge} of v's first outgoing edge with id greater than {@code after}. */
-    int firstOutAfter(int v, int after) {
+    public int firstOutAfter(int v, int after) {
         int lo = outStart[v], hi = outStart[v + 1];
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;

@@ -1,0 +1,22 @@
+package dev.fundtrace.rules;
+
+/** The rule identifiers of report.md, with their severities. */
+public enum Rule {
+    DIRECT_COUNTERPARTY(Severity.HIGH),
+    SANCTIONED_COUNTERPARTY(Severity.HIGH),
+    MIXER(Severity.HIGH),
+    EXCHANGE_CASH_OUT(Severity.HIGH),
+    EXCHANGE_FUNDING(Severity.MEDIUM),
+    INDIRECT_EXPOSURE(Severity.MEDIUM),
+    RAPID_PASS_THROUGH(Severity.MEDIUM),
+    PEEL_CHAIN(Severity.LOW),
+    STRUCTURING(Severity.LOW);
+
+    private final Severity severity;
+
+    Rule(Severity severity) { this.severity = severity; }
+
+    public Severity severity() { return severity; }
+
+    public enum Severity { HIGH, MEDIUM, LOW }
+}
