@@ -115,7 +115,7 @@ CREATE TABLE IF NOT EXISTS run_flow_step (
     step_no      INT           NOT NULL,
     tx_hash      VARCHAR(66)   NOT NULL,
     block_number BIGINT        NOT NULL,
-    position     INT           NOT NULL,
+    tx_position  INT           NOT NULL,
     sub_position INT           NOT NULL,
     from_address VARCHAR(42)   NOT NULL,
     to_address   VARCHAR(42)   NOT NULL,
@@ -144,7 +144,7 @@ CREATE TABLE IF NOT EXISTS run_flag (
 -- per run facts for the report: coverage, taint that left the horizon, warnings (JSON text)
 CREATE TABLE IF NOT EXISTS run_fact (
     run_id       BIGINT        NOT NULL,
-    name         VARCHAR(64)   NOT NULL,
-    value        VARCHAR(100000) NOT NULL,
-    PRIMARY KEY (run_id, name)
+    fact_name    VARCHAR(200)  NOT NULL,
+    fact_value   VARCHAR(100000) NOT NULL,
+    PRIMARY KEY (run_id, fact_name)
 );

@@ -1,9 +1,181 @@
 package dev.fundtrace.cli;
 
-/** Entry point for {@code run}, {@code validate} and {@code history}; see job-file.md. */
+import dev.fundtrace.FundtraceApplication;
+import dev.fundtrace.batch.RunParameters;
+import dev.fundtrace.batch.RunRepository;
+import dev.fundtrace.batch.TraceJobConfiguration;
+import dev.fundtrace.designation.DesignationFileException;
+import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.jobfile.JobFileException;
+import dev.fundtrace.jobfile.JobFileLoader;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code run}, {@code validate} and {@code history}, as job-file.md specifies. Exit status: 0 completed,
+ * 1 the run failed (run the same command again to resume), 2 the job file or arguments are invalid.
+ */
 public final class FundtraceCommandLine {
-    public int execute(String[] args) {
-        System.err.println("usage: fundtrace run|validate|history");
+
+    static final String USAGE = """
+            usage: fundtrace run <job-file> [--run-date=YYYY-MM-DD] [--report-dir=DIR] [--db=JDBC_URL] [--rerun]
+                   fundtrace validate <job-file>
+                   fundtrace history [<job-name>] [--db=JDBC_URL]""";
+
+    private final Map<String, Object> extraProperties = new HashMap<>();
+
+    /** Extra Spring properties (tests point the data folder elsewhere). */
+    public FundtraceCommandLine with(String key, Object value) {
+        extraProperties.put(key, value);
+        return this;
+    }
+
+    public int execute(String... args) {
+        if (args.length == 0) return usage("no command given");
+        Options o;
+        try {
+            o = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        try {
+            return switch (args[0]) {
+                case "run" -> run(o);
+                case "validate" -> validate(o);
+                case "history" -> history(o);
+                default -> usage("unknown command '" + args[0] + "'");
+            };
+        } catch (JobFileException | DesignationFileException e) {
+            System.err.println("fundtrace: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private int run(Options o) {
+        if (o.positional.isEmpty()) return usage("run needs a job file");
+        JobFileLoader loader = new JobFileLoader();
+        JobDefinition job = loader.load(Path.of(o.positional.get(0)));
+        loader.checkInputsExist(job);
+        try (ConfigurableApplicationContext ctx = context(o)) {
+            JobOperator operator = ctx.getBean(JobOperator.class);
+            JobRepository repository = ctx.getBean(JobRepository.class);
+            Job batchJob = ctx.getBean(TraceJobConfiguration.JOB, Job.class);
+            var params = RunParameters.toJobParameters(job.jobFile(), job.name(), o.runDate,
+                    o.rerun ? Instant.now().toString() : null, o.reportDir);
+            JobExecution last = repository.getLastJobExecution(TraceJobConfiguration.JOB, params);
+            if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
+                System.err.println("fundtrace: " + job.name() + " already completed for " + o.runDate
+                        + "; nothing done. Pass --rerun to rebuild the report.");
+                return 0;
+            }
+            if (last != null && last.getStatus().isRunning()) {
+                // the process that ran it was killed: mark it failed so it can resume where it stopped
+                System.err.println("fundtrace: resuming a run that was interrupted (execution " + last.getId() + ")");
+                operator.recover(last);
+            } else if (last != null) {
+                System.err.println("fundtrace: resuming the failed run of " + o.runDate + " where it stopped");
+            }
+            JobExecution execution = operator.start(batchJob, params);
+            if (execution.getStatus() == BatchStatus.COMPLETED) return 0;
+            String why = execution.getAllFailureExceptions().stream().map(t -> t.getMessage() == null ? t.toString() : t.getMessage())
+                    .findFirst().orElse(execution.getExitStatus().getExitDescription());
+            String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
+                    .map(s -> s.getStepName()).findFirst().orElse("?");
+            System.err.println("fundtrace: run failed in step '" + step + "': " + why);
+            System.err.println("fundtrace: fix the cause and run the same command again to resume from that step.");
+            return 1;
+        } catch (JobFileException e) {
+            throw e;
+        } catch (Exception e) {
+            System.err.println("fundtrace: run failed: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    private int validate(Options o) {
+        if (o.positional.isEmpty()) return usage("validate needs a job file");
+        JobDefinition job = new Validation().check(Path.of(o.positional.get(0)));
+        System.out.println("fundtrace: " + job.jobFile() + " is valid (job '" + job.name() + "')");
+        return 0;
+    }
+
+    private int history(Options o) {
+        try (ConfigurableApplicationContext ctx = context(o)) {
+            List<RunRepository.RunRow> rows = ctx.getBean(RunRepository.class).history(o.positional.isEmpty() ? null : o.positional.get(0));
+            if (rows.isEmpty()) {
+                System.out.println("no runs recorded");
+                return 0;
+            }
+            System.out.printf("%-20s %-10s %-10s %-6s %-20s %8s %7s %4s %4s %4s  %s%n", "job", "run date", "status", "rerun",
+                    "started", "transfers", "reached", "HIGH", "MED", "LOW", "report");
+            for (var r : rows) {
+                System.out.printf("%-20s %-10s %-10s %-6s %-20s %8s %7s %4s %4s %4s  %s%n", r.jobName(), r.runDate(), r.status(),
+                        r.rerun() ? "yes" : "", r.startedAt().toString().substring(0, 19), n(r.transfers()), n(r.reached()),
+                        n(r.high()), n(r.medium()), n(r.low()), r.reportDir() == null ? (r.message() == null ? "" : r.message()) : r.reportDir());
+            }
+            return 0;
+        }
+    }
+
+    private static String n(Object v) { return v == null ? "-" : v.toString(); }
+
+    private ConfigurableApplicationContext context(Options o) {
+        Map<String, Object> props = new HashMap<>(extraProperties);
+        if (o.db != null) props.put("spring.datasource.url", o.db);
+        return new SpringApplicationBuilder(FundtraceApplication.class).properties(props).logStartupInfo(false).run();
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static int usage(String why) {
+        System.err.println("fundtrace: " + why);
+        System.err.println(USAGE);
         return 2;
+    }
+
+    /** Parsed command line. */
+    static final class Options {
+        final List<String> positional = new ArrayList<>();
+        LocalDate runDate = LocalDate.now(ZoneOffset.UTC);
+        Path reportDir;
+        String db;
+        boolean rerun;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                if (a.startsWith("--run-date=")) {
+                    try {
+                        o.runDate = LocalDate.parse(a.substring(11));
+                    } catch (DateTimeParseException e) {
+                        throw new IllegalArgumentException("--run-date must be YYYY-MM-DD, not '" + a.substring(11) + "'");
+                    }
+                } else if (a.startsWith("--report-dir=")) o.reportDir = Path.of(a.substring(13));
+                else if (a.startsWith("--db=")) o.db = a.substring(5);
+                else if (a.equals("--rerun")) o.rerun = true;
+                else if (a.startsWith("--")) throw new IllegalArgumentException("unknown option '" + a + "'");
+                else o.positional.add(a);
+            }
+            return o;
+        }
     }
 }

@@ -54,6 +54,36 @@ public final class EtlExportLoader {
         }
     }
 
+    /**
+     * Identifies an export without reading it all: names, sizes and modification times of its files plus
+     * the first and last 64 KiB of each, and the loader version. Re-running on an unchanged export is then a
+     * catalog lookup instead of a reload.
+     */
+    public static String fingerprint(Path dir, boolean assumeSuccess) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(("fundtrace-etl-v1|" + assumeSuccess).getBytes());
+            for (String name : List.of("transactions.csv", "receipts.csv", "token_transfers.csv", "tokens.csv",
+                    "contracts.csv", "blocks.csv", "traces.csv")) {
+                Path f = dir.resolve(name);
+                if (!Files.isRegularFile(f)) continue;
+                long size = Files.size(f);
+                sha.update((name + "|" + size + "|" + Files.getLastModifiedTime(f).toMillis()).getBytes());
+                try (var ch = java.nio.channels.FileChannel.open(f)) {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate((int) Math.min(size, 65536));
+                    ch.read(b, 0);
+                    sha.update(b.flip());
+                    b.clear();
+                    ch.read(b, Math.max(0, size - b.capacity()));
+                    sha.update(b.flip());
+                }
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new LedgerLoadException(dir + ": cannot read export: " + e.getMessage());
+        }
+    }
+
     public Result load(Path dir, boolean assumeSuccess, double maxRejectedShare) {
         Path txFile = dir.resolve("transactions.csv");
         if (!Files.isRegularFile(txFile)) {
@@ -430,7 +460,8 @@ public final class EtlExportLoader {
         String row(CsvRow r) {
             if (r.isEmpty(cAddress)) return null; // root call: repeats the transaction's value, counted once
             if (cType >= 0 && !(r.equalsAscii(cType, "call") || r.equalsAscii(cType, "create") || r.equalsAscii(cType, "suicide"))) return null;
-            if (cCallType >= 0 && (r.equalsAscii(cCallType, "delegatecall") || r.equalsAscii(cCallType, "staticcall"))) return null;
+            if (cCallType >= 0 && (r.equalsAscii(cCallType, "delegatecall") || r.equalsAscii(cCallType, "staticcall")
+                || r.equalsAscii(cCallType, "callcode"))) return null;
             if (!r.isDigits(cValue)) return "value '" + r.string(cValue) + "' is not a non-negative integer";
             if (r.longValue(cValue) == 0) return null;
             boolean failed = cStatus >= 0 ? !r.equalsAscii(cStatus, "1") : cError >= 0 && !r.isEmpty(cError);

@@ -1,0 +1,62 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.designation.Designation;
+import dev.fundtrace.designation.DesignationFile;
+import dev.fundtrace.designation.DesignationReader;
+import dev.fundtrace.designation.SeedSelector;
+import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.rejects.Rejection;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/** Step 1: read the sanctions files, validate every address, select the seeds. */
+@Component
+class DesignationsStep implements Tasklet {
+
+    private final RunRepository runs;
+
+    DesignationsStep(RunRepository runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        long t0 = System.nanoTime();
+        RunParameters run = RunParameters.of(chunk);
+        JobDefinition job = run.job();
+        List<Designation> all = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        DesignationReader reader = new DesignationReader();
+        for (var file : job.designations().files()) {
+            DesignationFile f = reader.read(file);
+            all.addAll(f.designations());
+            rejected.addAll(f.rejections());
+            sources.add(f.source());
+            rejected.stream().map(Rejection::source).distinct().forEach(s -> { if (!sources.contains(s)) sources.add(s); });
+            Console.progress("designations", f.source() + " (" + f.format() + "): " + f.designations().size()
+                    + " addresses, " + f.rejections().size() + " refused");
+            f.rejections().forEach(r -> Console.progress("designations", "refused " + r.message()));
+        }
+        // the same address from two files (XML and CSV of one list) is one designation
+        List<Designation> unique = new ArrayList<>();
+        var seen = new HashSet<String>();
+        for (Designation d : all) if (seen.add(d.currency() + "|" + d.address() + "|" + d.sdnUid())) unique.add(d);
+        var select = job.designations().select();
+        var seeds = new HashSet<>(SeedSelector.select(unique, select.uids(), select.names(), select.programs()));
+        runs.replaceDesignations(run.runId(), unique, seeds);
+        runs.replaceRejections(run.runId(), sources, rejected);
+        long traced = seeds.stream().filter(Designation::traced).count();
+        contribution.incrementWriteCount(unique.size());
+        Console.progress("designations", unique.size() + " designated addresses, " + seeds.size() + " selected as seeds ("
+                + traced + " on traced chains) " + Console.rate(unique.size(), System.nanoTime() - t0));
+        return RepeatStatus.FINISHED;
+    }
+}

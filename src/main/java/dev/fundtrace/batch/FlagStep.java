@@ -1,0 +1,57 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.labels.LabelBook;
+import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.rules.Flag;
+import dev.fundtrace.rules.FlagEngine;
+import dev.fundtrace.rules.FlagResult;
+import dev.fundtrace.rules.RuleThresholds;
+import dev.fundtrace.trace.ChainTrace;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.List;
+
+/** Step 5: apply the rules; mark what is new since the previous completed run. */
+@Component
+class FlagStep implements Tasklet {
+
+    private final TraceRunner runner;
+    private final RunRepository runs;
+    private final TraceCache cache;
+
+    FlagStep(TraceRunner runner, RunRepository runs, TraceCache cache) {
+        this.runner = runner;
+        this.runs = runs;
+        this.cache = cache;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        RunParameters run = RunParameters.of(chunk);
+        JobDefinition job = run.job();
+        ChainTrace trace = cache.get(run.runId());
+        if (trace == null) trace = runner.trace(run, job); // resumed at this step: trace again
+        var r = job.rules();
+        FlagEngine engine = new FlagEngine(new LabelBook(runs.labels(run.runId())), new RuleThresholds(
+                r.indirectExposureMin(), r.rapidPassThroughWindow(), r.structuringThreshold(), r.structuringWindow(),
+                r.structuringMinTransfers()));
+        List<String> sanctioned = runs.designations(run.runId()).stream()
+                .filter(d -> !d.seed() && Chain.ETHEREUM.id().equals(d.designation().chain()))
+                .map(d -> d.designation().address().toLowerCase()).toList();
+        FlagResult result = engine.evaluate(trace, sanctioned);
+        var previous = runs.previousCompleted(job.name(), run.runId())
+                .map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(new HashSet<>());
+        List<Flag> flags = result.flags().stream().map(f -> f.withNewSinceLastRun(!previous.contains(f.key()))).toList();
+        runs.replaceFlowsAndFlags(run.runId(), result.flows(), flags);
+        cache.clear(run.runId());
+        contribution.incrementWriteCount(flags.size());
+        Console.progress("flags", flags.size() + " flags on " + result.flows().size() + " flows");
+        return RepeatStatus.FINISHED;
+    }
+}

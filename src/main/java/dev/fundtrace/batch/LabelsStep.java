@@ -1,0 +1,46 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.labels.Label;
+import dev.fundtrace.labels.LabelFileReader;
+import dev.fundtrace.rejects.Rejection;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Step 2: read the label files (exchanges, mixers, bridges, …). */
+@Component
+class LabelsStep implements Tasklet {
+
+    private final RunRepository runs;
+
+    LabelsStep(RunRepository runs) {
+        this.runs = runs;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        RunParameters run = RunParameters.of(chunk);
+        JobDefinition job = run.job();
+        List<Label> labels = new ArrayList<>();
+        List<Rejection> rejected = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        for (var file : job.labels()) {
+            var result = new LabelFileReader().read(file);
+            labels.addAll(result.labels());
+            rejected.addAll(result.rejections());
+            sources.add(file.getFileName().toString());
+            result.rejections().forEach(r -> Console.progress("labels", "refused " + r.message()));
+        }
+        runs.replaceLabels(run.runId(), labels);
+        runs.replaceRejections(run.runId(), sources, rejected);
+        contribution.incrementWriteCount(labels.size());
+        Console.progress("labels", labels.size() + " labelled addresses, " + rejected.size() + " refused");
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.ledger.files.EtlExportLoader;
+import dev.fundtrace.ledger.store.LedgerStore;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Step 3: bring the job's transfers into the ledger store. An export already stored (same fingerprint) is not
+ * read again; a new one is parsed on all cores and stored as segments.
+ */
+@Component
+class LedgerStep implements Tasklet {
+
+    private final LedgerStore store;
+    private final RunRepository runs;
+    private final RpcLedgerSource rpc;
+
+    LedgerStep(LedgerStore store, RunRepository runs, RpcLedgerSource rpc) {
+        this.store = store;
+        this.runs = runs;
+        this.rpc = rpc;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        RunParameters run = RunParameters.of(chunk);
+        JobDefinition job = run.job();
+        JobDefinition.EthereumLedger eth = job.ledger().ethereum();
+        if (!eth.fromFiles()) {
+            String fingerprint = rpc.gather(run, job);
+            runs.useSegment(job.name(), Chain.ETHEREUM.id(), fingerprint);
+            return RepeatStatus.FINISHED;
+        }
+        String fingerprint = EtlExportLoader.fingerprint(eth.files(), eth.assumeSuccess());
+        var existing = store.segment(Chain.ETHEREUM, fingerprint);
+        if (existing.isPresent()) {
+            Console.progress("ledger", eth.files() + ": already loaded (" + existing.get().transfers()
+                    + " transfers, " + existing.get().rejected() + " rows refused); not read again");
+        } else {
+            long t0 = System.nanoTime();
+            AtomicLong done = new AtomicLong();
+            long[] lastPrint = {t0};
+            EtlExportLoader loader = new EtlExportLoader(Runtime.getRuntime().availableProcessors(), rows -> {
+                long d = done.addAndGet(rows), now = System.nanoTime();
+                synchronized (lastPrint) {
+                    if (now - lastPrint[0] > 2_000_000_000L) {
+                        lastPrint[0] = now;
+                        Console.progress("ledger", "rows read: " + Console.rate(d, now - t0));
+                    }
+                }
+            });
+            var result = loader.load(eth.files(), eth.assumeSuccess(), job.ledger().maxRejectedShare());
+            long t1 = System.nanoTime();
+            result.warnings().forEach(w -> Console.progress("ledger", "warning: " + w));
+            result.rejections().stream().limit(20).forEach(r -> Console.progress("ledger", "refused " + r.message()));
+            if (result.rejections().size() > 20) Console.progress("ledger", "… " + (result.rejections().size() - 20) + " more in rejected.csv");
+            var info = store.store(Chain.ETHEREUM, result.parts(), fingerprint, eth.files().toString(), result.reverted(),
+                    result.rowsRead(), result.rejections());
+            runs.fact(run.runId(), "ledgerWarnings." + fingerprint, String.join("\n", result.warnings()));
+            contribution.incrementWriteCount(result.rowsRead());
+            contribution.incrementWriteCount(info.transfers());
+            Console.progress("ledger", "loaded " + eth.files() + ": " + Console.rate(result.rowsRead(), t1 - t0)
+                    + " rows; " + info.transfers() + " transfers, " + info.reverted() + " reverted, "
+                    + info.rejected() + " refused; stored in " + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
+        }
+        runs.useSegment(job.name(), Chain.ETHEREUM.id(), fingerprint);
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.ledger.store.LedgerStore;
+import dev.fundtrace.ledger.store.SegmentInfo;
+import dev.fundtrace.rejects.Rejection;
+import dev.fundtrace.report.ReportFolderWriter;
+import dev.fundtrace.report.RunReport;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Step 6: assemble the run's result from the database and write the report folder. */
+@Component
+class ReportStep implements Tasklet {
+
+    private final RunRepository runs;
+    private final TraceRunner runner;
+    private final LedgerStore store;
+
+    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store) {
+        this.runs = runs;
+        this.runner = runner;
+        this.store = store;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        RunParameters run = RunParameters.of(chunk);
+        JobDefinition job = run.job();
+        RunReport report = assemble(run, job);
+        Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
+        job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
+        Path folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats);
+        runs.summary(run.runId(), folder.toString(), report.designations().size(), report.summary().seeds(),
+                report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());
+        Summary.print(report, folder);
+        return RepeatStatus.FINISHED;
+    }
+
+    RunReport assemble(RunParameters run, JobDefinition job) {
+        long id = run.runId();
+        var designations = runs.designations(id).stream().map(s -> {
+            var d = s.designation();
+            return new RunReport.DesignationRow(d.subject(), d.sdnUid(), d.programs(), d.currency(), d.chain(),
+                    d.address(), d.sourceFile(), s.seed(), d.traced());
+        }).toList();
+        var flows = runs.flows(id);
+        Map<String, String> symbols = new HashMap<>();
+        flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
+        var flags = runs.flags(id, symbols);
+        var exposures = runs.exposures(id);
+        var coverage = runs.fact(id, "coverage").map(Coverage::read).orElse(new RunReport.Coverage(List.of(), List.of()));
+
+        Map<String, Integer> bySeverity = new LinkedHashMap<>();
+        for (String s : List.of("HIGH", "MEDIUM", "LOW")) bySeverity.put(s, 0);
+        flags.forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
+        Set<String> reached = new HashSet<>();
+        exposures.forEach(e -> reached.add(e.address()));
+        int tracedSeeds = (int) designations.stream().filter(d -> d.seed() && d.traced()).count();
+        int seeds = (int) designations.stream().filter(RunReport.DesignationRow::seed).count();
+        List<SegmentInfo> segments = runner.segments(job);
+        long transfers = segments.stream().mapToLong(SegmentInfo::transfers).sum();
+        var summary = new RunReport.Summary(tracedSeeds, seeds, reached.size(), bySeverity, transfers);
+
+        List<RunReport.RejectionRow> rejected = new ArrayList<>();
+        List<Rejection> all = new ArrayList<>(runs.rejections(id));
+        List<String> warnings = new ArrayList<>();
+        for (SegmentInfo s : segments) {
+            all.addAll(store.rejections(s.fingerprint()));
+            runs.fact(id, "ledgerWarnings." + s.fingerprint()).filter(w -> !w.isBlank())
+                    .ifPresent(w -> warnings.addAll(List.of(w.split("\n"))));
+        }
+        all.forEach(r -> rejected.add(new RunReport.RejectionRow(r.source(), r.line(), r.reason(), r.record())));
+
+        var previous = runs.previousCompleted(job.name(), id);
+        RunReport.Changes changes;
+        if (previous.isPresent()) {
+            Set<String> now = new HashSet<>(runs.flagKeys(id));
+            var resolved = runs.flags(previous.get().runId(), symbols).stream()
+                    .filter(f -> !now.contains(f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address())).toList();
+            changes = new RunReport.Changes(previous.get().runDate().toString(),
+                    flags.stream().filter(RunReport.FlagRow::newSinceLastRun).map(RunReport.FlagRow::id).toList(), resolved);
+        } else {
+            changes = new RunReport.Changes(null, flags.stream().map(RunReport.FlagRow::id).toList(), List.of());
+        }
+        return new RunReport(job.name(), run.runDate().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
+                parameters(job), coverage, designations, exposures, flows, flags, summary, changes, rejected, warnings);
+    }
+
+    static Map<String, Object> parameters(JobDefinition job) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("maxHops", job.trace().maxHops());
+        p.put("direction", job.trace().direction().name().toLowerCase());
+        p.put("taintModel", "haircut");
+        p.put("dust", job.trace().dust());
+        p.put("indirectExposureMin", job.rules().indirectExposureMin());
+        p.put("rapidPassThroughWindow", job.rules().rapidPassThroughWindow().toString());
+        p.put("structuringThreshold", job.rules().structuringThreshold());
+        p.put("structuringWindow", job.rules().structuringWindow().toString());
+        p.put("structuringMinTransfers", job.rules().structuringMinTransfers());
+        p.put("designationFiles", job.designations().files().stream().map(f -> f.getFileName().toString()).toList());
+        p.put("select", Map.of("uids", job.designations().select().uids(), "names", job.designations().select().names(),
+                "programs", job.designations().select().programs()));
+        var eth = job.ledger().ethereum();
+        p.put("ledger", eth.fromFiles() ? Map.of("files", eth.files().toString(), "assumeSuccess", eth.assumeSuccess())
+                : Map.of("rpc", dev.fundtrace.batch.Redact.url(eth.rpc()), "confirmations", eth.confirmations()));
+        p.put("maxRejectedShare", job.ledger().maxRejectedShare());
+        p.put("labelFiles", job.labels().stream().map(f -> f.getFileName().toString()).toList());
+        return p;
+    }
+}

@@ -1,0 +1,313 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.designation.Designation;
+import dev.fundtrace.labels.Label;
+import dev.fundtrace.rejects.Rejection;
+import dev.fundtrace.report.RunReport;
+import dev.fundtrace.rules.Flag;
+import dev.fundtrace.trace.Exposure;
+import dev.fundtrace.trace.Flow;
+import dev.fundtrace.trace.FlowStep;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One run's state in the database, keyed by the Spring Batch job instance id. Every step deletes its own rows
+ * for the run before writing them, so a resumed step never doubles anything.
+ */
+@Repository
+public class RunRepository {
+
+    private final JdbcTemplate jdbc;
+
+    public RunRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- history
+
+    public record RunRow(long runId, String jobName, LocalDate runDate, boolean rerun, String status, Instant startedAt,
+                         Instant endedAt, String reportDir, Integer designations, Integer seeds, Long transfers,
+                         Integer reached, Integer high, Integer medium, Integer low, String message) {}
+
+    public void started(long runId, String job, LocalDate runDate, boolean rerun) {
+        int n = jdbc.update("UPDATE run_history SET status = 'STARTED', message = NULL, ended_at = NULL WHERE run_id = ?", runId);
+        if (n == 0) {
+            jdbc.update("INSERT INTO run_history (run_id, job_name, run_date, rerun, status, started_at) VALUES (?, ?, ?, ?, 'STARTED', ?)",
+                    runId, job, Date.valueOf(runDate), rerun, Timestamp.from(Instant.now()));
+        }
+    }
+
+    public void finished(long runId, String status, String message) {
+        jdbc.update("UPDATE run_history SET status = ?, ended_at = ?, message = ? WHERE run_id = ?",
+                status, Timestamp.from(Instant.now()), message == null ? null : truncate(message, 2000), runId);
+    }
+
+    public void summary(long runId, String reportDir, int designations, int seeds, long transfers, int reached,
+                        Map<String, Integer> flags) {
+        jdbc.update("""
+                UPDATE run_history SET report_dir = ?, designations = ?, seeds = ?, transfers = ?, reached = ?,
+                       flags_high = ?, flags_medium = ?, flags_low = ? WHERE run_id = ?""",
+                reportDir, designations, seeds, transfers, reached, flags.getOrDefault("HIGH", 0),
+                flags.getOrDefault("MEDIUM", 0), flags.getOrDefault("LOW", 0), runId);
+    }
+
+    public List<RunRow> history(String jobName) {
+        String sql = """
+                SELECT run_id, job_name, run_date, rerun, status, started_at, ended_at, report_dir, designations, seeds,
+                       transfers, reached, flags_high, flags_medium, flags_low, message
+                FROM run_history %s ORDER BY started_at, run_id""".formatted(jobName == null ? "" : "WHERE job_name = ?");
+        Object[] args = jobName == null ? new Object[0] : new Object[]{jobName};
+        return jdbc.query(sql, (rs, n) -> new RunRow(rs.getLong(1), rs.getString(2), rs.getDate(3).toLocalDate(),
+                rs.getBoolean(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
+                rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant(), rs.getString(8),
+                (Integer) rs.getObject(9), (Integer) rs.getObject(10), rs.getObject(11) == null ? null : rs.getLong(11),
+                (Integer) rs.getObject(12), (Integer) rs.getObject(13), (Integer) rs.getObject(14),
+                (Integer) rs.getObject(15), rs.getString(16)), args);
+    }
+
+    /** The latest completed run of the job other than this one (for "what changed"). */
+    public Optional<RunRow> previousCompleted(String jobName, long runId) {
+        return history(jobName).stream()
+                .filter(r -> r.runId() != runId && "COMPLETED".equals(r.status()))
+                .reduce((a, b) -> b);
+    }
+
+    // ---- designations, labels, rejections
+
+    public void replaceDesignations(long runId, List<Designation> all, java.util.Set<Designation> seeds) {
+        jdbc.update("DELETE FROM run_designation WHERE run_id = ?", runId);
+        jdbc.batchUpdate("""
+                INSERT INTO run_designation (run_id, subject, sdn_uid, programs, currency, chain, address, source_file, seed)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", all, 500, (ps, d) -> {
+            ps.setLong(1, runId);
+            ps.setString(2, d.subject());
+            ps.setString(3, d.sdnUid());
+            ps.setString(4, String.join(";", d.programs()));
+            ps.setString(5, d.currency());
+            ps.setString(6, d.chain());
+            ps.setString(7, d.address());
+            ps.setString(8, d.sourceFile());
+            ps.setBoolean(9, seeds.contains(d));
+        });
+    }
+
+    public record StoredDesignation(Designation designation, boolean seed) {}
+
+    public List<StoredDesignation> designations(long runId) {
+        return jdbc.query("SELECT subject, sdn_uid, programs, currency, chain, address, source_file, seed FROM run_designation WHERE run_id = ? ORDER BY subject, currency, address",
+                (rs, n) -> new StoredDesignation(new Designation(rs.getString(1), rs.getString(2),
+                        rs.getString(3).isEmpty() ? List.of() : Arrays.asList(rs.getString(3).split(";")),
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), rs.getBoolean(8)), runId);
+    }
+
+    public void replaceLabels(long runId, List<Label> labels) {
+        jdbc.update("DELETE FROM run_label WHERE run_id = ?", runId);
+        jdbc.batchUpdate("INSERT INTO run_label (run_id, address, chain, label, category, source) VALUES (?, ?, ?, ?, ?, ?)",
+                labels, 500, (ps, l) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, l.address());
+                    ps.setString(3, l.chain());
+                    ps.setString(4, l.label());
+                    ps.setString(5, l.category());
+                    ps.setString(6, l.source());
+                });
+    }
+
+    public List<Label> labels(long runId) {
+        return jdbc.query("SELECT address, chain, label, category, source FROM run_label WHERE run_id = ?",
+                (rs, n) -> new Label(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), runId);
+    }
+
+    /** Replaces the run's refused records that came from the given stage's files. */
+    public void replaceRejections(long runId, List<String> sources, List<Rejection> rejections) {
+        for (String s : sources) jdbc.update("DELETE FROM run_rejection WHERE run_id = ? AND source = ?", runId, s);
+        jdbc.batchUpdate("INSERT INTO run_rejection (run_id, source, line, reason, record) VALUES (?, ?, ?, ?, ?)",
+                rejections, 500, (ps, r) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, r.source());
+                    ps.setLong(3, r.line());
+                    ps.setString(4, r.reason());
+                    ps.setString(5, r.record());
+                });
+    }
+
+    public List<Rejection> rejections(long runId) {
+        return jdbc.query("SELECT source, line, reason, record FROM run_rejection WHERE run_id = ? ORDER BY source, line",
+                (rs, n) -> new Rejection(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), runId);
+    }
+
+    // ---- ledger membership
+
+    public void useSegment(String jobName, String chain, String fingerprint) {
+        jdbc.update("DELETE FROM job_segment WHERE job_name = ? AND chain = ? AND fingerprint = ?", jobName, chain, fingerprint);
+        jdbc.update("INSERT INTO job_segment (job_name, chain, fingerprint) VALUES (?, ?, ?)", jobName, chain, fingerprint);
+    }
+
+    public List<String> segments(String jobName, String chain) {
+        return jdbc.queryForList("SELECT fingerprint FROM job_segment WHERE job_name = ? AND chain = ? ORDER BY fingerprint",
+                String.class, jobName, chain);
+    }
+
+    // ---- facts (small JSON values)
+
+    public void fact(long runId, String name, String value) {
+        jdbc.update("DELETE FROM run_fact WHERE run_id = ? AND fact_name = ?", runId, name);
+        jdbc.update("INSERT INTO run_fact (run_id, fact_name, fact_value) VALUES (?, ?, ?)", runId, name, value);
+    }
+
+    public Optional<String> fact(long runId, String name) {
+        return jdbc.queryForList("SELECT fact_value FROM run_fact WHERE run_id = ? AND fact_name = ?", String.class, runId, name)
+                .stream().findFirst();
+    }
+
+    // ---- exposures, flows, flags
+
+    public void replaceExposures(long runId, List<Exposure> exposures) {
+        jdbc.update("DELETE FROM run_exposure WHERE run_id = ?", runId);
+        jdbc.batchUpdate("""
+                INSERT INTO run_exposure (run_id, direction, chain, asset, address, hops, tainted_raw, seed, label, category)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", exposures, 2000, (ps, e) -> {
+            ps.setLong(1, runId);
+            ps.setString(2, e.direction().id());
+            ps.setString(3, e.chain());
+            ps.setString(4, e.asset());
+            ps.setString(5, e.address());
+            ps.setInt(6, e.hops());
+            ps.setBigDecimal(7, e.taintedAmountRaw());
+            ps.setString(8, e.seed());
+            ps.setString(9, e.label());
+            ps.setString(10, e.category());
+        });
+    }
+
+    public List<RunReport.ExposureRow> exposures(long runId) {
+        return jdbc.query("""
+                SELECT direction, chain, asset, address, hops, tainted_raw, seed, label, category FROM run_exposure
+                WHERE run_id = ? ORDER BY direction DESC, asset, hops, address""",
+                (rs, n) -> new RunReport.ExposureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), plain(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), rs.getString(9)), runId);
+    }
+
+    public void replaceFlowsAndFlags(long runId, List<Flow> flows, List<Flag> flags) {
+        jdbc.update("DELETE FROM run_flow_step WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM run_flow WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM run_flag WHERE run_id = ?", runId);
+        jdbc.batchUpdate("""
+                INSERT INTO run_flow (run_id, flow_id, direction, chain, asset, asset_symbol, decimals, seed, endpoint,
+                                      label, category, hops, tainted_raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                flows, 500, (ps, f) -> {
+                    ps.setLong(1, runId);
+                    ps.setString(2, f.id());
+                    ps.setString(3, f.direction().id());
+                    ps.setString(4, f.chain());
+                    ps.setString(5, f.asset());
+                    ps.setString(6, f.assetSymbol());
+                    ps.setInt(7, f.decimals());
+                    ps.setString(8, f.seed());
+                    ps.setString(9, f.endpoint());
+                    ps.setString(10, f.endpointLabel());
+                    ps.setString(11, f.endpointCategory());
+                    ps.setInt(12, f.hops());
+                    ps.setBigDecimal(13, f.taintedAmountRaw());
+                });
+        List<Object[]> steps = new ArrayList<>();
+        for (Flow f : flows) {
+            int i = 0;
+            for (FlowStep s : f.path()) {
+                steps.add(new Object[]{runId, f.id(), i++, s.txHash(), s.blockNumber(), s.position(), s.subPosition(),
+                        s.from(), s.to(), new BigDecimal(s.amountRaw()),
+                        s.taintCarriedRaw() == null ? null : new BigDecimal(s.taintCarriedRaw()),
+                        s.time() == null ? null : Timestamp.from(s.time())});
+            }
+        }
+        jdbc.batchUpdate("""
+                INSERT INTO run_flow_step (run_id, flow_id, step_no, tx_hash, block_number, tx_position, sub_position,
+                                           from_address, to_address, amount_raw, taint_raw, block_time)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", steps);
+        jdbc.batchUpdate("""
+                INSERT INTO run_flag (run_id, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids,
+                                      evidence, explanation, deposit_address, new_since_last)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", flags, 500, (ps, g) -> {
+            ps.setLong(1, runId);
+            ps.setString(2, g.id());
+            ps.setString(3, g.rule().name());
+            ps.setString(4, g.severity().name());
+            ps.setString(5, g.chain());
+            ps.setString(6, g.asset());
+            ps.setString(7, g.address());
+            ps.setString(8, g.seed());
+            ps.setInt(9, g.hops());
+            ps.setString(10, String.join(";", g.flowIds()));
+            ps.setString(11, truncate(String.join(";", g.evidence()), 8000));
+            ps.setString(12, truncate(g.explanation(), 2000));
+            ps.setString(13, g.depositAddress());
+            ps.setBoolean(14, g.newSinceLastRun());
+        });
+    }
+
+    public List<String> flagKeys(long runId) {
+        return jdbc.queryForList("SELECT rule || '|' || chain || '|' || asset || '|' || address FROM run_flag WHERE run_id = ?",
+                String.class, runId);
+    }
+
+    public List<RunReport.FlagRow> flags(long runId, Map<String, String> symbols) {
+        return jdbc.query("""
+                SELECT flag_id, rule, severity, address, seed, chain, asset, hops, flow_ids, evidence, explanation,
+                       deposit_address, new_since_last FROM run_flag WHERE run_id = ?
+                ORDER BY CASE severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, rule, asset, address""",
+                (rs, n) -> new RunReport.FlagRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), symbols.getOrDefault(rs.getString(7), rs.getString(7)),
+                        rs.getInt(8), split(rs.getString(9)), split(rs.getString(10)), rs.getString(11), rs.getString(12),
+                        rs.getBoolean(13)), runId);
+    }
+
+    public List<RunReport.FlowRow> flows(long runId) {
+        Map<String, List<RunReport.StepRow>> steps = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT flow_id, tx_hash, block_number, tx_position, sub_position, from_address, to_address, amount_raw, block_time
+                FROM run_flow_step WHERE run_id = ? ORDER BY flow_id, step_no""", rs -> {
+            Timestamp t = rs.getTimestamp(9);
+            steps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RunReport.StepRow(rs.getString(2),
+                    rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7),
+                    rs.getBigDecimal(8).toBigInteger().toString(), t == null ? null : t.toInstant().toString()));
+        }, runId);
+        return jdbc.query("""
+                SELECT flow_id, direction, chain, asset, asset_symbol, decimals, seed, endpoint, label, category, hops, tainted_raw
+                FROM run_flow WHERE run_id = ? ORDER BY direction DESC, asset, hops, endpoint""",
+                (rs, n) -> {
+                    String raw = plain(rs.getBigDecimal(12));
+                    int decimals = rs.getInt(6);
+                    return new RunReport.FlowRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), decimals, rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getInt(11), raw, dev.fundtrace.report.CsvReportWriter.display(raw, decimals),
+                            steps.getOrDefault(rs.getString(1), List.of()));
+                }, runId);
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(";"));
+    }
+
+    /** Plain decimal with at least one fractional digit, trailing zeros trimmed: "5000000000000000000.0". */
+    static String plain(BigDecimal v) {
+        BigDecimal s = v.stripTrailingZeros();
+        if (s.scale() < 1) s = s.setScale(1);
+        return s.toPlainString();
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

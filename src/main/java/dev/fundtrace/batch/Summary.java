@@ -1,0 +1,35 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.report.RunReport;
+
+import java.nio.file.Path;
+
+/** The one-screen summary printed at the end of a run. */
+final class Summary {
+    private Summary() {}
+
+    static void print(RunReport r, Path folder) {
+        var s = r.summary();
+        StringBuilder out = new StringBuilder();
+        out.append("fundtrace ").append(r.job()).append(" ").append(r.runDate()).append('\n');
+        out.append("  designations : ").append(r.designations().size()).append(" loaded, ").append(s.seeds())
+                .append(" seeds (").append(s.designatedAddresses()).append(" on traced chains)\n");
+        for (var c : r.coverage().chains()) {
+            out.append("  ledger       : ").append(c.chain()).append(" blocks ").append(c.fromBlock()).append("–")
+                    .append(c.toBlock()).append(", ").append(c.transfers()).append(" transfers, ")
+                    .append(c.reverted()).append(" reverted\n");
+        }
+        out.append("  reached      : ").append(s.reachedAddresses()).append(" addresses\n");
+        out.append("  flags        : ").append(s.flags().get("HIGH")).append(" HIGH, ").append(s.flags().get("MEDIUM"))
+                .append(" MEDIUM, ").append(s.flags().get("LOW")).append(" LOW");
+        long fresh = r.flags().stream().filter(RunReport.FlagRow::newSinceLastRun).count();
+        out.append(" (").append(fresh).append(" new since last run)\n");
+        r.flags().stream().limit(12).forEach(f -> out.append("    ").append(String.format("%-6s %-24s %s %s%n",
+                f.severity(), f.rule(), f.address(), f.assetSymbol())));
+        if (r.flags().size() > 12) out.append("    … ").append(r.flags().size() - 12).append(" more in the report\n");
+        out.append("  rejected     : ").append(r.rejected().size()).append(" input records\n");
+        out.append("  report       : ").append(folder.toAbsolutePath()).append('\n');
+        System.out.print(out);
+        System.out.flush();
+    }
+}

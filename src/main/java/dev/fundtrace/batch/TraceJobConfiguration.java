@@ -1,0 +1,70 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.ledger.store.LedgerStore;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.file.Path;
+
+/**
+ * The nightly trace job: designations → labels → ledger → trace → flags → report. Each step is a tasklet that
+ * replaces its own rows for the run, so a failed run resumes at the failed step without doubling anything.
+ * No incrementer: the job name and run date identify a run (a completed one is not run twice).
+ */
+@Configuration
+public class TraceJobConfiguration {
+
+    public static final String JOB = "fundtraceJob";
+
+    @Bean
+    LedgerStore ledgerStore(@Value("${fundtrace.data-dir:./data}") String dataDir, JdbcTemplate jdbc,
+                            PlatformTransactionManager tx) {
+        return new LedgerStore(Path.of(dataDir).resolve("ledger"), jdbc, new TransactionTemplate(tx));
+    }
+
+    @Bean(name = JOB)
+    Job fundtraceJob(JobRepository jobRepository, PlatformTransactionManager tx, RunRepository runs,
+                     DesignationsStep designations, LabelsStep labels, LedgerStep ledger, TraceStep trace,
+                     FlagStep flags, ReportStep report) {
+        return new JobBuilder(JOB, jobRepository)
+                .listener(new RunHistoryListener(runs))
+                .start(step("designations", designations, jobRepository, tx))
+                .next(step("labels", labels, jobRepository, tx))
+                .next(step("ledger", ledger, jobRepository, tx))
+                .next(step("trace", trace, jobRepository, tx))
+                .next(step("flags", flags, jobRepository, tx))
+                .next(step("report", report, jobRepository, tx))
+                .build();
+    }
+
+    private static Step step(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx) {
+        return new StepBuilder(name, repo).tasklet(tasklet, tx).listener(new StepTimingListener()).build();
+    }
+
+    /** Keeps run_history (what `fundtrace history` shows) in step with the job's executions. */
+    record RunHistoryListener(RunRepository runs) implements JobExecutionListener {
+        @Override
+        public void beforeJob(JobExecution execution) {
+            RunParameters p = RunParameters.of(execution);
+            runs.started(p.runId(), p.jobName(), p.runDate(), p.rerun());
+        }
+
+        @Override
+        public void afterJob(JobExecution execution) {
+            String message = execution.getAllFailureExceptions().stream().map(Throwable::getMessage).findFirst().orElse(null);
+            runs.finished(RunParameters.of(execution).runId(), execution.getStatus().name(), message);
+        }
+    }
+}

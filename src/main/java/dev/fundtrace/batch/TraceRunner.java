@@ -1,0 +1,74 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.labels.Label;
+import dev.fundtrace.ledger.AssetInfo;
+import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.store.LedgerStore;
+import dev.fundtrace.ledger.store.SegmentInfo;
+import dev.fundtrace.trace.ChainTrace;
+import dev.fundtrace.trace.ChainTracer;
+import dev.fundtrace.trace.TraceParameters;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Opens the job's ledger and traces it with the job's parameters (used by the trace step and on resume). */
+@Component
+class TraceRunner {
+
+    private final LedgerStore store;
+    private final RunRepository runs;
+
+    TraceRunner(LedgerStore store, RunRepository runs) {
+        this.store = store;
+        this.runs = runs;
+    }
+
+    List<SegmentInfo> segments(JobDefinition job) {
+        return runs.segments(job.name(), Chain.ETHEREUM.id()).stream()
+                .map(fp -> store.segment(Chain.ETHEREUM, fp).orElseThrow(() ->
+                        new IllegalStateException("ledger segment " + fp + " is registered for job " + job.name() + " but missing")))
+                .toList();
+    }
+
+    ChainTrace trace(RunParameters run, JobDefinition job) {
+        long t0 = System.nanoTime();
+        ChainLedger ledger = store.open(Chain.ETHEREUM, segments(job));
+        long t1 = System.nanoTime();
+        Console.progress("trace", "ledger opened: " + Console.rate(ledger.size(), t1 - t0) + " transfers");
+        List<String> seeds = runs.designations(run.runId()).stream()
+                .filter(d -> d.seed() && Chain.ETHEREUM.id().equals(d.designation().chain()))
+                .map(d -> d.designation().address().toLowerCase()).toList();
+        List<String> services = runs.labels(run.runId()).stream()
+                .filter(l -> Chain.ETHEREUM.id().equals(l.chain())).map(Label::address).toList();
+        var p = new TraceParameters(job.trace().direction().forward(), job.trace().direction().backward(),
+                job.trace().maxHops(), dustRaw(ledger, job.trace().dust()));
+        ChainTrace trace = new ChainTracer(ledger).trace(seeds, services, p);
+        Console.progress("trace", seeds.size() + " seeds, " + trace.assets().size() + " assets traced in "
+                + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
+        return trace;
+    }
+
+    /** Dust limits from display units to raw units, per asset key (symbol or token address in the job file). */
+    static Map<String, BigInteger> dustRaw(ChainLedger ledger, Map<String, BigDecimal> dust) {
+        Map<String, BigInteger> raw = new HashMap<>();
+        if (dust.isEmpty()) return raw;
+        for (int a = 0; a < ledger.assetCount(); a++) {
+            AssetInfo info = ledger.assetInfo(a);
+            for (var e : dust.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(info.asset()) || e.getKey().equalsIgnoreCase(info.symbol() == null ? "" : info.symbol())) {
+                    BigDecimal v = info.decimals() > 0 ? e.getValue().movePointRight(info.decimals()) : e.getValue();
+                    raw.put(info.asset(), v.setScale(0, RoundingMode.CEILING).toBigInteger());
+                }
+            }
+        }
+        return raw;
+    }
+}

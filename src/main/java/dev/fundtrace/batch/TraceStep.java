@@ -1,0 +1,49 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.labels.LabelBook;
+import dev.fundtrace.trace.AssetTrace;
+import dev.fundtrace.trace.ChainTrace;
+import dev.fundtrace.trace.Exposure;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** Step 4: forward and backward trace over the job's ledger; stores every exposure. */
+@Component
+class TraceStep implements Tasklet {
+
+    private final TraceRunner runner;
+    private final RunRepository runs;
+    private final TraceCache cache;
+
+    TraceStep(TraceRunner runner, RunRepository runs, TraceCache cache) {
+        this.runner = runner;
+        this.runs = runs;
+        this.cache = cache;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
+        RunParameters run = RunParameters.of(chunk);
+        ChainTrace trace = runner.trace(run, run.job());
+        long t0 = System.nanoTime();
+        List<Exposure> exposures = trace.exposures(new LabelBook(runs.labels(run.runId())));
+        runs.replaceExposures(run.runId(), exposures);
+        runs.fact(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
+        cache.put(run.runId(), trace);
+        contribution.incrementWriteCount(exposures.size());
+        Console.progress("trace", exposures.size() + " exposures stored in " + String.format("%.2f s", (System.nanoTime() - t0) / 1e9));
+        for (AssetTrace a : trace.assets()) {
+            if (a.taint() != null && a.taint().leftHorizon() > 0) {
+                Console.progress("trace", a.symbol() + ": taint that left the horizon "
+                        + BigDecimal.valueOf(a.taint().leftHorizon()).toPlainString() + " raw units");
+            }
+        }
+        return RepeatStatus.FINISHED;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.fundtrace.cli;
+
+import dev.fundtrace.designation.DesignationReader;
+import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.jobfile.JobFileException;
+import dev.fundtrace.jobfile.JobFileLoader;
+import dev.fundtrace.labels.LabelFileReader;
+import dev.fundtrace.ledger.files.CsvScanner;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code validate}: the job file, its inputs and their headers, without running anything. */
+final class Validation {
+
+    JobDefinition check(Path jobFile) {
+        JobFileLoader loader = new JobFileLoader();
+        JobDefinition job = loader.load(jobFile);
+        loader.checkInputsExist(job);
+        for (Path f : job.designations().files()) {
+            var d = new DesignationReader().read(f);
+            System.out.println("  " + f.getFileName() + ": " + d.format() + ", " + d.designations().size()
+                    + " addresses, " + d.rejections().size() + " refused");
+        }
+        for (Path f : job.labels()) {
+            try {
+                var l = new LabelFileReader().read(f);
+                System.out.println("  " + f.getFileName() + ": " + l.labels().size() + " labels, " + l.rejections().size() + " refused");
+            } catch (IllegalArgumentException e) {
+                throw new JobFileException(e.getMessage());
+            }
+        }
+        var eth = job.ledger().ethereum();
+        if (eth.fromFiles()) {
+            Path tx = eth.files().resolve("transactions.csv");
+            if (!Files.isRegularFile(tx)) throw new JobFileException(job.jobFile() + ": ledger.ethereum.files: " + eth.files() + " has no transactions.csv");
+            CsvScanner csv = CsvScanner.open(tx);
+            for (String c : List.of("hash", "block_number", "transaction_index", "from_address", "to_address", "value")) {
+                if (!csv.has(c)) throw new JobFileException(tx + ": line 1: missing column '" + c + "'");
+            }
+            boolean status = csv.has("receipt_status") || Files.isRegularFile(eth.files().resolve("receipts.csv"));
+            if (!status && !eth.assumeSuccess()) {
+                throw new JobFileException(eth.files() + ": no receipt status (no receipt_status column, no receipts.csv); "
+                        + "set ledger.ethereum.assumeSuccess: true to trace anyway");
+            }
+            System.out.println("  " + eth.files() + ": ethereum-etl export, " + Files.isRegularFile(eth.files().resolve("token_transfers.csv"))
+                    + " token transfers, receipt status " + (status ? "present" : "assumed"));
+        } else {
+            System.out.println("  ledger: JSON-RPC node (not contacted by validate)");
+        }
+        return job;
+    }
+}

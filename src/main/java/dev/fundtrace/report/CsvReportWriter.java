@@ -1,0 +1,59 @@
+package dev.fundtrace.report;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** flagged-flows.csv (one row per flag) and rejected.csv (one row per refused input record), RFC 4180. */
+public final class CsvReportWriter {
+
+    static final String[] FLAG_COLUMNS = {"flag_id", "rule", "severity", "chain", "asset", "asset_symbol", "address",
+            "seed", "hops", "deposit_address", "tainted_amount_raw", "tainted_amount", "flow_ids", "evidence_tx_hashes",
+            "explanation", "new_since_last_run"};
+    static final String[] REJECTED_COLUMNS = {"source", "line", "reason", "record"};
+
+    public void writeFlags(RunReport report, Path file) {
+        Map<String, RunReport.FlowRow> flows = new HashMap<>();
+        for (RunReport.FlowRow f : report.flows()) flows.put(f.id(), f);
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FLAG_COLUMNS).get())) {
+            for (RunReport.FlagRow f : report.flags()) {
+                RunReport.FlowRow flow = f.flowIds().isEmpty() ? null : flows.get(f.flowIds().get(0));
+                csv.printRecord(f.id(), f.rule(), f.severity(), f.chain(), f.asset(), f.assetSymbol(), f.address(),
+                        f.seed(), f.hops(), f.depositAddress() == null ? "" : f.depositAddress(),
+                        flow == null ? "" : flow.taintedAmountRaw(), flow == null ? "" : flow.taintedAmount(),
+                        String.join(";", f.flowIds()), String.join(";", f.evidence()), f.explanation(),
+                        f.newSinceLastRun());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public void writeRejected(RunReport report, Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(REJECTED_COLUMNS).get())) {
+            for (RunReport.RejectionRow r : report.rejected()) csv.printRecord(r.source(), r.line(), r.reason(), r.record());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Raw units scaled by decimals, exact. */
+    public static String display(String raw, int decimals) {
+        BigDecimal v = new BigDecimal(raw);
+        if (decimals > 0) v = v.movePointLeft(decimals);
+        v = v.stripTrailingZeros();
+        String s = v.toPlainString();
+        return s.contains(".") ? s : s + ".0";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.fundtrace.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Set;
+
+/**
+ * Writes one run's folder {@code <report-dir>/<job>/<run-date>/}. Files are written under temporary names and
+ * renamed, so a reader never sees half a report; rejected.csv is always written (operators need it).
+ */
+public final class ReportFolderWriter {
+
+    public enum Format { HTML, CSV, JSON }
+
+    private final JsonReportWriter json = new JsonReportWriter();
+    private final CsvReportWriter csv = new CsvReportWriter();
+    private final HtmlReportWriter html = new HtmlReportWriter();
+
+    public Path write(RunReport report, Path reportDir, Set<Format> formats) {
+        Path folder = reportDir.resolve(report.job()).resolve(report.runDate());
+        try {
+            Files.createDirectories(folder);
+            if (formats.contains(Format.JSON)) atomically(folder.resolve("report.json"), f -> json.write(report, f));
+            if (formats.contains(Format.CSV)) atomically(folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f));
+            if (formats.contains(Format.HTML)) atomically(folder.resolve("report.html"), f -> html.write(report, f));
+            atomically(folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report to " + folder + ": " + e.getMessage(), e);
+        }
+        return folder;
+    }
+
+    private interface FileWrite { void to(Path file); }
+
+    private static void atomically(Path target, FileWrite write) throws IOException {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        write.to(tmp);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
