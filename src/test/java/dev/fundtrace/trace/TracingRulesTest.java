@@ -691,10 +691,11 @@ class TracingRulesTest {
                     .trace();
             assertThat(r.backHops()).isEqualTo(Map.of("A", 1, "B", 1, "C", 3));
             assertThat(r.path("C", Direction.BACKWARD)).containsExactly("2:0 C>B", "3:0 B>A", "4:0 A>S");
-            // B at hop 1: everything it sent to seeds. C at hop 3 counts transfers to hop-2 addresses before
-            // their latest departure at that level: there are none (B's hop is 1), so 0.
+            // B at hop 1: everything it sent to seeds. C at hop 3: what it sent to addresses at level 2 before
+            // their latest departure at that level; B is at level 2 too (B -> A -> S, departing 3:0), so
+            // C -> B 2:0 counts: it starts C's shortest chain. (B's smallest hop being 1 does not matter.)
             assertThat(r.backAmount("B")).isEqualTo(BigInteger.valueOf(5));
-            assertThat(r.backAmount("C")).isEqualTo(BigInteger.ZERO);
+            assertThat(r.backAmount("C")).isEqualTo(BigInteger.valueOf(6));
         }
 
         @Test
