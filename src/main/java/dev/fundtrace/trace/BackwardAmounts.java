@@ -6,8 +6,9 @@ import java.math.BigInteger;
 
 /**
  * Amounts for backward exposures. A funding source at hop 1 is credited with everything it sent to seeds; one
- * at hop h >= 2 with what it sent to addresses at hop h-1 before their latest departure at that level, i.e.
- * the transfers that start one of its shortest chains toward a seed.
+ * at hop h >= 2 with what it sent to addresses at level h-1 (reaching a seed over exactly h-1 hops, whatever
+ * their own smallest hop) before their latest departure at that level, i.e. the transfers that start one of
+ * its shortest chains toward a seed.
  */
 final class BackwardAmounts {
     private BackwardAmounts() {}
@@ -20,8 +21,11 @@ final class BackwardAmounts {
             BigInteger total = BigInteger.ZERO;
             for (int i = g.outStart[u]; i < g.outStart[u + 1]; i++) {
                 int e = g.outEdge[i], x = g.dst[e];
+                // h >= 2: x departs toward a seed over exactly h-1 hops after e (x's own smallest hop may be
+                // lower: a hop-1 address that pays a seed early and forwards later money over a longer chain)
+                int departure = h == 1 ? -1 : back.edgeAt(h - 1, x);
                 boolean counts = h == 1 ? seed[x]
-                        : !seed[x] && !service[x] && back.hop[x] == h - 1 && e < back.edgeAt(h - 1, x);
+                        : !seed[x] && !service[x] && departure >= 0 && e < departure;
                 if (counts) total = total.add(ledger.amount(g.row[e]));
             }
             sum[u] = total;

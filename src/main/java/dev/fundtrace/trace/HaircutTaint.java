@@ -42,8 +42,10 @@ public final class HaircutTaint {
                 if (balance.isPositive(u)) {
                     double share = balance.spend(u, y, yBig, keep);
                     if (tainted[u] > 0) {
-                        if (share >= 1) { t = tainted[u]; tainted[u] = 0; }
-                        else { t = tainted[u] * share; tainted[u] = tainted[u] * keep[0]; }
+                        // t = min(T, y·T/B) and T = T·(B-y)/B, with (B-y)/B from the exact difference: a share
+                        // that merely rounds to 1.0 in a double (y/B = 2^60/(2^60+1)) must not empty T
+                        t = Math.min(tainted[u], tainted[u] * share);
+                        tainted[u] = tainted[u] * keep[0];
                     }
                 }
             }
