@@ -272,8 +272,8 @@ public final class EtlExportLoader {
                 keys = java.util.Arrays.copyOf(keys, keys.length * 2);
                 status = java.util.Arrays.copyOf(status, status.length * 2);
             }
-            keys[2 * n] = Longs.read(hash, 0);
-            keys[2 * n + 1] = Longs.read(hash, 8);
+            keys[2 * n] = Longs.hi(hash);
+            keys[2 * n + 1] = Longs.lo(hash);
             status[n++] = s;
             if (cContract >= 0 && !r.isEmpty(cContract)) {
                 byte[] c = new byte[20];
@@ -343,7 +343,7 @@ public final class EtlExportLoader {
                         : r.equalsAscii(cStatus, "0") ? 0 : (byte) 9;
                 if (status == 9) return "receipt_status '" + r.string(cStatus) + "' is not 0 or 1";
             } else if (receipts != null) {
-                status = receipts.get(Longs.read(hash, 0), Longs.read(hash, 8));
+                status = receipts.get(Longs.hi(hash), Longs.lo(hash));
                 if (status == ReceiptIndex.MISSING) return "no receipt for this transaction in receipts.csv";
             } else {
                 status = ReceiptIndex.UNKNOWN;
@@ -532,8 +532,12 @@ public final class EtlExportLoader {
         }
     }
 
-    /** Big-endian long from 8 bytes. */
+    /** Big-endian long from 8 bytes; a 32-byte hash folded to 128 bits for the receipt index. */
     static final class Longs {
+        static long hi(byte[] hash) { return read(hash, 0) ^ read(hash, 16); }
+
+        static long lo(byte[] hash) { return read(hash, 8) ^ read(hash, 24); }
+
         static long read(byte[] b, int off) {
             long v = 0;
             for (int i = 0; i < 8; i++) v = (v << 8) | (b[off + i] & 0xFF);

@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * Receipt status by transaction hash, for exports whose transactions.csv lacks a status column.
- * Keys are the first 16 bytes of the hash in an open-addressing table of primitives (a 128-bit prefix of a
- * Keccak hash does not collide in practice), so ten million receipts cost about 300 MB rather than gigabytes.
+ * Keys are the 32-byte hash folded to 128 bits in an open-addressing table of primitives (128 bits of a Keccak hash
+ * do not collide in practice), so ten million receipts cost about 300 MB rather than gigabytes.
  */
 final class ReceiptIndex {
     static final byte MISSING = -1;

@@ -1,0 +1,36 @@
+package dev.fundtrace;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Package boundaries: capabilities never reach up into the batch wiring or the command line, and no cycles. */
+class ArchitectureTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.fundtrace");
+
+    @Test
+    void capabilitiesDoNotDependOnWiringOrCli() {
+        noClasses().that().resideInAnyPackage("..designation..", "..ledger..", "..labels..", "..trace..", "..rules..",
+                        "..report..", "..jobfile..", "..rejects..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.batch..", "dev.fundtrace.cli..")
+                .check(classes);
+    }
+
+    @Test
+    void theTraceKernelKnowsNothingOfSpringOrTheDatabase() {
+        noClasses().that().resideInAnyPackage("dev.fundtrace.trace..", "dev.fundtrace.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void noCyclesBetweenCapabilities() {
+        slices().matching("dev.fundtrace.(*)..").should().beFreeOfCycles().check(classes);
+    }
+}
