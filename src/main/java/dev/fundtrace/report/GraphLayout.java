@@ -29,7 +29,7 @@ import static dev.fundtrace.report.HtmlReportWriter.shortAddress;
  * Lays out the drawing of the flow graph: nodes are the addresses on the drawn flows' paths, seeds in the left
  * column and every other address in the column of its (smallest) hop distance from a seed, so endpoints end up on
  * the right; edges are the flow steps, pointing the way the money moved (so backward flows point leftwards).
- * Rows inside a column follow the average row of their neighbours further left, which keeps crossings down.
+ * Rows inside a column follow the mean height of their neighbours further left, which keeps crossings down.
  */
 final class GraphLayout {
 
@@ -51,7 +51,7 @@ final class GraphLayout {
         int col = Integer.MAX_VALUE;
         boolean seed;
         boolean endpoint;
-        int row;
+        int y;
         double weight;
 
         Node(String key, String chain, String address, int order) {
@@ -110,7 +110,8 @@ final class GraphLayout {
             if (node.col == Integer.MAX_VALUE) node.col = 0;
         }
 
-        // rows: column by column, ordered by the mean row of neighbours in columns further left
+        // rows: column by column, ordered by the mean height of neighbours in columns further left; each column is
+        // centred vertically so that a few seeds sit level with the addresses they reach
         TreeMap<Integer, List<Node>> columns = new TreeMap<>();
         nodes.values().forEach(node -> columns.computeIfAbsent(node.col, c -> new ArrayList<>()).add(node));
         Map<Node, List<Node>> neighbours = new HashMap<>();
@@ -118,24 +119,24 @@ final class GraphLayout {
             neighbours.computeIfAbsent(e.from, k -> new ArrayList<>()).add(e.to);
             neighbours.computeIfAbsent(e.to, k -> new ArrayList<>()).add(e.from);
         }
+        int maxCol = columns.lastKey();
+        int maxRows = columns.values().stream().mapToInt(List::size).max().orElse(1);
         for (List<Node> column : columns.values()) {
             for (Node node : column) {
                 double sum = 0;
                 int count = 0;
                 for (Node other : neighbours.getOrDefault(node, List.of())) {
                     if (other.col < node.col) {
-                        sum += other.row;
+                        sum += other.y;
                         count++;
                     }
                 }
                 node.weight = count == 0 ? Double.MAX_VALUE : sum / count;
             }
             column.sort(Comparator.<Node>comparingDouble(x -> x.weight).thenComparingInt(x -> x.order));
-            for (int r = 0; r < column.size(); r++) column.get(r).row = r;
+            int offset = (maxRows - column.size()) * ROW_H / 2;
+            for (int r = 0; r < column.size(); r++) column.get(r).y = TOP + offset + r * ROW_H;
         }
-
-        int maxCol = columns.lastKey();
-        int maxRows = columns.values().stream().mapToInt(List::size).max().orElse(1);
         int width = MARGIN * 2 + maxCol * COL_W + NODE_W;
         int height = TOP + maxRows * ROW_H + MARGIN;
 
@@ -175,7 +176,7 @@ final class GraphLayout {
             String title = displayAddress(node.address) + (node.chain == null ? "" : " (" + node.chain + ")")
                     + (label == null ? "" : "\n" + label)
                     + (node.seed && subjects.containsKey(node.key) ? "\n" + subjects.get(node.key) : "");
-            nodeViews.add(new NodeView(x(node.col), y(node.row), NODE_W, NODE_H, css.toString(),
+            nodeViews.add(new NodeView(x(node.col), node.y, NODE_W, NODE_H, css.toString(),
                     shortAddress(node.address), truncate(line2), title));
         }
 
@@ -193,11 +194,9 @@ final class GraphLayout {
 
     private static int x(int col) { return MARGIN + col * COL_W; }
 
-    private static int y(int row) { return TOP + row * ROW_H; }
-
     private static String path(Node a, Node b) {
-        int ay = y(a.row) + NODE_H / 2;
-        int by = y(b.row) + NODE_H / 2;
+        int ay = a.y + NODE_H / 2;
+        int by = b.y + NODE_H / 2;
         if (b.col > a.col) {
             int sx = x(a.col) + NODE_W, tx = x(b.col) - 2;
             int dx = (tx - sx) / 2;
@@ -210,7 +209,7 @@ final class GraphLayout {
         }
         // same column: loop out to the right
         int sx = x(a.col) + NODE_W, tx = x(b.col) + NODE_W + 2;
-        int bulge = 30 + Math.min(40, Math.abs(b.row - a.row) * 6);
+        int bulge = 30 + Math.min(40, Math.abs(b.y - a.y) / 8);
         return "M" + sx + "," + ay + " C" + (sx + bulge) + "," + ay + " " + (tx + bulge) + "," + by + " " + tx + "," + by;
     }
 

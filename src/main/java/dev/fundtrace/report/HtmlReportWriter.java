@@ -22,6 +22,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -33,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -77,9 +79,11 @@ public final class HtmlReportWriter {
         context.setVariable("page", page(report));
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            // a sibling temporary file created the ordinary way, so the report gets the usual permissions
+            Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
                     engine.process("report", context, out);
                 }
                 try {
@@ -190,7 +194,9 @@ public final class HtmlReportWriter {
                 chains.add(new ChainView(text(c.chain()), c.fromBlock(), c.toBlock(), text(c.fromTime()),
                         text(c.toTime()), count(c.transfers()), count(c.reverted())));
                 for (RunReport.AssetCoverage a : nz(c.assets())) {
-                    assets.add(new AssetView(text(c.chain()), text(a.asset()), text(a.symbol()), a.decimals(),
+                    assets.add(new AssetView(text(c.chain()),
+                            blank(a.asset()) || a.asset().equalsIgnoreCase(a.symbol()) ? null : displayAddress(a.asset()),
+                            blank(a.symbol()) ? text(a.asset()) : a.symbol(), a.decimals(),
                             count(a.transfers()), amount(a.taintLeftHorizonRaw(), a.decimals()),
                             amount(a.taintReturnedToSeedsRaw(), a.decimals())));
                 }
