@@ -1,29 +1,397 @@
 package dev.fundtrace.report;
 
+import dev.fundtrace.report.RunReport.ChainCoverage;
+import dev.fundtrace.report.RunReport.DesignationRow;
+import dev.fundtrace.report.RunReport.ExposureRow;
+import dev.fundtrace.report.RunReport.FlagRow;
+import dev.fundtrace.report.RunReport.FlowRow;
+import dev.fundtrace.report.RunReport.RejectionRow;
+import dev.fundtrace.report.RunReport.StepRow;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import org.web3j.crypto.Keys;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
 
-/** Placeholder until the Thymeleaf report lands: a minimal escaped page. */
+/**
+ * Writes report.html: one self-contained page (inline CSS and SVG, nothing fetched at view time) for compliance
+ * readers. The page is rendered by Thymeleaf from {@code templates/report.html}; every value that comes from input
+ * files is written with {@code th:text} / attribute processors, so it is always escaped. The drawing of the flow
+ * graph is laid out here in Java (coordinates, short labels) and emitted by the template as inline SVG elements,
+ * so its labels are escaped the same way.
+ */
 public final class HtmlReportWriter {
+
+    /** The drawing shows at most this many flows; beyond it the page says so (all paths are still listed). */
+    public static final int MAX_DRAWN_FLOWS = 50;
+    /** How many rejected input records the page lists (the full list is in rejected.csv). */
+    public static final int MAX_REJECTED_SHOWN = 20;
+
+    private static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
+    private static final Pattern HEX_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
+    private static final String DASH = "\u2014";
+
+    private final TemplateEngine engine;
+
+    public HtmlReportWriter() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(HtmlReportWriter.class.getClassLoader());
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        resolver.setCacheable(true);
+        engine = new TemplateEngine();
+        engine.setTemplateResolver(resolver);
+    }
+
+    /**
+     * Renders {@code report} into {@code file} (UTF-8). The page is written to a temporary file beside it and moved
+     * into place, so a reader never sees half a report.
+     */
     public void write(RunReport report, Path file) {
-        StringBuilder sb = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>fundtrace</title></head><body>");
-        sb.append("<h1>").append(esc(report.job())).append(' ').append(esc(report.runDate())).append("</h1><ul>");
-        for (RunReport.FlagRow f : report.flags()) {
-            sb.append("<li>").append(esc(f.severity())).append(' ').append(esc(f.rule())).append(' ').append(esc(f.address()))
-                    .append(": ").append(esc(f.explanation())).append("</li>");
-        }
-        sb.append("</ul></body></html>");
+        Objects.requireNonNull(report, "report");
+        Path target = file.toAbsolutePath();
+        Context context = new Context(Locale.ROOT);
+        context.setVariable("page", page(report));
         try {
-            Files.writeString(file, sb, StandardCharsets.UTF_8);
+            Files.createDirectories(target.getParent());
+            // a sibling temporary file created the ordinary way, so the report gets the usual permissions
+            Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            try {
+                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    engine.process("report", context, out);
+                }
+                try {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot write " + target, e);
         }
     }
 
-    private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    // ---------------------------------------------------------------- view model (what the template reads)
+
+    public record Page(String title, String job, String runDate, String generatedAt, List<Stat> summary,
+                       List<SeverityGroup> severityGroups, int flagCount, List<FlowView> flows, Graph graph,
+                       ChangesView changes, List<ChainView> chains, List<AssetView> assets, List<String> sources,
+                       List<DesignationView> designations, List<KeyValue> parameters, List<String> warnings,
+                       int rejectedCount, List<RejectView> rejectedShown, int maxRejectedShown) {}
+
+    public record Stat(String label, String value, String css) {}
+
+    public record SeverityGroup(String severity, String css, List<FlagView> flags) {}
+
+    public record FlagView(String id, String anchor, String rule, String severity, String css, String address, String addressLabel,
+                           String chain, String assetSymbol, int hops, String explanation, boolean isNew,
+                           String depositAddress, String seed, List<String> evidence, List<Link> flows) {}
+
+    public record Link(String text, String href) {}
+
+    public record FlowView(String id, String anchor, String direction, String chain, String asset, String seed,
+                           String endpoint, String endpointLabel, int hops, String taintedAmount,
+                           List<StepView> steps, List<Link> flags) {}
+
+    public record StepView(int step, String txHash, long block, String position, String from, String to,
+                           String amount, String time) {}
+
+    public record Graph(int width, int height, List<ColumnView> columns, List<EdgeView> edges, List<NodeView> nodes,
+                        String note) {}
+
+    public record ColumnView(int x, String label) {}
+
+    public record NodeView(int x, int y, int w, int h, String css, String line1, String line2, String title) {
+        public int textX() { return x + 8; }
+        public int line1Y() { return y + 16; }
+        public int line2Y() { return y + 31; }
+    }
+
+    public record EdgeView(String d, String css, String title) {}
+
+    public record ChangesView(String previousRunDate, boolean firstRun, List<Link> newFlags,
+                              List<FlagView> resolved) {}
+
+    public record ChainView(String chain, long fromBlock, long toBlock, String fromTime, String toTime,
+                            String transfers, String reverted) {}
+
+    public record AssetView(String chain, String asset, String symbol, int decimals, String transfers,
+                            String taintLeftHorizon, String taintReturnedToSeeds) {}
+
+    public record DesignationView(String subject, String uid, String programs, String currency, String chain,
+                                  String address, String seed, String traced) {}
+
+    public record KeyValue(String key, String value) {}
+
+    public record RejectView(String source, String line, String reason, String record) {}
+
+    static Page page(RunReport r) {
+        List<FlowRow> flows = nz(r.flows());
+        List<FlagRow> flags = nz(r.flags());
+        Labels labels = new Labels(flows, nz(r.exposures()));
+        Map<String, FlowRow> flowsById = new LinkedHashMap<>();
+        flows.forEach(f -> flowsById.putIfAbsent(f.id(), f));
+        Map<String, List<FlagRow>> flagsByFlow = new HashMap<>();
+        for (FlagRow g : flags) {
+            for (String fid : nz(g.flowIds())) {
+                flagsByFlow.computeIfAbsent(fid, k -> new ArrayList<>()).add(g);
+            }
+        }
+
+        List<SeverityGroup> groups = new ArrayList<>();
+        for (String sev : severityOrder(flags)) {
+            List<FlagView> inGroup = flags.stream()
+                    .filter(g -> sev.equals(severityOf(g)))
+                    .map(g -> flagView(g, labels))
+                    .toList();
+            if (!inGroup.isEmpty() || SEVERITIES.contains(sev)) {
+                groups.add(new SeverityGroup(sev, severityCss(sev), inGroup));
+            }
+        }
+
+        List<FlowView> flowViews = flows.stream().map(f -> flowView(f, nz(flagsByFlow.get(f.id())))).toList();
+
+        RunReport.Changes ch = r.changes();
+        ChangesView changes = new ChangesView(
+                ch == null || blank(ch.previousRunDate()) ? null : ch.previousRunDate(),
+                ch == null || blank(ch.previousRunDate()),
+                ch == null ? List.of() : nz(ch.newFlagIds()).stream().map(id -> new Link(id, "#" + flagAnchor(id))).toList(),
+                ch == null ? List.of() : nz(ch.resolvedFlags()).stream().map(g -> flagView(g, labels)).toList());
+
+        List<ChainView> chains = new ArrayList<>();
+        List<AssetView> assets = new ArrayList<>();
+        List<String> sources = List.of();
+        if (r.coverage() != null) {
+            for (ChainCoverage c : nz(r.coverage().chains())) {
+                chains.add(new ChainView(text(c.chain()), c.fromBlock(), c.toBlock(), text(c.fromTime()),
+                        text(c.toTime()), count(c.transfers()), count(c.reverted())));
+                for (RunReport.AssetCoverage a : nz(c.assets())) {
+                    assets.add(new AssetView(text(c.chain()),
+                            blank(a.asset()) || a.asset().equalsIgnoreCase(a.symbol()) ? null : displayAddress(a.asset()),
+                            blank(a.symbol()) ? text(a.asset()) : a.symbol(), a.decimals(),
+                            count(a.transfers()), amount(a.taintLeftHorizonRaw(), a.decimals()),
+                            amount(a.taintReturnedToSeedsRaw(), a.decimals())));
+                }
+            }
+            sources = nz(r.coverage().sources());
+        }
+
+        List<DesignationView> designations = nz(r.designations()).stream().map(d -> new DesignationView(
+                text(d.subject()), text(d.sdnUid()), String.join(", ", nz(d.programs())), text(d.currency()),
+                text(d.chain()), displayAddress(d.address()), d.seed() ? "yes" : "no", d.traced() ? "yes" : "no"))
+                .toList();
+
+        List<KeyValue> parameters = new ArrayList<>();
+        if (r.parameters() != null) {
+            new TreeMap<>(r.parameters()).forEach((k, v) -> parameters.add(new KeyValue(k, String.valueOf(v))));
+        }
+
+        List<RejectionRow> rejected = nz(r.rejected());
+        List<RejectView> rejectedShown = rejected.stream().limit(MAX_REJECTED_SHOWN)
+                .map(x -> new RejectView(text(x.source()), x.line() > 0 ? Long.toString(x.line()) : DASH,
+                        text(x.reason()), text(x.record())))
+                .toList();
+
+        return new Page("fundtrace report \u2014 " + text(r.job()) + " \u2014 " + text(r.runDate()),
+                text(r.job()), text(r.runDate()), text(r.generatedAt()), summary(r, flags), groups, flags.size(),
+                flowViews, GraphLayout.layout(flows, flags, labels, designationSubjects(nz(r.designations()))),
+                changes, chains, assets, sources, designations, parameters, nz(r.warnings()), rejected.size(),
+                rejectedShown, MAX_REJECTED_SHOWN);
+    }
+
+    private static List<Stat> summary(RunReport r, List<FlagRow> flags) {
+        List<Stat> stats = new ArrayList<>();
+        RunReport.Summary s = r.summary();
+        Map<String, Integer> bySeverity = new LinkedHashMap<>();
+        if (s != null && s.flags() != null) {
+            bySeverity.putAll(s.flags());
+        } else {
+            flags.forEach(g -> bySeverity.merge(severityOf(g), 1, Integer::sum));
+        }
+        stats.add(new Stat("Designated addresses", s == null ? DASH : count(s.designatedAddresses()), ""));
+        stats.add(new Stat("Seeds traced", s == null ? DASH : count(s.seeds()), ""));
+        stats.add(new Stat("Addresses reached", s == null ? DASH : count(s.reachedAddresses()), ""));
+        for (String sev : SEVERITIES) {
+            stats.add(new Stat(sev + " flags", count(bySeverity.getOrDefault(sev, 0)), severityCss(sev)));
+        }
+        bySeverity.forEach((sev, n) -> {
+            if (!SEVERITIES.contains(sev)) stats.add(new Stat(sev + " flags", count(n), severityCss(sev)));
+        });
+        stats.add(new Stat("Transfers read", s == null ? DASH : count(s.transfers()), ""));
+        return stats;
+    }
+
+    private static FlagView flagView(FlagRow g, Labels labels) {
+        String sev = severityOf(g);
+        String label = labels.describe(g.chain(), g.address());
+        return new FlagView(text(g.id()), flagAnchor(g.id()), text(g.rule()), sev, severityCss(sev), displayAddress(g.address()),
+                label, text(g.chain()), blank(g.assetSymbol()) ? text(g.asset()) : g.assetSymbol(), g.hops(),
+                text(g.explanation()), g.newSinceLastRun(),
+                blank(g.depositAddress()) ? null : displayAddress(g.depositAddress()),
+                blank(g.seed()) ? null : displayAddress(g.seed()),
+                nz(g.evidence()),
+                nz(g.flowIds()).stream().map(id -> new Link(id, "#" + flowAnchor(id))).toList());
+    }
+
+    private static FlowView flowView(FlowRow f, List<FlagRow> flags) {
+        List<StepView> steps = new ArrayList<>();
+        List<StepRow> path = nz(f.path());
+        for (int i = 0; i < path.size(); i++) {
+            StepRow s = path.get(i);
+            String pos = s.subPosition() > 0 ? s.position() + "." + s.subPosition() : Integer.toString(s.position());
+            steps.add(new StepView(i + 1, text(s.txHash()), s.blockNumber(), pos, displayAddress(s.from()),
+                    displayAddress(s.to()), amount(s.amountRaw(), f.decimals()), text(s.time())));
+        }
+        String label = joinLabel(f.endpointLabel(), f.endpointCategory());
+        String tainted = !blank(f.taintedAmount()) ? f.taintedAmount() : amount(f.taintedAmountRaw(), f.decimals());
+        return new FlowView(text(f.id()), flowAnchor(f.id()), text(f.direction()), text(f.chain()),
+                assetName(f.assetSymbol(), f.asset()), displayAddress(f.seed()), displayAddress(f.endpoint()), label,
+                f.hops(), tainted, steps,
+                flags.stream().map(g -> new Link(g.id() + " (" + severityOf(g) + ")", "#" + flagAnchor(g.id()))).toList());
+    }
+
+    private static Map<String, String> designationSubjects(List<DesignationRow> designations) {
+        Map<String, String> out = new HashMap<>();
+        for (DesignationRow d : designations) {
+            if (d.address() != null && d.subject() != null) out.putIfAbsent(key(d.chain(), d.address()), d.subject());
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- formatting helpers
+
+    /** EIP-55 checksummed form for 0x addresses; other address forms (base58, bech32) are shown as given. */
+    static String displayAddress(String address) {
+        if (blank(address)) return DASH;
+        String a = address.strip();
+        if (HEX_ADDRESS.matcher(a).matches()) return Keys.toChecksumAddress(a.toLowerCase(Locale.ROOT));
+        return a;
+    }
+
+    /** Shortened label such as 0x901b…870e (lower-case; the full checksummed form is in the tooltip and tables). */
+    static String shortAddress(String address) {
+        if (blank(address)) return DASH;
+        String a = address.strip();
+        if (HEX_ADDRESS.matcher(a).matches()) a = a.toLowerCase(Locale.ROOT);
+        return a.length() <= 13 ? a : a.substring(0, 6) + "\u2026" + a.substring(a.length() - 4);
+    }
+
+    /** A raw amount (decimal string) in display units: exact, scaled by decimals, trailing zeros stripped. */
+    static String amount(String raw, int decimals) {
+        if (blank(raw)) return DASH;
+        try {
+            BigDecimal v = new BigDecimal(raw.strip()).movePointLeft(decimals);
+            return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            return raw;
+        }
+    }
+
+    static String flowAnchor(String id) { return "flow-" + anchorSafe(id); }
+
+    static String flagAnchor(String id) { return "flag-" + anchorSafe(id); }
+
+    private static String anchorSafe(String id) { return text(id).replaceAll("[^A-Za-z0-9_.-]", "_"); }
+
+    private static String assetName(String symbol, String asset) {
+        if (blank(symbol)) return text(asset);
+        if (blank(asset) || asset.equalsIgnoreCase(symbol)) return symbol;
+        return symbol + " (" + displayAddress(asset) + ")";
+    }
+
+    static String joinLabel(String label, String category) {
+        if (blank(label) && blank(category)) return null;
+        if (blank(category)) return label;
+        if (blank(label)) return category;
+        return label + " \u00b7 " + category;
+    }
+
+    private static List<String> severityOrder(List<FlagRow> flags) {
+        Set<String> order = new LinkedHashSet<>(SEVERITIES);
+        flags.forEach(g -> order.add(severityOf(g)));
+        return List.copyOf(order);
+    }
+
+    static int severityRank(String severity) {
+        int i = SEVERITIES.indexOf(severity);
+        return i < 0 ? SEVERITIES.size() : i;
+    }
+
+    static String severityOf(FlagRow g) {
+        return blank(g.severity()) ? "UNKNOWN" : g.severity().strip().toUpperCase(Locale.ROOT);
+    }
+
+    static String severityCss(String severity) {
+        return switch (severity) {
+            case "HIGH" -> "sev-high";
+            case "MEDIUM" -> "sev-medium";
+            case "LOW" -> "sev-low";
+            default -> "sev-other";
+        };
+    }
+
+    private static String count(long n) { return String.format(Locale.ROOT, "%,d", n); }
+
+    static String text(String s) { return s == null ? DASH : s; }
+
+    static boolean blank(String s) { return s == null || s.isBlank(); }
+
+    static <T> List<T> nz(List<T> list) { return list == null ? List.of() : list; }
+
+    static String key(String chain, String address) {
+        String a = address == null ? "" : address.strip();
+        if (HEX_ADDRESS.matcher(a).matches()) a = a.toLowerCase(Locale.ROOT);
+        return (chain == null ? "" : chain) + "|" + a;
+    }
+
+    /** Service labels known for an address: from flow endpoints first, then from exposures. */
+    static final class Labels {
+        private final Map<String, String> byKey = new HashMap<>();
+        private final Map<String, String> categoryByKey = new HashMap<>();
+
+        Labels(Collection<FlowRow> flows, Collection<ExposureRow> exposures) {
+            for (FlowRow f : flows) {
+                String l = joinLabel(f.endpointLabel(), f.endpointCategory());
+                if (l != null) byKey.putIfAbsent(key(f.chain(), f.endpoint()), l);
+                if (!blank(f.endpointCategory())) categoryByKey.putIfAbsent(key(f.chain(), f.endpoint()), f.endpointCategory());
+            }
+            for (ExposureRow e : exposures) {
+                String l = joinLabel(e.label(), e.category());
+                if (l != null) byKey.putIfAbsent(key(e.chain(), e.address()), l);
+                if (!blank(e.category())) categoryByKey.putIfAbsent(key(e.chain(), e.address()), e.category());
+            }
+        }
+
+        String describe(String chain, String address) { return byKey.get(key(chain, address)); }
+
+        String category(String chain, String address) { return categoryByKey.get(key(chain, address)); }
     }
 }

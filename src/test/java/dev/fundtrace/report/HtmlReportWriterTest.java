@@ -1,0 +1,178 @@
+package dev.fundtrace.report;
+
+import dev.fundtrace.report.RunReport.AssetCoverage;
+import dev.fundtrace.report.RunReport.Changes;
+import dev.fundtrace.report.RunReport.ChainCoverage;
+import dev.fundtrace.report.RunReport.Coverage;
+import dev.fundtrace.report.RunReport.DesignationRow;
+import dev.fundtrace.report.RunReport.ExposureRow;
+import dev.fundtrace.report.RunReport.FlagRow;
+import dev.fundtrace.report.RunReport.FlowRow;
+import dev.fundtrace.report.RunReport.RejectionRow;
+import dev.fundtrace.report.RunReport.StepRow;
+import dev.fundtrace.report.RunReport.Summary;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Keys;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HtmlReportWriterTest {
+
+    static final String LIFSHITS = "0x901bb9583b24d97e995513c6778dc6888ab6870e";
+    static final String HOP1 = "0x1111111111111111111111111111111111111111";
+    static final String EXCHANGE = "0x28c6c06298d514db089934071355e5743bf21d60";
+    static final String FUNDER = "0x3333333333333333333333333333333333333333";
+    static final String FUNDER_EXCHANGE = "0xdfd5293d8e347dfe59e90efd55b2956a1343963d";
+    static final String TX1 = "0x" + "a1".repeat(32);
+    static final String TX2 = "0x" + "b2".repeat(32);
+    static final String TX3 = "0x" + "c3".repeat(32);
+    static final String TX4 = "0x" + "d4".repeat(32);
+    static final String XSS = "<script>alert(1)</script>";
+
+    @TempDir
+    Path dir;
+
+    static RunReport sample() {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("maxHops", 4);
+        parameters.put("taintModel", "haircut");
+        parameters.put("rapidPassThroughWindow", "PT1H");
+
+        FlowRow forward = new FlowRow("F-fwd-1", "forward", "ethereum", "ETH", "ETH", 18, LIFSHITS, EXCHANGE,
+                XSS, "exchange", 2, "1500000000000000000", "1.5", List.of(
+                new StepRow(TX1, 11_000_001, 3, 0, LIFSHITS, HOP1, "2000000000000000000", "2020-09-01T10:00:00Z"),
+                new StepRow(TX2, 11_000_050, 0, 0, HOP1, EXCHANGE, "123456789012345678901234567890",
+                        "2020-09-01T10:20:00Z")));
+        FlowRow backward = new FlowRow("F-bwd-1", "backward", "ethereum", "ETH", "ETH", 18, LIFSHITS, FUNDER_EXCHANGE,
+                "Kraken 4", "exchange", 2, "700000000000000000", "0.7", List.of(
+                new StepRow(TX3, 10_900_000, 7, 0, FUNDER_EXCHANGE, FUNDER, "700000000000000000", "2020-08-30T09:00:00Z"),
+                new StepRow(TX4, 10_900_100, 1, 2, FUNDER, LIFSHITS, "700000000000000000", "2020-08-30T09:30:00Z")));
+
+        FlagRow cashOut = new FlagRow("G-cash-1", "EXCHANGE_CASH_OUT", "HIGH", EXCHANGE, LIFSHITS, "ethereum", "ETH",
+                "ETH", 2, List.of("F-fwd-1"), List.of(TX1, TX2),
+                "Funds from a designated address reached an exchange in 2 hops.", HOP1, true);
+        FlagRow funding = new FlagRow("G-fund-1", "EXCHANGE_FUNDING", "MEDIUM", FUNDER_EXCHANGE, LIFSHITS, "ethereum",
+                "ETH", "ETH", 2, List.of("F-bwd-1"), List.of(TX3, TX4),
+                "The designated address was funded from an exchange.", null, false);
+        FlagRow gone = new FlagRow("G-old-9", "STRUCTURING", "LOW", HOP1, LIFSHITS, "ethereum", "ETH", "ETH", 1,
+                List.of(), List.of(), "Several transfers just under the threshold.", null, false);
+
+        return new RunReport("ira-nightly", "2026-11-28", "2026-11-28T02:00:13Z", parameters,
+                new Coverage(List.of(new ChainCoverage("ethereum", 10_000_000, 11_500_000, "2020-05-04T00:00:00Z",
+                        "2020-12-31T23:59:59Z", 4567, 12, List.of(new AssetCoverage("ETH", "ETH", 18, 4567,
+                        "250000000000000000", "0")))), List.of("sample-data/ethereum/transfers.csv")),
+                List.of(new DesignationRow("Smith & \"Sons\" Ltd", "29702", List.of("CYBER2", "ELECTION-EO13848"),
+                        "ETH", "ethereum", LIFSHITS, "sdn_advanced.xml", true, true)),
+                List.of(new ExposureRow("forward", "ethereum", "ETH", HOP1, 1, "2000000000000000000", LIFSHITS, null, null)),
+                List.of(forward, backward), List.of(cashOut, funding),
+                new Summary(1, 1, 4, Map.of("HIGH", 1, "MEDIUM", 1, "LOW", 0), 4567),
+                new Changes("2026-11-27", List.of("G-cash-1"), List.of(gone)),
+                List.of(new RejectionRow("transfers.csv", 42, "bad address", "0xzz,1,2")),
+                List.of("token 0xabc has no decimals; assumed 18", "[[${1+1}]]"));
+    }
+
+    private String render(RunReport report) throws IOException {
+        Path file = dir.resolve("ira-nightly/2026-11-28/report.html");
+        new HtmlReportWriter().write(report, file);
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void input_text_is_escaped_and_no_script_is_emitted() throws IOException {
+        String html = render(sample());
+        assertThat(html.toLowerCase()).doesNotContain("<script");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(html).doesNotContain("Smith & \"Sons\"").contains("Smith &amp; &quot;Sons&quot; Ltd");
+        // output of th:text is never evaluated again as an expression
+        assertThat(html).contains("[[${1+1}]]");
+    }
+
+    @Test
+    void page_loads_nothing_from_the_network() throws IOException {
+        String html = render(sample());
+        assertThat(Pattern.compile("(?i)(src|href|action|poster|data)\\s*=\\s*[\"']?\\s*(https?:)?//").matcher(html).find())
+                .as("src=/href= to the network").isFalse();
+        assertThat(Pattern.compile("(?i)url\\(\\s*[\"']?\\s*(https?:)?//").matcher(html).find()).isFalse();
+        assertThat(html).doesNotContain("http://").doesNotContain("https://").doesNotContain("@import");
+        assertThat(html.toLowerCase()).doesNotContain("<link").doesNotContain("<img").doesNotContain("<iframe");
+    }
+
+    @Test
+    void page_shows_flags_hashes_drawing_changes_and_parameters() throws IOException {
+        String html = render(sample());
+        assertThat(html).contains("G-cash-1", "G-fund-1", "F-fwd-1", "F-bwd-1");
+        assertThat(html).contains(TX1, TX2, TX3, TX4);
+        assertThat(html).contains("<svg", "</svg>", "<path", "0x901b\u2026870e");
+        String checksummed = Keys.toChecksumAddress(LIFSHITS);
+        assertThat(checksummed).isNotEqualTo(LIFSHITS);
+        assertThat(html).contains(checksummed);
+        assertThat(html).contains("new since last run");
+        assertThat(html).contains("maxHops", "taintModel", "haircut", "rapidPassThroughWindow", "PT1H");
+        // changes since the previous run
+        assertThat(html).contains("2026-11-27", "G-old-9");
+        // display amounts: exact, scaled by decimals, trailing zeros stripped
+        assertThat(html).contains(">2<", ">0.7<", ">123456789012.34567890123456789<", ">0.25<");
+        // deposit address, coverage, designation flags, rejected record, warnings
+        assertThat(html).contains(Keys.toChecksumAddress(HOP1), "sample-data/ethereum/transfers.csv", "CYBER2, ELECTION-EO13848",
+                "bad address", "0xzz,1,2", "token 0xabc has no decimals");
+        // the HIGH section comes before MEDIUM and LOW
+        assertThat(html.indexOf("G-cash-1")).isLessThan(html.indexOf("G-fund-1"));
+    }
+
+    @Test
+    void drawing_is_capped_with_a_note_and_rejections_list_the_first_twenty() throws IOException {
+        RunReport base = sample();
+        List<FlowRow> flows = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String to = String.format("0x%040x", 0x1000 + i);
+            flows.add(new FlowRow("F-" + i, "forward", "ethereum", "ETH", "ETH", 18, LIFSHITS, to, null, null, 1,
+                    "1", "0.000000000000000001", List.of(new StepRow(String.format("0x%064x", i), 1, i, 0, LIFSHITS,
+                    to, "1", "2020-01-01T00:00:00Z"))));
+        }
+        List<RejectionRow> rejected = IntStream.rangeClosed(1, 25)
+                .mapToObj(i -> new RejectionRow("t.csv", i, "reason-" + i, "record-" + i + ";")).toList();
+        RunReport big = new RunReport(base.job(), base.runDate(), base.generatedAt(), base.parameters(),
+                base.coverage(), base.designations(), base.exposures(), flows, List.of(), base.summary(),
+                new Changes(null, List.of(), List.of()), rejected, List.of());
+        String html = render(big);
+        assertThat(html).contains("The drawing shows 50 of 60 flows");
+        assertThat(html).contains("record-20;").doesNotContain("record-21;");
+        assertThat(html).contains("The first 20 of 25 are shown");
+        assertThat(html).contains("No previous completed run");
+        // every flow's path is still listed
+        assertThat(html).contains(String.format("0x%064x", 59));
+    }
+
+    @Test
+    void empty_report_renders() throws IOException {
+        RunReport empty = new RunReport("j", "2026-01-01", "2026-01-01T00:00:00Z", null, null, null, null, null,
+                null, null, null, null, null);
+        String html = render(empty);
+        assertThat(html).contains("No rule fired", "No flows were traced");
+    }
+
+    @Test
+    void amounts_and_addresses() {
+        assertThat(HtmlReportWriter.amount("5000000000000000000.0", 18)).isEqualTo("5");
+        assertThat(HtmlReportWriter.amount("1", 6)).isEqualTo("0.000001");
+        assertThat(HtmlReportWriter.amount("0", 18)).isEqualTo("0");
+        assertThat(HtmlReportWriter.amount("120000", 0)).isEqualTo("120000");
+        assertThat(HtmlReportWriter.displayAddress(LIFSHITS.toUpperCase().replace("0X", "0x")))
+                .isEqualTo(Keys.toChecksumAddress(LIFSHITS));
+        assertThat(HtmlReportWriter.displayAddress("bc1qa5wkgaew2dkv56kfvj49j0av5nml45x9ek9hz6"))
+                .isEqualTo("bc1qa5wkgaew2dkv56kfvj49j0av5nml45x9ek9hz6");
+        assertThat(HtmlReportWriter.shortAddress(LIFSHITS)).isEqualTo("0x901b\u2026870e");
+    }
+}
