@@ -26,8 +26,8 @@ public final class SyntheticExport {
         SplittableRandom rnd = new SplittableRandom(20200910);
         long block = 11_000_000, time = 1_600_000_000;
         int index = 0;
-        try (BufferedWriter tx = Files.newBufferedWriter(out.resolve("transactions.csv"), StandardCharsets.US_ASCII, 1 << 20);
-             BufferedWriter rc = Files.newBufferedWriter(out.resolve("receipts.csv"), StandardCharsets.US_ASCII, 1 << 20)) {
+        try (BufferedWriter tx = new BufferedWriter(Files.newBufferedWriter(out.resolve("transactions.csv"), StandardCharsets.US_ASCII), 1 << 20);
+             BufferedWriter rc = new BufferedWriter(Files.newBufferedWriter(out.resolve("receipts.csv"), StandardCharsets.US_ASCII), 1 << 20)) {
             tx.write("hash,nonce,block_hash,block_number,transaction_index,from_address,to_address,value,gas,gas_price,input,block_timestamp,max_fee_per_gas,max_priority_fee_per_gas,transaction_type\n");
             rc.write("transaction_hash,transaction_index,block_hash,block_number,cumulative_gas_used,gas_used,contract_address,root,status,effective_gas_price\n");
             for (long i = 0; i < n; i++) {
