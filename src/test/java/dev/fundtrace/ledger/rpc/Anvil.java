@@ -116,11 +116,25 @@ public final class Anvil implements AutoCloseable {
     /** Deploys init code from the dev account and returns the contract address. */
     public String deploy(String initCode) {
         String hash = send(DEV0, null, BigInteger.ZERO, initCode, 1_000_000);
-        JsonNode rc = call("eth_getTransactionReceipt", hash);
+        JsonNode rc = receipt(hash);
+        if (rc == null || rc.isNull() || !rc.hasNonNull("contractAddress")) throw new IllegalStateException("deploy " + hash + ": receipt " + rc);
         return rc.get("contractAddress").asText().toLowerCase();
     }
 
-    public JsonNode receipt(String hash) { return call("eth_getTransactionReceipt", hash); }
+    /** The receipt, waiting up to 10 s for the block (Anvil may answer eth_sendTransaction before it mines). */
+    public JsonNode receipt(String hash) {
+        for (int i = 0; i < 200; i++) {
+            JsonNode rc = call("eth_getTransactionReceipt", hash);
+            if (rc != null && !rc.isNull()) return rc;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("no receipt for " + hash + " after 10 s");
+    }
 
     public void mine(int blocks) { call("anvil_mine", "0x" + Integer.toHexString(blocks)); }
 
