@@ -177,10 +177,13 @@ final class NodeRecords {
                 || m.contains("exceed") || m.contains("more than") || m.contains("response size");
     }
 
-    /** Errors meaning "this node does not offer that method". */
+    /**
+     * Errors meaning "this node does not offer that method" (and nothing else: a per-call failure such as a missing
+     * historical state must not be mistaken for it, or data would be dropped silently).
+     */
     static boolean isUnsupported(int code, String message) {
         String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
-        return code == -32601 || code == -32004 || m.contains("not supported") || m.contains("does not exist")
-                || m.contains("not found") || m.contains("unsupported") || m.contains("not available");
+        return code == -32601 || m.contains("method") && (m.contains("not found") || m.contains("does not exist")
+                || m.contains("not supported") || m.contains("unsupported") || m.contains("not available"));
     }
 }

@@ -34,7 +34,7 @@ public final class Anvil implements AutoCloseable {
         this.port = port;
     }
 
-    public static Anvil start() {
+    public static Anvil start(String... extraArgs) {
         String bin = System.getProperty("anvil.bin");
         if (bin == null || !Files.isExecutable(Path.of(bin))) {
             throw new IllegalStateException("Anvil binary not found (system property anvil.bin = " + bin + "). "
@@ -45,7 +45,9 @@ public final class Anvil implements AutoCloseable {
             int port;
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
             Path logFile = Files.createTempFile("anvil-" + port + "-", ".log");
-            Process p = new ProcessBuilder(bin, "--host", "127.0.0.1", "--port", String.valueOf(port), "--silent")
+            List<String> cmd = new java.util.ArrayList<>(List.of(bin, "--host", "127.0.0.1", "--port", String.valueOf(port), "--silent"));
+            cmd.addAll(List.of(extraArgs));
+            Process p = new ProcessBuilder(cmd)
                     .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
             Anvil a = new Anvil(p, port);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

@@ -21,7 +21,9 @@ public final class RpcGatherBenchmark {
     public static void main(String[] args) throws Exception {
         int blocks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         BigInteger eth = BigInteger.TEN.pow(18);
-        try (Anvil anvil = Anvil.start()) {
+        // Anvil keeps few historical states by default; tracing an old transaction then answers -32001
+        // "Resource not found" (which the block scan reports as an error rather than dropping internal calls)
+        try (Anvil anvil = Anvil.start("--max-persisted-states", String.valueOf(blocks + 100))) {
             List<String> ring = new ArrayList<>();
             for (int i = 0; i < 50; i++) ring.add(String.format("0x%040x", 0xbeef0000L + i));
             for (String p : ring) anvil.fund(p, eth.multiply(BigInteger.valueOf(1000)));
@@ -57,6 +59,7 @@ public final class RpcGatherBenchmark {
                     long range = r.toBlock() - r.fromBlock() + 1;
                     System.out.printf("%-13s %9d  %11d  %6d  %9d  %8d  %12d  %7.2f  %8.0f  %11.0f%n", r.mode(), batch, 8, range,
                             r.transfers().size(), r.rpcCalls(), r.httpAttempts(), sec, range / sec, r.transfers().size() / sec);
+                    r.warnings().forEach(w -> System.out.println("  warning: " + w));
                 }
             }
         }
