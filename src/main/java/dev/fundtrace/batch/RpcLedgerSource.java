@@ -1,12 +1,85 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.labels.Label;
+import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.ledger.TransferKind;
+import dev.fundtrace.ledger.rpc.GatherRequest;
+import dev.fundtrace.ledger.rpc.GatherResult;
+import dev.fundtrace.ledger.rpc.RedactedUrl;
+import dev.fundtrace.ledger.rpc.RpcCheckpointStore;
+import dev.fundtrace.ledger.rpc.RpcLedgerGatherer;
+import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.store.LedgerStore;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Gathers transfers from a JSON-RPC node into the ledger store; returns the fingerprint of what it stored. */
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Gathers the job's transfers from a JSON-RPC node: only the blocks after each address's checkpoint, grown from
+ * the seeds with the job's stored ledger taken into account, stored as one new segment; the checkpoints are
+ * saved only after the segment is, so a killed run gathers the same blocks again and stores nothing twice.
+ */
 @Component
 class RpcLedgerSource {
+
+    private final LedgerStore store;
+    private final RunRepository runs;
+    private final TraceRunner runner;
+    private final RpcCheckpointStore checkpoints;
+
+    RpcLedgerSource(LedgerStore store, RunRepository runs, TraceRunner runner, JdbcTemplate jdbc) {
+        this.store = store;
+        this.runs = runs;
+        this.runner = runner;
+        this.checkpoints = new RpcCheckpointStore(jdbc);
+    }
+
     String gather(RunParameters run, JobDefinition job) {
-        throw new IllegalStateException("ledger.ethereum.rpc is not available in this build yet; use ledger.ethereum.files");
+        JobDefinition.EthereumLedger eth = job.ledger().ethereum();
+        String node = RedactedUrl.of(eth.rpc());
+        Set<String> seeds = runs.designations(run.runId()).stream()
+                .filter(d -> d.seed() && Chain.ETHEREUM.id().equals(d.designation().chain()))
+                .map(d -> d.designation().address().toLowerCase()).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> services = runs.labels(run.runId()).stream()
+                .filter(l -> Chain.ETHEREUM.id().equals(l.chain())).map(Label::address).collect(Collectors.toSet());
+        var stored = runner.segments(job);
+        ChainLedger previous = stored.isEmpty() ? null : store.open(Chain.ETHEREUM, stored);
+        GatherRequest request = GatherRequest.of(eth, seeds, services, job.trace().maxHops(), checkpoints, previous);
+        RpcLedgerGatherer gatherer = new RpcLedgerGatherer();
+        long t0 = System.nanoTime();
+        GatherResult result = gatherer.gather(request);
+        result.warnings().forEach(w -> Console.progress("ledger", "warning: " + w));
+        long reverted = result.transfers().stream().filter(t -> t.kind() == TransferKind.REVERTED).count();
+        String fingerprint = fingerprint(eth.rpc(), result.fromBlock(), result.toBlock(), seeds, run.runId());
+        store.store(Chain.ETHEREUM, List.of(result.builder()), fingerprint,
+                node + " blocks " + result.fromBlock() + "–" + result.toBlock() + " (" + result.mode() + ")",
+                reverted, result.transfers().size(), List.of());
+        gatherer.commit(request, result);
+        runs.fact(run.runId(), "ledgerWarnings." + fingerprint, String.join("\n", result.warnings()));
+        long blocks = Math.max(0, result.toBlock() - result.fromBlock() + 1);
+        Console.progress("ledger", node + ": " + result.mode() + ", blocks " + result.fromBlock() + "–" + result.toBlock()
+                + ", " + result.expanded() + " addresses expanded, " + result.transfers().size() + " transfers, "
+                + result.rpcCalls() + " calls in " + result.httpAttempts() + " HTTP requests; "
+                + Console.rate(blocks, System.nanoTime() - t0) + " blocks");
+        return fingerprint;
+    }
+
+    private static String fingerprint(String url, long from, long to, Set<String> seeds, long runId) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(("rpc|" + url + "|" + from + "|" + to + "|" + seeds + "|" + runId).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
