@@ -50,6 +50,9 @@ public final class HtmlReportWriter {
     public static final int MAX_DRAWN_FLOWS = 50;
     /** How many rejected input records the page lists (the full list is in rejected.csv). */
     public static final int MAX_REJECTED_SHOWN = 20;
+    /** A page a person can read: beyond these, the CSV and JSON carry the rest. */
+    public static final int MAX_FLAGS_SHOWN_PER_SEVERITY = 500;
+    public static final int MAX_FLOW_PATHS_SHOWN = 500;
 
     private static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
     private static final Pattern HEX_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
@@ -109,7 +112,7 @@ public final class HtmlReportWriter {
 
     public record Stat(String label, String value, String css) {}
 
-    public record SeverityGroup(String severity, String css, List<FlagView> flags) {}
+    public record SeverityGroup(String severity, String css, List<FlagView> flags, int notShown) {}
 
     public record FlagView(String id, String anchor, String rule, String severity, String css, String address, String addressLabel,
                            String chain, String assetSymbol, int hops, String explanation, boolean isNew,
@@ -168,16 +171,15 @@ public final class HtmlReportWriter {
 
         List<SeverityGroup> groups = new ArrayList<>();
         for (String sev : severityOrder(flags)) {
-            List<FlagView> inGroup = flags.stream()
-                    .filter(g -> sev.equals(severityOf(g)))
-                    .map(g -> flagView(g, labels))
-                    .toList();
+            List<FlagRow> all = flags.stream().filter(g -> sev.equals(severityOf(g))).toList();
+            List<FlagView> inGroup = all.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels)).toList();
             if (!inGroup.isEmpty() || SEVERITIES.contains(sev)) {
-                groups.add(new SeverityGroup(sev, severityCss(sev), inGroup));
+                groups.add(new SeverityGroup(sev, severityCss(sev), inGroup, all.size() - inGroup.size()));
             }
         }
 
-        List<FlowView> flowViews = flows.stream().map(f -> flowView(f, nz(flagsByFlow.get(f.id())))).toList();
+        List<FlowView> flowViews = flows.stream().limit(MAX_FLOW_PATHS_SHOWN)
+                .map(f -> flowView(f, nz(flagsByFlow.get(f.id())))).toList();
 
         RunReport.Changes ch = r.changes();
         ChangesView changes = new ChangesView(

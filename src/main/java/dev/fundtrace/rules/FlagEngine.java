@@ -127,14 +127,15 @@ public final class FlagEngine {
                 long t0 = ledger.time(g.ledgerRow(in));
                 if (t0 < 0) continue;
                 BigInteger inflow = ledger.amount(g.ledgerRow(in)), out = BigInteger.ZERO;
-                List<String> evidence = new ArrayList<>(List.of(ledger.txHash(g.ledgerRow(in))));
-                for (int j = g.firstOutAfter(v, in); j < g.outEnd(v); j++) {
+                int first = g.firstOutAfter(v, in);
+                for (int j = first; j < g.outEnd(v); j++) {
                     int e = g.outEdgeAt(j);
                     long t = ledger.time(g.ledgerRow(e));
                     if (t < 0 || t > t0 + window) break;
                     out = out.add(ledger.amount(g.ledgerRow(e)));
-                    evidence.add(ledger.txHash(g.ledgerRow(e)));
                     if (out.multiply(BigInteger.TEN).compareTo(inflow.multiply(BigInteger.valueOf(9))) >= 0) {
+                        List<String> evidence = new ArrayList<>(List.of(ledger.txHash(g.ledgerRow(in))));
+                        for (int k = first; k <= j; k++) evidence.add(ledger.txHash(g.ledgerRow(g.outEdgeAt(k))));
                         hit(Rule.RAPID_PASS_THROUGH, a, Direction.FORWARD, v, null, evidence,
                                 "passed on " + display(a, out) + " of a tainted inflow of " + display(a, inflow)
                                         + " within " + thresholds.rapidPassThroughWindow());

@@ -43,19 +43,13 @@ public final class ChainTrace {
                 }
             }
         }
-        out.sort((x, y) -> {
-            int c = x.direction().compareTo(y.direction());
-            if (c == 0) c = x.asset().compareTo(y.asset());
-            if (c == 0) c = Integer.compare(x.hops(), y.hops());
-            return c != 0 ? c : x.address().compareTo(y.address());
-        });
-        return out;
+        return out; // in (asset, direction, address id) order; readers sort as they need
     }
 
     public Exposure exposure(AssetTrace a, Direction d, int v, LabelBook labels) {
         Reach r = reach(a, d);
         String address = address(a, v);
-        Optional<Label> label = labels.find(chain(), address);
+        Optional<Label> label = a.service()[v] ? labels.find(chain(), address) : Optional.empty();
         return new Exposure(d, chain(), a.asset(), address, r.hop[v], amount(a, d, v), seedOf(a, d, v),
                 label.map(Label::label).orElse(null), label.map(Label::category).orElse(null));
     }
@@ -97,10 +91,16 @@ public final class ChainTrace {
         return -1;
     }
 
+    /** The seed at the start of v's representative chain, walked back level by level without allocating. */
     private String seedOf(AssetTrace a, Direction d, int v) {
-        List<Integer> edges = reach(a, d).path(a.graph(), v);
-        int first = edges.get(0);
-        return ledger.addresses().hex(a.graph().global[d == Direction.FORWARD ? a.graph().src[first] : a.graph().dst[first]]);
+        Reach r = reach(a, d);
+        AssetGraph g = a.graph();
+        int cur = v;
+        for (int h = r.hop[v]; h >= 1; h--) {
+            int e = r.levelEdge[h][cur];
+            cur = d == Direction.FORWARD ? g.src[e] : g.dst[e];
+        }
+        return ledger.addresses().hex(g.global[cur]);
     }
 
     /** Forward: haircut taint received. Backward: see {@link BackwardAmounts}. Raw units, decimal. */

@@ -102,7 +102,7 @@ public final class EtlExportLoader {
             if (!statusColumn && Files.isRegularFile(receiptFile)) {
                 CsvScanner rc = CsvScanner.open(receiptFile);
                 require(rc, "transaction_hash", "status");
-                receipts = new ReceiptIndex((int) Math.min(1 << 26, Math.max(1024, rc.size() / 150)));
+                receipts = new ReceiptIndex((int) Math.min(1 << 26, Math.max(1024, rc.size() / 170)));
                 ReceiptIndex index = receipts;
                 all.addAll(runParts(pool, rc, r -> new ReceiptPart(rc, index, r)));
             }
@@ -164,6 +164,11 @@ public final class EtlExportLoader {
     }
 
     private interface PartFactory { Part create(long[] range); }
+
+    /** A first guess of the rows in a byte range (ethereum-etl transaction rows are rarely shorter). */
+    static int expectedRows(long[] range, int bytesPerRow) {
+        return (int) Math.min(Integer.MAX_VALUE / 64, (range[1] - range[0]) / bytesPerRow + 16);
+    }
 
     /** Parses a file in ranges on the pool, renumbering each range's lines from the ones before it. */
     private List<Part> runParts(ExecutorService pool, CsvScanner csv, PartFactory factory) {
@@ -291,7 +296,7 @@ public final class EtlExportLoader {
 
         TransactionPart(CsvScanner csv, ReceiptIndex receipts, boolean statusColumn, boolean assumeSuccess, long[] range) {
             super(csv, range);
-            this.builder = new SegmentBuilder(Chain.ETHEREUM);
+            this.builder = new SegmentBuilder(Chain.ETHEREUM, expectedRows(range, 300));
             this.receipts = receipts;
             this.statusColumn = statusColumn;
             this.assumeSuccess = assumeSuccess;

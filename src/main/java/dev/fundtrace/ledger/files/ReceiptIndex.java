@@ -20,14 +20,14 @@ final class ReceiptIndex {
     private final Map<String, byte[]> createdContract = new HashMap<>();
 
     ReceiptIndex(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+        int cap = Integer.highestOneBit(Math.max(16, (int) (expected / 0.75))) << 1;
         keys = new long[2 * cap];
         status = new byte[cap];
         Arrays.fill(status, MISSING);
     }
 
     synchronized void put(long hi, long lo, byte s) {
-        if (2 * (size + 1) > status.length) grow();
+        if (4 * (size + 1) > 3 * status.length) grow(); // load factor 0.75
         int mask = status.length - 1, h = slot(hi, lo) & mask;
         while (status[h] != MISSING) {
             if (keys[2 * h] == hi && keys[2 * h + 1] == lo) { status[h] = s; return; }

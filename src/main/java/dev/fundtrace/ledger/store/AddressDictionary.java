@@ -94,9 +94,15 @@ public final class AddressDictionary {
         slots = next;
     }
 
+    /** Murmur3's 64-bit finalizer over all three words: vanity and sequential addresses spread evenly too. */
     private static int hash(long a, long b, long c) {
-        long h = a * 0x9E3779B97F4A7C15L ^ b * 0xC2B2AE3D27D4EB4FL ^ c * 0x165667B19E3779F9L;
-        return (int) (h ^ (h >>> 29) ^ (h >>> 47));
+        long h = a ^ Long.rotateLeft(b, 21) ^ Long.rotateLeft(c, 42) ^ (c << 7);
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        h *= 0xc4ceb9fe1a85ec53L;
+        h ^= h >>> 33;
+        return (int) h;
     }
 
     static long readLong(byte[] b, int off) {

@@ -37,6 +37,7 @@ public final class ChainLedger {
     private final long[] blockTime;
     private final int[] segmentStart;
     private final ByteBuffer[] hashes;
+    private final long[] denseTime;
 
     private ChainLedger(Chain chain, AddressDictionary addresses, List<AssetInfo> assets, int size, int[] asset,
                         long[] key, int[] from, int[] to, long[] amount, byte[] kind, List<BigInteger> big,
@@ -56,6 +57,7 @@ public final class ChainLedger {
         this.blockTime = blockTime;
         this.segmentStart = segmentStart;
         this.hashes = hashes;
+        this.denseTime = denseTime();
     }
 
     /** Joins segments into one ledger with chain-wide ids. */
@@ -214,8 +216,23 @@ public final class ChainLedger {
     }
 
     public long timeOfBlock(long block) {
+        if (denseTime != null) {
+            long i = block - blockNumber[0];
+            return i < 0 || i >= denseTime.length ? -1 : denseTime[(int) i];
+        }
         int b = Arrays.binarySearch(blockNumber, block);
         return b >= 0 ? blockTime[b] : -1;
+    }
+
+    /** Block time by direct index when the block range is small enough (the rules look times up per edge). */
+    private long[] denseTime() {
+        if (blockNumber.length == 0) return null;
+        long span = blockNumber[blockNumber.length - 1] - blockNumber[0] + 1;
+        if (span > 16_000_000) return null;
+        long[] t = new long[(int) span];
+        Arrays.fill(t, -1);
+        for (int i = 0; i < blockNumber.length; i++) t[(int) (blockNumber[i] - blockNumber[0])] = blockTime[i];
+        return t;
     }
 
     public long minBlock() { return blockNumber.length == 0 ? -1 : blockNumber[0]; }

@@ -25,14 +25,14 @@ public final class SegmentBuilder {
     private final Map<String, Integer> assetIds = new HashMap<>();
 
     int size;
-    int[] asset = new int[1024];
-    long[] key = new long[1024];
-    int[] from = new int[1024];
-    int[] to = new int[1024];
+    int[] asset;
+    long[] key;
+    int[] from;
+    int[] to;
     /** >= 0: the amount; < 0: -(index into big) - 1 */
-    long[] amount = new long[1024];
-    byte[] kind = new byte[1024];
-    byte[] txHash = new byte[1024 * 32];
+    long[] amount;
+    byte[] kind;
+    byte[] txHash;
     final List<BigInteger> big = new ArrayList<>();
 
     int blockCount;
@@ -40,7 +40,20 @@ public final class SegmentBuilder {
     long[] blockTime = new long[256];
 
     public SegmentBuilder(Chain chain) {
+        this(chain, 1024);
+    }
+
+    /** @param expected rows expected, so ten million rows are not copied through a dozen doublings */
+    public SegmentBuilder(Chain chain, int expected) {
         this.chain = chain;
+        int n = Math.max(16, expected);
+        asset = new int[n];
+        key = new long[n];
+        from = new int[n];
+        to = new int[n];
+        amount = new long[n];
+        kind = new byte[n];
+        txHash = new byte[n * 32];
         asset(new AssetInfo(chain.nativeAsset(), chain.nativeAsset(), chain.nativeDecimals()));
     }
 
@@ -131,7 +144,7 @@ public final class SegmentBuilder {
     }
 
     private void grow() {
-        int n = key.length * 2;
+        int n = key.length + (key.length >> 1) + 16;
         asset = Arrays.copyOf(asset, n);
         key = Arrays.copyOf(key, n);
         from = Arrays.copyOf(from, n);
