@@ -57,7 +57,7 @@ public final class FlakyProxy implements AutoCloseable {
     public int port() { return server.getLocalPort(); }
 
     /** JSON-RPC calls seen (batch items counted), as method + params. */
-    List<JsonNode> calls() {
+    public List<JsonNode> calls() {
         List<JsonNode> out = new ArrayList<>();
         synchronized (bodies) {
             for (String b : bodies) {
