@@ -133,8 +133,22 @@ class RpcJobFunctionalTests {
         anvil.mine(CONFIRMATIONS);
         long confirmed2 = anvil.blockNumber() - CONFIRMATIONS;
 
-        Run node = fundtrace("data-tf", rpcJob("tf", anvil.url(), true), D2);
+        Run node;
+        List<String> ranges = new ArrayList<>();
+        try (FlakyProxy proxy = new FlakyProxy(anvil.url())) { // records the calls
+            node = fundtrace("data-tf", rpcJob("tf", proxy.url(), true), D2);
+            proxy.calls().stream().filter(c -> List.of("eth_getLogs", "trace_filter").contains(c.get("method").asText()))
+                    .forEach(c -> ranges.add(c.get("params").get(0).toString()));
+        }
         assertThat(node.exit).as(node.err).isZero();
+        // the addresses gathered on the first night are asked only about the new blocks; only FAR2, expanded for the
+        // first time, is asked about its whole history
+        String far2 = IraScenario.FAR2.substring(2), seedA = sc.seeds.get(0).substring(2);
+        assertThat(ranges).anyMatch(r -> r.contains("\"fromBlock\":\"0x" + Long.toHexString(confirmed1 + 1) + "\"") && r.contains(seedA));
+        for (String r : ranges) {
+            long from = Long.parseLong(r.replaceAll(".*\"fromBlock\":\"0x([0-9a-f]+)\".*", "$1"), 16);
+            if (from <= confirmed1) assertThat(r).as("range query over old blocks").contains(far2).doesNotContain(seedA);
+        }
         JsonNode report = node.report(D2);
         Map<String, JsonNode> flags = flagsByKey(report);
         assertThat(flags).containsKeys("EXCHANGE_CASH_OUT|ETH|" + POLONIEX, "DIRECT_COUNTERPARTY|ETH|" + IraScenario.FAR2);
@@ -144,7 +158,7 @@ class RpcJobFunctionalTests {
         assertThat(flags.get("EXCHANGE_CASH_OUT|ETH|" + POLONIEX).get("newSinceLastRun").asBoolean()).isTrue();
         assertThat(flags.keySet()).containsAll(old.keySet());
 
-        // only the new blocks were read for the addresses already gathered: the new segment starts after the old one
+        // the new segment holds only new transfers (FAR2's old transfer with FAR, read again, is not stored twice)
         List<long[]> after = segments(data);
         assertThat(after).hasSize(2);
         assertThat(after.get(1)[0]).as("from_block of the second segment").isGreaterThan(before.get(0)[1]);
