@@ -3,6 +3,7 @@ package dev.fundtrace.ledger.rpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.ledger.OrderKey;
 import dev.fundtrace.ledger.Transfer;
 import dev.fundtrace.ledger.store.ChainLedger;
 import dev.fundtrace.ledger.store.SegmentBuilder;
@@ -115,6 +116,7 @@ public final class RpcLedgerGatherer {
             frontier = next;
         }
 
+        collected.removeAll(alreadyStored(req.previous(), collected));
         List<Transfer> transfers = withTimes(client, collected);
         SegmentBuilder builder = new SegmentBuilder(CHAIN);
         for (AssetInfo a : tokenInfo(client, transfers, to)) builder.asset(a);
@@ -147,6 +149,32 @@ public final class RpcLedgerGatherer {
             if (a > b) continue;
             into.addAll(source.fetch(kind, e.getValue(), a, b));
         }
+    }
+
+    /**
+     * The collected transfers an earlier run already stored. An address expanded for the first time is read over its
+     * whole block range, so its transfers with addresses gathered before come back; stored segments are concatenated,
+     * not de-duplicated, so storing them again would count them twice in the trace.
+     */
+    private static Set<Transfer> alreadyStored(ChainLedger previous, Set<Transfer> collected) {
+        if (previous == null || previous.size() == 0) return Set.of();
+        Map<Long, List<Transfer>> candidates = new HashMap<>();
+        for (Transfer t : collected) {
+            if (t.blockNumber() <= previous.maxBlock()) {
+                candidates.computeIfAbsent(OrderKey.of(t.blockNumber(), t.position(), t.subPosition()), k -> new ArrayList<>()).add(t);
+            }
+        }
+        Set<Transfer> out = new HashSet<>();
+        if (candidates.isEmpty()) return out;
+        for (int i = 0; i < previous.size(); i++) {
+            List<Transfer> c = candidates.get(previous.key(i));
+            if (c == null) continue;
+            String asset = previous.assetInfo(previous.asset(i)).asset();
+            for (Transfer t : c) {
+                if (t.asset().equals(asset) && t.txHash().equals(previous.txHash(i)) && t.kind() == previous.kind(i)) out.add(t);
+            }
+        }
+        return out;
     }
 
     private static Map<String, Set<String>> adjacency(ChainLedger ledger) {

@@ -18,10 +18,10 @@ import java.util.Set;
  * trace_block with ethereum-etl's status rule (0 when the call or any parent errored), token transfers with
  * three or four topics (as ethereum-etl does), decimals by eth_call.
  */
-final class ChainExporter {
+public final class ChainExporter {
     private ChainExporter() {}
 
-    static void export(Anvil anvil, long to, Path dir) throws IOException {
+    public static void export(Anvil anvil, long to, Path dir) throws IOException {
         Files.createDirectories(dir);
         Set<String> tokens = new LinkedHashSet<>();
         try (PrintWriter tx = new PrintWriter(Files.newBufferedWriter(dir.resolve("transactions.csv")));

@@ -28,9 +28,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A loopback HTTP proxy in front of the real Anvil node that misbehaves on cue: it stalls (timeout), answers 429
  * with Retry-After, answers 503, drops the connection halfway through a response body, or reverses a batch reply.
- * It records every request body and how many requests were on the wire at once.
+ * It records every request body and how many requests were on the wire at once. The request path and query are
+ * ignored (every body goes to the target's root), so it also fronts Anvil for URLs that carry a key in the path.
  */
-final class FlakyProxy implements AutoCloseable {
+public final class FlakyProxy implements AutoCloseable {
     enum Fault { NONE, STALL, TOO_MANY, SERVER_ERROR, DROP, REVERSE, SLOW }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,18 +46,18 @@ final class FlakyProxy implements AutoCloseable {
     final AtomicInteger maxActive = new AtomicInteger();
     final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
 
-    FlakyProxy(String target) throws IOException {
+    public FlakyProxy(String target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().start(this::acceptLoop);
     }
 
-    String url() { return "http://127.0.0.1:" + server.getLocalPort(); }
+    public String url() { return "http://127.0.0.1:" + server.getLocalPort(); }
 
-    int port() { return server.getLocalPort(); }
+    public int port() { return server.getLocalPort(); }
 
     /** JSON-RPC calls seen (batch items counted), as method + params. */
-    List<JsonNode> calls() {
+    public List<JsonNode> calls() {
         List<JsonNode> out = new ArrayList<>();
         synchronized (bodies) {
             for (String b : bodies) {

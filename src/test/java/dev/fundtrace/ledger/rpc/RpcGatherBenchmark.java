@@ -27,8 +27,8 @@ public final class RpcGatherBenchmark {
             List<String> ring = new ArrayList<>();
             for (int i = 0; i < 50; i++) ring.add(String.format("0x%040x", 0xbeef0000L + i));
             for (String p : ring) anvil.fund(p, eth.multiply(BigInteger.valueOf(1000)));
-            String token = anvil.deploy(RpcGathererAnvilTest.resource("MinimalToken.hex"));
-            String forwarder = anvil.deploy(RpcGathererAnvilTest.resource("Forwarder.hex"));
+            String token = anvil.deploy(IraScenario.resource("MinimalToken.hex"));
+            String forwarder = anvil.deploy(IraScenario.resource("Forwarder.hex"));
             long t0 = System.nanoTime();
             int sent = 0;
             // Anvil slows down with every block that changes state, so one block in five carries transactions

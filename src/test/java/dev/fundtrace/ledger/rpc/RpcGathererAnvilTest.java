@@ -12,7 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -33,11 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(AnvilExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RpcGathererAnvilTest {
-    static final BigInteger ETH = BigInteger.TEN.pow(18);
-    static final String X1 = "0x1111111111111111111111111111111111111111", X2 = "0x2222222222222222222222222222222222222222",
-            Y = "0x3333333333333333333333333333333333333333", Z = "0x4444444444444444444444444444444444444444",
-            W = "0x5555555555555555555555555555555555555555", FAR = "0x6666666666666666666666666666666666666666",
-            FAR2 = "0x7777777777777777777777777777777777777777";
+    static final BigInteger ETH = IraScenario.ETH;
+    static final String X1 = IraScenario.X1, X2 = IraScenario.X2, Y = IraScenario.Y, Z = IraScenario.Z, W = IraScenario.W,
+            FAR2 = IraScenario.FAR2;
     static final int MAX_HOPS = 3;
 
     Anvil anvil;
@@ -48,30 +45,11 @@ class RpcGathererAnvilTest {
     @BeforeAll
     void chain(Anvil anvil) throws Exception {
         this.anvil = anvil;
-        seeds = Anvil.ira();
-        String a = seeds.get(0), b = seeds.get(1), c = seeds.get(2);
-        for (String s : seeds) anvil.fund(s, ETH.multiply(BigInteger.valueOf(100)));
-        token = anvil.deploy(resource("MinimalToken.hex"));
-        forwarder = anvil.deploy(resource("Forwarder.hex"));
-        reverter = anvil.deploy(resource("Reverter.hex"));
-        anvil.sendEth(a, b, ETH);                                                                  // NATIVE
-        anvil.send(a, token, BigInteger.ZERO, Anvil.tokenTransfer(X1, ETH.multiply(BigInteger.valueOf(1000))), 100_000); // TOKEN
-        anvil.send(b, forwarder, ETH.divide(BigInteger.TWO), "0x" + Anvil.word(Y), 100_000);       // NATIVE + INTERNAL
-        String failed = anvil.send(c, forwarder, ETH.divide(BigInteger.TEN), "0x" + Anvil.word(reverter), 100_000); // REVERTED
-        assertEquals("0x0", anvil.receipt(failed).get("status").asText());
-        // several transactions in one block: positions are transaction indexes and log indexes
-        anvil.automine(false);
-        anvil.call("anvil_impersonateAccount", Y);
-        anvil.call("anvil_impersonateAccount", Z);
-        anvil.fund(X1, ETH);
-        anvil.fund(FAR, ETH);
-        anvil.sendEth(Y, Z, ETH.divide(BigInteger.valueOf(5)));
-        anvil.send(X1, token, BigInteger.ZERO, Anvil.tokenTransfer(X2, ETH.multiply(BigInteger.valueOf(400))), 100_000);
-        anvil.sendEth(Anvil.DEV0, W, ETH.multiply(BigInteger.valueOf(5)));                         // unrelated
-        anvil.mine(1);
-        anvil.automine(true);
-        anvil.sendEth(Z, FAR, ETH.divide(BigInteger.TEN));                                         // hop 4: kept (Z is expanded)
-        anvil.sendEth(FAR, FAR2, ETH.divide(BigInteger.valueOf(100)));                             // beyond the horizon
+        IraScenario sc = IraScenario.build(anvil);   // shared with the job's functional tests (RpcJobFunctionalTests)
+        seeds = sc.seeds;
+        token = sc.token;
+        forwarder = sc.forwarder;
+        reverter = sc.reverter;
         anvil.mine(2);
     }
 
@@ -137,9 +115,5 @@ class RpcGathererAnvilTest {
         for (Transfer t : s) out.add(t.toString());
         out.sort(null);
         return out;
-    }
-
-    static String resource(String name) throws Exception {
-        return Files.readString(Path.of(RpcGathererAnvilTest.class.getResource("/rpc/" + name).toURI())).trim();
     }
 }
