@@ -148,3 +148,13 @@ CREATE TABLE IF NOT EXISTS run_fact (
     fact_value   VARCHAR(100000) NOT NULL,
     PRIMARY KEY (run_id, fact_name)
 );
+
+-- every read of run state is by run id; without these each nightly run scans all earlier runs' rows
+CREATE INDEX IF NOT EXISTS run_exposure_run ON run_exposure (run_id);
+CREATE INDEX IF NOT EXISTS run_flow_run ON run_flow (run_id);
+CREATE INDEX IF NOT EXISTS run_flow_step_run ON run_flow_step (run_id);
+CREATE INDEX IF NOT EXISTS run_flag_run ON run_flag (run_id);
+CREATE INDEX IF NOT EXISTS run_designation_run ON run_designation (run_id);
+CREATE INDEX IF NOT EXISTS run_label_run ON run_label (run_id);
+CREATE INDEX IF NOT EXISTS run_rejection_run ON run_rejection (run_id);
+CREATE INDEX IF NOT EXISTS ledger_rejection_fp ON ledger_rejection (fingerprint);

@@ -91,6 +91,7 @@ public final class FundtraceCommandLine {
                 System.err.println("fundtrace: resuming the failed run of " + o.runDate + " where it stopped");
             }
             JobExecution execution = operator.start(batchJob, params);
+            System.err.println("[run] " + execution.getStatus() + "; peak heap " + peakHeapMb() + " MB");
             if (execution.getStatus() == BatchStatus.COMPLETED) return 0;
             String why = execution.getAllFailureExceptions().stream().map(t -> t.getMessage() == null ? t.toString() : t.getMessage())
                     .findFirst().orElse(execution.getExitStatus().getExitDescription());
@@ -130,6 +131,17 @@ public final class FundtraceCommandLine {
             }
             return 0;
         }
+    }
+
+    /** Sum of the heap pools' peak usage: what the run needed, for operators sizing -Xmx. */
+    static long peakHeapMb() {
+        long peak = 0;
+        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak >> 20;
     }
 
     private static String n(Object v) { return v == null ? "-" : v.toString(); }

@@ -8,8 +8,10 @@ import java.util.Arrays;
  */
 public final class AddressDictionary {
 
-    private long[] words = new long[3 * 1024];   // id -> (hi, mid, lo32) of the address
-    private int[] slots = new int[4096];         // hash slot -> id + 1, 0 = empty
+    private long[] words = new long[3 * 1024];   // id -> (hi, mid, lo32) of the address, for hex() and merging
+    // The hash table keeps the key in the slot itself (a, b, c << 32 | id+1) so that a lookup touches one cache
+    // line instead of a slot array and then the words array: interning is the hottest loop of a load.
+    private long[] table = new long[3 * 4096];
     private int size;
 
     public int size() { return size; }
@@ -20,13 +22,12 @@ public final class AddressDictionary {
     }
 
     public int intern(long a, long b, long c) {
-        int mask = slots.length - 1;
+        int mask = table.length / 3 - 1;
         int h = hash(a, b, c) & mask;
         while (true) {
-            int s = slots[h];
-            if (s == 0) break;
-            int id = s - 1;
-            if (words[3 * id] == a && words[3 * id + 1] == b && words[3 * id + 2] == c) return id;
+            long tc = table[3 * h + 2];
+            if (tc == 0) break;
+            if ((tc >>> 32) == c && table[3 * h] == a && table[3 * h + 1] == b) return (int) tc - 1;
             h = (h + 1) & mask;
         }
         int id = size++;
@@ -34,20 +35,21 @@ public final class AddressDictionary {
         words[3 * id] = a;
         words[3 * id + 1] = b;
         words[3 * id + 2] = c;
-        slots[h] = id + 1;
-        if (size * 2 > slots.length) rehash();
+        table[3 * h] = a;
+        table[3 * h + 1] = b;
+        table[3 * h + 2] = c << 32 | (id + 1L);
+        if (size * 2 > table.length / 3) rehash();
         return id;
     }
 
     /** Id of an address, or -1 when unknown. */
     public int find(long a, long b, long c) {
-        int mask = slots.length - 1;
+        int mask = table.length / 3 - 1;
         int h = hash(a, b, c) & mask;
         while (true) {
-            int s = slots[h];
-            if (s == 0) return -1;
-            int id = s - 1;
-            if (words[3 * id] == a && words[3 * id + 1] == b && words[3 * id + 2] == c) return id;
+            long tc = table[3 * h + 2];
+            if (tc == 0) return -1;
+            if ((tc >>> 32) == c && table[3 * h] == a && table[3 * h + 1] == b) return (int) tc - 1;
             h = (h + 1) & mask;
         }
     }
@@ -84,14 +86,17 @@ public final class AddressDictionary {
     }
 
     private void rehash() {
-        int[] next = new int[slots.length * 2];
-        int mask = next.length - 1;
+        long[] next = new long[table.length * 2];
+        int mask = next.length / 3 - 1;
         for (int id = 0; id < size; id++) {
-            int h = hash(words[3 * id], words[3 * id + 1], words[3 * id + 2]) & mask;
-            while (next[h] != 0) h = (h + 1) & mask;
-            next[h] = id + 1;
+            long a = words[3 * id], b = words[3 * id + 1], c = words[3 * id + 2];
+            int h = hash(a, b, c) & mask;
+            while (next[3 * h + 2] != 0) h = (h + 1) & mask;
+            next[3 * h] = a;
+            next[3 * h + 1] = b;
+            next[3 * h + 2] = c << 32 | (id + 1L);
         }
-        slots = next;
+        table = next;
     }
 
     /** Murmur3's 64-bit finalizer over all three words: vanity and sequential addresses spread evenly too. */

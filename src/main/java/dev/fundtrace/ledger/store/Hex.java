@@ -6,24 +6,31 @@ public final class Hex {
 
     private Hex() {}
 
-    /** Value of a hex digit, or -1. */
+    private static final byte[] VALUE = new byte[256];
+
+    static {
+        java.util.Arrays.fill(VALUE, (byte) -1);
+        for (int c = '0'; c <= '9'; c++) VALUE[c] = (byte) (c - '0');
+        for (int c = 'a'; c <= 'f'; c++) VALUE[c] = (byte) (c - 'a' + 10);
+        for (int c = 'A'; c <= 'F'; c++) VALUE[c] = (byte) (c - 'A' + 10);
+    }
+
+    /** Value of a hex digit, or -1 (a table: this runs for every character of every hash and address loaded). */
     public static int digit(int c) {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
+        return VALUE[c & 0xFF];
     }
 
     /** Parses {@code 0x} + 2n hex digits from bytes into out; false when malformed or of the wrong length. */
     public static boolean parse(byte[] s, int from, int to, byte[] out, int outOff, int n) {
         if (to - from != 2 + 2 * n || s[from] != '0' || (s[from + 1] != 'x' && s[from + 1] != 'X')) return false;
         int p = from + 2;
+        int bad = 0;
         for (int i = 0; i < n; i++) {
-            int hi = digit(s[p++]), lo = digit(s[p++]);
-            if ((hi | lo) < 0) return false;
+            int hi = VALUE[s[p++] & 0xFF], lo = VALUE[s[p++] & 0xFF];
+            bad |= hi | lo;
             out[outOff + i] = (byte) (hi << 4 | lo);
         }
-        return true;
+        return bad >= 0; // one check at the end: no branch per character
     }
 
     /** 20 bytes of a {@code 0x…} address string, or null when malformed. */

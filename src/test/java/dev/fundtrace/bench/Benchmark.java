@@ -1,0 +1,152 @@
+package dev.fundtrace.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The bench command ({@code mvn -Pbench verify -Dbench.n=10000000}): generates a reproducible export of N
+ * transfers, runs the DuckDB peer of ../shared/bench on it, then the fundtrace job twice (first night and an
+ * unchanged second night), each in its own JVM, one after the other, and prints each step's time and rate,
+ * peak heap and peak memory beside DuckDB's figures.
+ */
+public final class Benchmark {
+
+    static final String[] SEEDS = SyntheticExport.SEEDS;
+
+    public static void main(String[] args) throws Exception {
+        long n = Long.parseLong(args[0]);
+        Path work = Path.of(args[1]).toAbsolutePath();
+        String duckJar = args.length > 2 ? args[2] : "";
+        Path project = Path.of("").toAbsolutePath();
+        Path export = work.resolve("export-" + n);
+        if (!Files.isRegularFile(export.resolve("receipts.csv"))) {
+            System.err.println("generating " + n + " transfers into " + export);
+            SyntheticExport.write(export, n);
+        }
+        long bytes = Files.size(export.resolve("transactions.csv")) + Files.size(export.resolve("receipts.csv"));
+        Path job = work.resolve("bench-" + n + ".yml");
+        Files.writeString(job, """
+                job: bench-%d
+                designations:
+                  files: [%s]
+                  select: { uids: ["29702", "29703"] }
+                ledger:
+                  ethereum: { files: %s }
+                labels: [%s]
+                trace: { direction: both, maxHops: 4 }
+                rules: { indirectExposureMin: { ETH: "0.5" } }
+                report: { dir: %s, formats: [html, csv, json] }
+                """.formatted(n, project.resolve("sample-data/ofac/sdn_advanced.xml"), export,
+                project.resolve("sample-data/labels/labels.csv"), work.resolve("reports")));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+        Map<String, String> duck = new LinkedHashMap<>();
+        Path peer = project.resolve("../shared/bench/DuckPeer.java").normalize();
+        if (!duckJar.isEmpty() && Files.isRegularFile(Path.of(duckJar)) && Files.isRegularFile(peer)) {
+            List<String> cmd = new ArrayList<>(List.of(java, "-cp", duckJar, peer.toString(), export.toString(), "4",
+                    "--labels=" + project.resolve("sample-data/labels/labels.csv")));
+            cmd.addAll(List.of(SEEDS));
+            Run r = run(cmd, project);
+            Matcher m = Pattern.compile("load_s=([0-9.]+) trace_s=([0-9.]+)").matcher(r.out);
+            Matcher reach = Pattern.compile("reached=(\\d+)").matcher(r.out);
+            if (m.find()) { duck.put("load", m.group(1)); duck.put("trace", m.group(2)); }
+            if (reach.find()) duck.put("reached", reach.group(1));
+            duck.put("wall", String.format("%.2f", r.seconds));
+            duck.put("rss", r.rssMb < 0 ? "?" : Long.toString(r.rssMb));
+        } else {
+            System.err.println("DuckDB peer skipped (needs -Dduckdb.jar and ../shared/bench/DuckPeer.java)");
+        }
+
+        Path data = work.resolve("data-" + n);
+        deleteTree(data);
+        Run first = run(List.of(java, "-Xmx4g", "-Dfundtrace.data-dir=" + data, "-jar",
+                project.resolve("target/fundtrace.jar").toString(), "run", job.toString(), "--run-date=2026-01-01"), project);
+        Run second = run(List.of(java, "-Xmx4g", "-Dfundtrace.data-dir=" + data, "-jar",
+                project.resolve("target/fundtrace.jar").toString(), "run", job.toString(), "--run-date=2026-01-02"), project);
+
+        System.out.printf("%n## fundtrace vs DuckDB, N = %,d transfers (%.2f GB of CSV), %d cores%n%n", n, bytes / 1e9,
+                Runtime.getRuntime().availableProcessors());
+        System.out.println("| step | first night s | rate | second night s |");
+        System.out.println("| --- | --- | --- | --- |");
+        for (String step : List.of("designations", "labels", "ledger", "trace", "flags", "report")) {
+            double a = first.step(step), b = second.step(step);
+            System.out.printf("| %s | %.2f | %s | %.2f |%n", step, a, step.equals("ledger") || step.equals("trace")
+                    ? String.format("%,.0f transfers/s", n / Math.max(a, 1e-3)) : "", b);
+        }
+        System.out.printf("| trace kernel (graph + reach + haircut + backward) | %.2f | %,.0f transfers/s | %.2f |%n",
+                first.kernel(), n / Math.max(first.kernel(), 1e-3), second.kernel());
+        System.out.printf("| job (sum of steps) | %.2f | | %.2f |%n", first.steps(), second.steps());
+        System.out.printf("| process wall (JVM + Spring start included) | %.2f | | %.2f |%n", first.seconds, second.seconds);
+        System.out.printf("| peak heap MB / peak RSS MB | %s / %s | | %s / %s |%n", first.heapMb, first.rssMb, second.heapMb, second.rssMb);
+        System.out.printf("| addresses reached (forward and backward) | %s | | |%n", first.reached());
+        if (!duck.isEmpty()) {
+            System.out.printf("%nDuckDB 1.5 peer: load %s s + forward reach %s s = %.2f s; process wall %s s; peak RSS %s MB; reached %s%n",
+                    duck.get("load"), duck.get("trace"), Double.parseDouble(duck.get("load")) + Double.parseDouble(duck.get("trace")),
+                    duck.get("wall"), duck.get("rss"), duck.get("reached"));
+        }
+        System.out.printf("second night / first night (job steps): %.1f%%%n", 100 * second.steps() / Math.max(first.steps(), 1e-3));
+    }
+
+    record Run(String out, double seconds, long rssMb, String heapMb) {
+        double step(String name) {
+            Matcher m = Pattern.compile("\\[" + name + "\\] COMPLETED in ([0-9.]+) s").matcher(out);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        }
+
+        double steps() {
+            double s = 0;
+            for (String step : List.of("designations", "labels", "ledger", "trace", "flags", "report")) s += step(step);
+            return s;
+        }
+
+        double kernel() {
+            Matcher m = Pattern.compile("assets traced in ([0-9.]+) s").matcher(out);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        }
+
+        String reached() {
+            Matcher m = Pattern.compile("(\\d+) exposures stored").matcher(out);
+            return m.find() ? m.group(1) : "?";
+        }
+    }
+
+    /** Runs a command under /usr/bin/time -v when present (peak RSS), echoing its output. */
+    static Run run(List<String> command, Path dir) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+        if (timed) cmd.addAll(List.of("/usr/bin/time", "-v"));
+        cmd.addAll(command);
+        System.err.println("$ " + String.join(" ", command));
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        StringBuilder out = new StringBuilder();
+        try (var r = p.inputReader()) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                out.append(line).append('\n');
+                if (line.startsWith("[") || line.startsWith("peer=")) System.err.println("  " + line);
+            }
+        }
+        int rc = p.waitFor();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (rc != 0) throw new IllegalStateException("command failed (" + rc + "):\n" + out);
+        Matcher rss = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)").matcher(out);
+        Matcher heap = Pattern.compile("peak heap (\\d+) MB").matcher(out);
+        return new Run(out.toString(), seconds, rss.find() ? Long.parseLong(rss.group(1)) / 1024 : -1,
+                heap.find() ? heap.group(1) : "?");
+    }
+
+    private static void deleteTree(Path p) throws IOException {
+        if (!Files.exists(p)) return;
+        try (var walk = Files.walk(p)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+}
