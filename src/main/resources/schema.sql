@@ -158,3 +158,10 @@ CREATE INDEX IF NOT EXISTS run_designation_run ON run_designation (run_id);
 CREATE INDEX IF NOT EXISTS run_label_run ON run_label (run_id);
 CREATE INDEX IF NOT EXISTS run_rejection_run ON run_rejection (run_id);
 CREATE INDEX IF NOT EXISTS ledger_rejection_fp ON ledger_rejection (fingerprint);
+
+-- which run's trace a run uses: its own, or an earlier run's when every input of the trace was the same
+CREATE TABLE IF NOT EXISTS run_trace (
+    run_id        BIGINT      NOT NULL PRIMARY KEY,
+    inputs        VARCHAR(64) NOT NULL,
+    source_run_id BIGINT      NOT NULL
+);

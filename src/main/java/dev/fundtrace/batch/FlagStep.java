@@ -35,6 +35,14 @@ class FlagStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunParameters run = RunParameters.of(chunk);
         JobDefinition job = run.job();
+        var previous = runs.previousCompleted(job.name(), run.runId())
+                .map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(new HashSet<>());
+        long source = runs.traceSourceOf(run.runId());
+        if (source != run.runId()) {
+            runs.copyFlags(run.runId(), source, previous);
+            Console.progress("flags", "flags of run " + source + " reused (same trace)");
+            return RepeatStatus.FINISHED;
+        }
         ChainTrace trace = cache.get(run.runId());
         if (trace == null) trace = runner.trace(run, job); // resumed at this step: trace again
         var r = job.rules();
@@ -45,8 +53,6 @@ class FlagStep implements Tasklet {
                 .filter(d -> !d.seed() && Chain.ETHEREUM.id().equals(d.designation().chain()))
                 .map(d -> d.designation().address().toLowerCase()).toList();
         FlagResult result = engine.evaluate(trace, sanctioned);
-        var previous = runs.previousCompleted(job.name(), run.runId())
-                .map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(new HashSet<>());
         List<Flag> flags = result.flags().stream().map(f -> f.withNewSinceLastRun(!previous.contains(f.key()))).toList();
         runs.replaceFlowsAndFlags(run.runId(), result.flows(), flags);
         cache.clear(run.runId());

@@ -172,6 +172,41 @@ public class RunRepository {
                 .stream().findFirst();
     }
 
+    // ---- trace reuse: an unchanged night reads the trace of the run that computed it
+
+    public void traceSource(long runId, String inputs, long sourceRunId) {
+        jdbc.update("DELETE FROM run_trace WHERE run_id = ?", runId);
+        jdbc.update("INSERT INTO run_trace (run_id, inputs, source_run_id) VALUES (?, ?, ?)", runId, inputs, sourceRunId);
+    }
+
+    /** The run whose trace a completed earlier run of this job computed from exactly these inputs, if any. */
+    public Optional<Long> reusableTrace(String jobName, String inputs, long runId) {
+        return jdbc.queryForList("""
+                SELECT t.source_run_id FROM run_trace t JOIN run_history h ON h.run_id = t.run_id
+                WHERE h.job_name = ? AND h.status = 'COMPLETED' AND t.inputs = ? AND t.run_id <> ?
+                ORDER BY t.run_id DESC""", Long.class, jobName, inputs, runId).stream().findFirst();
+    }
+
+    /** The run whose exposures and flows this run reports (itself unless it reused a trace). */
+    public long traceSourceOf(long runId) {
+        return jdbc.queryForList("SELECT source_run_id FROM run_trace WHERE run_id = ?", Long.class, runId)
+                .stream().findFirst().orElse(runId);
+    }
+
+    /** Copies the flags of the run that computed the trace, marking as new what the previous run lacked. */
+    public void copyFlags(long runId, long sourceRunId, java.util.Set<String> previousKeys) {
+        jdbc.update("DELETE FROM run_flag WHERE run_id = ?", runId);
+        jdbc.update("""
+                INSERT INTO run_flag (run_id, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids,
+                                      evidence, explanation, deposit_address, new_since_last)
+                SELECT ?, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids, evidence, explanation,
+                       deposit_address, FALSE FROM run_flag WHERE run_id = ?""", runId, sourceRunId);
+        List<Object[]> fresh = new ArrayList<>();
+        jdbc.query("SELECT flag_id, rule || '|' || chain || '|' || asset || '|' || address FROM run_flag WHERE run_id = ?",
+                rs -> { if (!previousKeys.contains(rs.getString(2))) fresh.add(new Object[]{runId, rs.getString(1)}); }, runId);
+        jdbc.batchUpdate("UPDATE run_flag SET new_since_last = TRUE WHERE run_id = ? AND flag_id = ?", fresh);
+    }
+
     // ---- exposures, flows, flags
 
     public void replaceExposures(long runId, List<Exposure> exposures) {
@@ -215,7 +250,8 @@ public class RunRepository {
             }
             jdbc.update("INSERT INTO run_exposure (run_id, direction, chain, asset, address, hops, tainted_raw, seed, label, category) "
                     + "SELECT ?, direction, chain, asset, address, CAST(hops AS INT), CAST(tainted_raw AS NUMERIC(96,18)), seed, "
-                    + "NULLIF(label, ''), NULLIF(category, '') FROM CSVREAD(?, NULL, 'charset=UTF-8')", runId, tmp.toString());
+                    + "NULLIF(label, ''), NULLIF(category, '') FROM CSVREAD('" + tmp.toString().replace("'", "''")
+                    + "', NULL, 'charset=UTF-8')", runId); // CSVREAD takes its file name only as a literal
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot stage exposures for the database: " + e.getMessage(), e);
         } finally {
@@ -240,11 +276,12 @@ public class RunRepository {
             .thenComparing(RunReport.ExposureRow::address);
 
     public List<RunReport.ExposureRow> exposures(long runId) {
+        long source = traceSourceOf(runId);
         List<RunReport.ExposureRow> rows = jdbc.query("""
                 SELECT direction, chain, asset, address, hops, tainted_raw, seed, label, category FROM run_exposure
                 WHERE run_id = ?""",
                 (rs, n) -> new RunReport.ExposureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), plain(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), rs.getString(9)), runId);
+                        rs.getInt(5), plain(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), rs.getString(9)), source);
         // sorted here, not by the database: H2 sorts a million rows through temporary files
         rows.sort(EXPOSURE_ORDER);
         return rows;
@@ -324,6 +361,7 @@ public class RunRepository {
     }
 
     public List<RunReport.FlowRow> flows(long runId) {
+        long source = traceSourceOf(runId);
         Map<String, List<RunReport.StepRow>> steps = new java.util.HashMap<>();
         jdbc.query("""
                 SELECT flow_id, tx_hash, block_number, tx_position, sub_position, from_address, to_address, amount_raw, block_time
@@ -332,7 +370,7 @@ public class RunRepository {
             steps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RunReport.StepRow(rs.getString(2),
                     rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7),
                     rs.getBigDecimal(8).toBigInteger().toString(), t == null ? null : t.toInstant().toString()));
-        }, runId);
+        }, source);
         return jdbc.query("""
                 SELECT flow_id, direction, chain, asset, asset_symbol, decimals, seed, endpoint, label, category, hops, tainted_raw
                 FROM run_flow WHERE run_id = ? ORDER BY direction DESC, asset, hops, endpoint""",
@@ -343,7 +381,7 @@ public class RunRepository {
                             rs.getString(5), decimals, rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getInt(11), raw, dev.fundtrace.report.CsvReportWriter.display(raw, decimals),
                             steps.getOrDefault(rs.getString(1), List.of()));
-                }, runId);
+                }, source);
     }
 
     private static List<String> split(String s) {

@@ -56,6 +56,26 @@ class TraceRunner {
         return trace;
     }
 
+    /**
+     * Everything a trace and its flags depend on: the ledger's segments, the designations (seeds and the rest),
+     * the labels and the trace and rule parameters. Two runs with the same digest have the same trace.
+     */
+    String inputsDigest(RunParameters run, JobDefinition job) {
+        StringBuilder sb = new StringBuilder("fundtrace-trace-v1\n");
+        segments(job).forEach(s -> sb.append("segment ").append(s.fingerprint()).append('\n'));
+        runs.designations(run.runId()).forEach(d -> sb.append("designation ").append(d.designation().chain()).append(' ')
+                .append(d.designation().address()).append(' ').append(d.seed()).append('\n'));
+        runs.labels(run.runId()).stream().map(l -> "label " + l.chain() + " " + l.address() + " " + l.category() + " " + l.label())
+                .sorted().forEach(l -> sb.append(l).append('\n'));
+        sb.append(job.trace()).append('\n').append(job.rules()).append('\n');
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Dust limits from display units to raw units, per asset key (symbol or token address in the job file). */
     static Map<String, BigInteger> dustRaw(ChainLedger ledger, Map<String, BigDecimal> dust) {
         Map<String, BigInteger> raw = new HashMap<>();

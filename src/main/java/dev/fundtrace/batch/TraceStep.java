@@ -30,10 +30,20 @@ class TraceStep implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunParameters run = RunParameters.of(chunk);
+        String inputs = runner.inputsDigest(run, run.job());
+        var reusable = runs.reusableTrace(run.jobName(), inputs, run.runId());
+        if (reusable.isPresent()) {
+            // same ledger, seeds, labels and parameters as a completed run: its trace is this run's trace
+            runs.traceSource(run.runId(), inputs, reusable.get());
+            runs.fact(run.runId(), "coverage", runs.fact(reusable.get(), "coverage").orElse("{\"chains\":[],\"sources\":[]}"));
+            Console.progress("trace", "inputs unchanged since run " + reusable.get() + ": its trace is reused");
+            return RepeatStatus.FINISHED;
+        }
         ChainTrace trace = runner.trace(run, run.job());
         long t0 = System.nanoTime();
         List<Exposure> exposures = trace.exposures(new LabelBook(runs.labels(run.runId())));
         runs.replaceExposures(run.runId(), exposures);
+        runs.traceSource(run.runId(), inputs, run.runId());
         runs.fact(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
         cache.put(run.runId(), trace);
         contribution.incrementWriteCount(exposures.size());

@@ -102,12 +102,14 @@ public final class EtlExportLoader {
             if (!statusColumn && Files.isRegularFile(receiptFile)) {
                 CsvScanner rc = CsvScanner.open(receiptFile);
                 require(rc, "transaction_hash", "status");
-                receipts = new ReceiptIndex((int) Math.min(1 << 26, Math.max(1024, rc.size() / 170)));
+                receipts = new ReceiptIndex(1024); // grows only if rows do not line up (see ReceiptJoin)
                 ReceiptIndex index = receipts;
                 all.addAll(runParts(pool, rc, r -> new ReceiptPart(rc, index, r)));
             }
             ReceiptIndex index = receipts;
+            List<Part> receiptParts = List.copyOf(all);
             List<Part> txParts = runParts(pool, tx, r -> new TransactionPart(tx, index, statusColumn, assumeSuccess, r));
+            if (receipts != null) ReceiptJoin.resolve(receiptParts, txParts, receipts);
             all.addAll(txParts);
             Path tokenFile = dir.resolve("token_transfers.csv");
             if (Files.isRegularFile(tokenFile)) {
@@ -240,6 +242,63 @@ public final class EtlExportLoader {
         }
     }
 
+    /**
+     * Receipt status for transactions when it comes from receipts.csv. ethereum-etl writes both files in the
+     * same order, so transaction row g normally finds its receipt at row g: compared by hash, no table needed.
+     * Only rows that do not line up are looked up in a hash index, built on first need.
+     */
+    private static final class ReceiptJoin {
+        static void resolve(List<Part> receiptParts, List<Part> txParts, ReceiptIndex index) {
+            int[] start = new int[receiptParts.size() + 1];
+            for (int k = 0; k < receiptParts.size(); k++) start[k + 1] = start[k] + ((ReceiptPart) receiptParts.get(k)).size();
+            boolean indexed = false;
+            long rowsBefore = 0, lineOffset = 0;
+            for (Part part : txParts) {
+                TransactionPart t = (TransactionPart) part;
+                SegmentBuilder b = t.builder;
+                boolean[] drop = null;
+                for (int j = 0; j < b.size(); j++) {
+                    if (j >= t.pendingLine.length || t.pendingLine[j] == 0) continue;
+                    long hi = Longs.hiAt(b.txHashes(), j * 32), lo = Longs.loAt(b.txHashes(), j * 32);
+                    long g = rowsBefore + t.pendingLine[j] - 2;
+                    byte status = ReceiptIndex.MISSING;
+                    if (g >= 0 && g < start[start.length - 1]) {
+                        int k = 0;
+                        while (start[k + 1] <= g) k++;
+                        ReceiptPart rp = (ReceiptPart) receiptParts.get(k);
+                        int i = (int) (g - start[k]);
+                        if (rp.hi(i) == hi && rp.lo(i) == lo) status = rp.status(i);
+                    }
+                    if (status == ReceiptIndex.MISSING) {
+                        if (!indexed) {
+                            for (Part p : receiptParts) {
+                                ReceiptPart rp = (ReceiptPart) p;
+                                for (int i = 0; i < rp.size(); i++) index.put(rp.hi(i), rp.lo(i), rp.status(i));
+                            }
+                            indexed = true;
+                        }
+                        status = index.get(hi, lo);
+                    }
+                    if (status == ReceiptIndex.MISSING) {
+                        if (drop == null) drop = new boolean[b.size()];
+                        drop[j] = true;
+                        t.rejections.add(new Rejection(t.csv.fileName(), lineOffset + t.pendingLine[j],
+                                "no receipt for this transaction in receipts.csv", Hex.encode0x(b.txHashes(), j * 32, 32)));
+                    } else if (status == 0) {
+                        b.setKind(j, TransferKind.REVERTED);
+                        t.reverted++;
+                    } else if (status == ReceiptIndex.UNKNOWN) {
+                        t.unknownStatus++;
+                        if (!t.assumeSuccess) { if (drop == null) drop = new boolean[b.size()]; drop[j] = true; }
+                    }
+                }
+                if (drop != null) b.removeMarked(drop);
+                rowsBefore += t.rows;
+                lineOffset += t.lines;
+            }
+        }
+    }
+
     private final class ReceiptPart extends Part {
         private final ReceiptIndex index;
         private final int cHash, cStatus, cContract;
@@ -255,15 +314,14 @@ public final class EtlExportLoader {
             cContract = csv.column("contract_address");
         }
 
-        @Override
-        void run() {
-            super.run();
-            synchronized (index) {
-                for (int i = 0; i < n; i++) index.put(keys[2 * i], keys[2 * i + 1], status[i]);
-            }
-            keys = null;
-            status = null;
-        }
+        /** Receipt i of this range (file order): hash key and status. */
+        int size() { return n; }
+
+        long hi(int i) { return keys[2 * i]; }
+
+        long lo(int i) { return keys[2 * i + 1]; }
+
+        byte status(int i) { return status[i]; }
 
         @Override
         String row(CsvRow r) {
@@ -290,9 +348,12 @@ public final class EtlExportLoader {
 
     private final class TransactionPart extends Part {
         private final ReceiptIndex receipts;
-        private final boolean statusColumn, assumeSuccess;
+        private final boolean statusColumn;
+        final boolean assumeSuccess;
         private final int cHash, cBlock, cIndex, cFrom, cTo, cValue, cTime, cStatus, cContract;
         long reverted, unknownStatus;
+        /** builder row -> the range-local line it came from, for the receipt join (0: status already known) */
+        int[] pendingLine = new int[0];
 
         TransactionPart(CsvScanner csv, ReceiptIndex receipts, boolean statusColumn, boolean assumeSuccess, long[] range) {
             super(csv, range);
@@ -348,8 +409,10 @@ public final class EtlExportLoader {
                         : r.equalsAscii(cStatus, "0") ? 0 : (byte) 9;
                 if (status == 9) return "receipt_status '" + r.string(cStatus) + "' is not 0 or 1";
             } else if (receipts != null) {
-                status = receipts.get(Longs.hi(hash), Longs.lo(hash));
-                if (status == ReceiptIndex.MISSING) return "no receipt for this transaction in receipts.csv";
+                // joined with receipts.csv after all ranges are read (ReceiptJoin): usually row by row
+                status = 1;
+                if (pendingLine.length == builder.size()) pendingLine = java.util.Arrays.copyOf(pendingLine, pendingLine.length * 2 + 16);
+                pendingLine[builder.size()] = (int) r.line();
             } else {
                 status = ReceiptIndex.UNKNOWN;
             }
@@ -539,9 +602,13 @@ public final class EtlExportLoader {
 
     /** Big-endian long from 8 bytes; a 32-byte hash folded to 128 bits for the receipt index. */
     static final class Longs {
-        static long hi(byte[] hash) { return read(hash, 0) ^ read(hash, 16); }
+        static long hi(byte[] hash) { return hiAt(hash, 0); }
 
-        static long lo(byte[] hash) { return read(hash, 8) ^ read(hash, 24); }
+        static long lo(byte[] hash) { return loAt(hash, 0); }
+
+        static long hiAt(byte[] b, int off) { return read(b, off) ^ read(b, off + 16); }
+
+        static long loAt(byte[] b, int off) { return read(b, off + 8) ^ read(b, off + 24); }
 
         static long read(byte[] b, int off) {
             long v = 0;

@@ -113,6 +113,28 @@ public final class SegmentBuilder {
         if (t.blockTime() != null) blockTime(t.blockNumber(), t.blockTime().getEpochSecond());
     }
 
+    /** The transaction hashes, 32 bytes per row. */
+    public byte[] txHashes() { return txHash; }
+
+    public void setKind(int row, TransferKind k) { kind[row] = (byte) k.ordinal(); }
+
+    /** Drops the marked rows (rare: refused after the fact), keeping the others in order. */
+    public void removeMarked(boolean[] drop) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+            if (drop[i]) continue;
+            asset[n] = asset[i];
+            key[n] = key[i];
+            from[n] = from[i];
+            to[n] = to[i];
+            amount[n] = amount[i];
+            kind[n] = kind[i];
+            System.arraycopy(txHash, i * 32, txHash, n * 32, 32);
+            n++;
+        }
+        size = n;
+    }
+
     /** Records a block's timestamp; repeated calls for the same block are cheap. */
     public void blockTime(long number, long epochSeconds) {
         if (blockCount > 0 && blockNumber[blockCount - 1] == number) return;

@@ -104,6 +104,24 @@ class EtlExportLoaderTest {
     }
 
     @Test
+    void receiptsInAnotherOrderAreJoinedByHashAndAMissingReceiptIsRefused() throws Exception {
+        write("transactions.csv", "hash,block_number,transaction_index,from_address,to_address,value",
+                h(1) + ",1,0," + A + "," + B + ",10", h(2) + ",1,1," + A + "," + C + ",20", h(3) + ",1,2," + B + "," + C + ",30");
+        // reversed order, and no receipt for h(2)
+        write("receipts.csv", "transaction_hash,status", h(3) + ",0", h(1) + ",1");
+        var r = new EtlExportLoader(1, null).load(dir, false, 0.5);
+        assertThat(r.rejections()).singleElement().satisfies(x -> {
+            assertThat(x.line()).isEqualTo(3);
+            assertThat(x.reason()).contains("no receipt");
+        });
+        ChainLedger l = ChainLedger.of(r.parts().get(0));
+        assertThat(l.size()).isEqualTo(2);
+        assertThat(l.transfer(0).kind()).isEqualTo(TransferKind.NATIVE);
+        assertThat(l.transfer(1).kind()).isEqualTo(TransferKind.REVERTED);
+        assertThat(r.reverted()).isEqualTo(1);
+    }
+
+    @Test
     void anExportWithoutReceiptStatusIsRefusedUnlessTheJobAssumesSuccess() throws Exception {
         write("transactions.csv", "hash,block_number,transaction_index,from_address,to_address,value",
                 h(1) + ",1,0," + A + "," + B + ",10");
