@@ -136,8 +136,11 @@ public final class FundtraceCommandLine {
 
     private ConfigurableApplicationContext context(Options o) {
         Map<String, Object> props = new HashMap<>(extraProperties);
-        if (o.db != null) props.put("spring.datasource.url", o.db);
-        return new SpringApplicationBuilder(FundtraceApplication.class).properties(props).logStartupInfo(false).run();
+        // --db is passed as a command-line property: builder properties are Spring's *default* properties and lose
+        // to application.properties, so --db used to be ignored. Credentials stay with the environment
+        // (SPRING_DATASOURCE_USERNAME / _PASSWORD) or the URL.
+        String[] args = o.db == null ? new String[0] : new String[]{"--spring.datasource.url=" + o.db};
+        return new SpringApplicationBuilder(FundtraceApplication.class).properties(props).logStartupInfo(false).run(args);
     }
 
     private static String rootMessage(Throwable t) {
