@@ -129,6 +129,10 @@ public final class FundtraceCommandLine {
                         n(r.high()), n(r.medium()), n(r.low()), r.reportDir() == null ? (r.message() == null ? "" : r.message()) : r.reportDir());
             }
             return 0;
+        } catch (RuntimeException e) {
+            // e.g. PostgreSQL unreachable or wrong credentials: one line, not a stack trace
+            System.err.println("fundtrace: history failed: " + rootMessage(e));
+            return 1;
         }
     }
 
