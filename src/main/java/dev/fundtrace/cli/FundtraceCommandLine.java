@@ -130,6 +130,10 @@ public final class FundtraceCommandLine {
                         n(r.high()), n(r.medium()), n(r.low()), r.reportDir() == null ? (r.message() == null ? "" : r.message()) : r.reportDir());
             }
             return 0;
+        } catch (RuntimeException e) {
+            // e.g. PostgreSQL unreachable or wrong credentials: one line, not a stack trace
+            System.err.println("fundtrace: history failed: " + rootMessage(e));
+            return 1;
         }
     }
 
@@ -148,8 +152,11 @@ public final class FundtraceCommandLine {
 
     private ConfigurableApplicationContext context(Options o) {
         Map<String, Object> props = new HashMap<>(extraProperties);
-        if (o.db != null) props.put("spring.datasource.url", o.db);
-        return new SpringApplicationBuilder(FundtraceApplication.class).properties(props).logStartupInfo(false).run();
+        // --db is passed as a command-line property: builder properties are Spring's *default* properties and lose
+        // to application.properties, so --db used to be ignored. Credentials stay with the environment
+        // (SPRING_DATASOURCE_USERNAME / _PASSWORD) or the URL.
+        String[] args = o.db == null ? new String[0] : new String[]{"--spring.datasource.url=" + o.db};
+        return new SpringApplicationBuilder(FundtraceApplication.class).properties(props).logStartupInfo(false).run(args);
     }
 
     private static String rootMessage(Throwable t) {
