@@ -240,8 +240,7 @@ public class RunRepository {
         try {
             tmp = java.nio.file.Files.createTempFile("fundtrace-exposures-", ".csv");
             try (var out = java.nio.file.Files.newBufferedWriter(tmp, java.nio.charset.StandardCharsets.UTF_8);
-                 var csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180.builder()
-                         .setHeader("direction", "chain", "asset", "address", "hops", "tainted_raw", "seed", "label", "category").get())) {
+                 var csv = new org.apache.commons.csv.CSVPrinter(out, org.apache.commons.csv.CSVFormat.RFC4180)) {
                 for (Exposure e : exposures) {
                     csv.printRecord(e.direction().id(), e.chain(), e.asset(), e.address(), e.hops(),
                             e.taintedAmountRaw().toPlainString(), e.seed(), e.label() == null ? "" : e.label(),
@@ -251,7 +250,8 @@ public class RunRepository {
             jdbc.update("INSERT INTO run_exposure (run_id, direction, chain, asset, address, hops, tainted_raw, seed, label, category) "
                     + "SELECT ?, direction, chain, asset, address, CAST(hops AS INT), CAST(tainted_raw AS NUMERIC(96,18)), seed, "
                     + "NULLIF(label, ''), NULLIF(category, '') FROM CSVREAD('" + tmp.toString().replace("'", "''")
-                    + "', NULL, 'charset=UTF-8')", runId); // CSVREAD takes its file name only as a literal
+                    + "', 'direction,chain,asset,address,hops,tainted_raw,seed,label,category', 'charset=UTF-8')", runId);
+            // CSVREAD takes its file name only as a literal; with the columns named, the file has no header line
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot stage exposures for the database: " + e.getMessage(), e);
         } finally {
