@@ -18,7 +18,8 @@ final class BackwardAmounts {
         for (int u = 0; u < g.n; u++) {
             int h = back.hop[u];
             if (h == 0) continue;
-            BigInteger total = BigInteger.ZERO;
+            long small = 0;              // exact while it fits a long, as most sums do
+            BigInteger total = null;
             for (int i = g.outStart[u]; i < g.outStart[u + 1]; i++) {
                 int e = g.outEdge[i], x = g.dst[e];
                 // h >= 2: x departs toward a seed over exactly h-1 hops after e (x's own smallest hop may be
@@ -26,9 +27,16 @@ final class BackwardAmounts {
                 int departure = h == 1 ? -1 : back.edgeAt(h - 1, x);
                 boolean counts = h == 1 ? seed[x]
                         : !seed[x] && !service[x] && departure >= 0 && e < departure;
-                if (counts) total = total.add(ledger.amount(g.row[e]));
+                if (!counts) continue;
+                int row = g.row[e];
+                if (total == null && ledger.isSmall(row)) {
+                    long y = ledger.smallAmount(row), r = small + y;
+                    if (((small ^ r) & (y ^ r)) >= 0) { small = r; continue; }
+                }
+                if (total == null) total = BigInteger.valueOf(small);
+                total = total.add(ledger.amount(row));
             }
-            sum[u] = total;
+            sum[u] = total != null ? total : BigInteger.valueOf(small);
         }
         return sum;
     }
