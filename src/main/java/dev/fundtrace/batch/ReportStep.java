@@ -31,11 +31,13 @@ class ReportStep implements Tasklet {
     private final RunRepository runs;
     private final TraceRunner runner;
     private final LedgerStore store;
+    private final RunFiles files;
 
-    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store) {
+    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files) {
         this.runs = runs;
         this.runner = runner;
         this.store = store;
+        this.files = files;
     }
 
     @Override
@@ -45,7 +47,9 @@ class ReportStep implements Tasklet {
         RunReport report = assemble(run, job);
         Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
         job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
-        Path folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats);
+        Path fragment = files.exposuresJson(runs.traceSourceOf(run.runId()));
+        Path folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats,
+                java.nio.file.Files.isRegularFile(fragment) ? fragment : null);
         runs.summary(run.runId(), folder.toString(), report.designations().size(), report.summary().seeds(),
                 report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());
         Summary.print(report, folder);
@@ -63,7 +67,9 @@ class ReportStep implements Tasklet {
         Map<String, String> symbols = new HashMap<>();
         flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
         var flags = runs.flags(id, symbols);
-        var exposures = runs.exposures(id);
+        // with the exposures file of the trace, only labelled exposures are read (the HTML names services)
+        boolean fragment = java.nio.file.Files.isRegularFile(files.exposuresJson(runs.traceSourceOf(id)));
+        var exposures = fragment ? runs.labelledExposures(id) : runs.exposures(id);
         var coverage = runs.fact(id, "coverage").map(Coverage::read).orElse(new RunReport.Coverage(List.of(), List.of()));
 
         Map<String, Integer> bySeverity = new LinkedHashMap<>();
@@ -71,11 +77,13 @@ class ReportStep implements Tasklet {
         flags.forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
         Set<String> reached = new HashSet<>();
         exposures.forEach(e -> reached.add(e.address()));
+        int reachedCount = fragment ? runs.fact(runs.traceSourceOf(id), "reachedAddresses").map(Integer::parseInt).orElse(reached.size())
+                : reached.size();
         int tracedSeeds = (int) designations.stream().filter(d -> d.seed() && d.traced()).count();
         int seeds = (int) designations.stream().filter(RunReport.DesignationRow::seed).count();
         List<SegmentInfo> segments = runner.segments(job);
         long transfers = segments.stream().mapToLong(SegmentInfo::transfers).sum();
-        var summary = new RunReport.Summary(tracedSeeds, seeds, reached.size(), bySeverity, transfers);
+        var summary = new RunReport.Summary(tracedSeeds, seeds, reachedCount, bySeverity, transfers);
 
         List<RunReport.RejectionRow> rejected = new ArrayList<>();
         List<Rejection> all = new ArrayList<>(runs.rejections(id));

@@ -1,6 +1,8 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.labels.LabelBook;
+import dev.fundtrace.report.JsonReportWriter;
+import dev.fundtrace.report.RunReport;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
 import dev.fundtrace.trace.Exposure;
@@ -20,11 +22,13 @@ class TraceStep implements Tasklet {
     private final TraceRunner runner;
     private final RunRepository runs;
     private final TraceCache cache;
+    private final RunFiles files;
 
-    TraceStep(TraceRunner runner, RunRepository runs, TraceCache cache) {
+    TraceStep(TraceRunner runner, RunRepository runs, TraceCache cache, RunFiles files) {
         this.runner = runner;
         this.runs = runs;
         this.cache = cache;
+        this.files = files;
     }
 
     @Override
@@ -43,6 +47,16 @@ class TraceStep implements Tasklet {
         long t0 = System.nanoTime();
         List<Exposure> exposures = trace.exposures(new LabelBook(runs.labels(run.runId())));
         runs.replaceExposures(run.runId(), exposures);
+        List<RunReport.ExposureRow> rows = new java.util.ArrayList<>(exposures.size());
+        java.util.Set<String> reached = new java.util.HashSet<>();
+        for (Exposure e : exposures) {
+            rows.add(new RunReport.ExposureRow(e.direction().id(), e.chain(), e.asset(), e.address(), e.hops(),
+                    RunRepository.plain(e.taintedAmountRaw()), e.seed(), e.label(), e.category()));
+            reached.add(e.address());
+        }
+        rows.sort(RunRepository.EXPOSURE_ORDER);
+        JsonReportWriter.writeExposures(rows, files.exposuresJson(run.runId()));
+        runs.fact(run.runId(), "reachedAddresses", Integer.toString(reached.size()));
         runs.traceSource(run.runId(), inputs, run.runId());
         runs.fact(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
         cache.put(run.runId(), trace);

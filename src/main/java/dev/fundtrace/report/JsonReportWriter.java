@@ -3,14 +3,54 @@ package dev.fundtrace.report;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
-/** report.json: the whole result for machines, in report.md's shape (raw amounts as decimal strings). */
+/**
+ * report.json: the whole result for machines, in report.md's shape (raw amounts as decimal strings).
+ * A million exposures are not read back from the database for it: the trace step writes them once as a JSON
+ * array ({@link #writeExposures}) and every report of that trace splices the array in.
+ */
 public final class JsonReportWriter {
 
+    private static final String PLACEHOLDER = "\"exposures\" : [ ]";
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public void write(RunReport report, Path file) {
         json.writeValue(file.toFile(), report);
+    }
+
+    /** Writes the report with its exposures taken from a file written by {@link #writeExposures}. */
+    public void write(RunReport report, Path file, Path exposuresJson) {
+        RunReport empty = new RunReport(report.job(), report.runDate(), report.generatedAt(), report.parameters(),
+                report.coverage(), report.designations(), List.of(), report.flows(), report.flags(), report.summary(),
+                report.changes(), report.rejected(), report.warnings());
+        String text = json.writeValueAsString(empty);
+        int at = text.indexOf(PLACEHOLDER);
+        if (at < 0) throw new IllegalStateException("report.json layout changed: no exposures field");
+        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
+            out.write(text.substring(0, at + PLACEHOLDER.length() - 3).getBytes(StandardCharsets.UTF_8));
+            Files.copy(exposuresJson, out);
+            out.write(text.substring(at + PLACEHOLDER.length()).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The exposures as one compact JSON array, for {@link #write(RunReport, Path, Path)}. */
+    public static void writeExposures(List<RunReport.ExposureRow> rows, Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JsonMapper.builder().build().writeValue(tmp.toFile(), rows);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -20,10 +20,17 @@ public final class ReportFolderWriter {
     private final HtmlReportWriter html = new HtmlReportWriter();
 
     public Path write(RunReport report, Path reportDir, Set<Format> formats) {
+        return write(report, reportDir, formats, null);
+    }
+
+    /** @param exposuresJson when not null, report.json takes its exposures from this file (see JsonReportWriter) */
+    public Path write(RunReport report, Path reportDir, Set<Format> formats, Path exposuresJson) {
         Path folder = reportDir.resolve(report.job()).resolve(report.runDate());
         try {
             Files.createDirectories(folder);
-            if (formats.contains(Format.JSON)) atomically(folder.resolve("report.json"), f -> json.write(report, f));
+            if (formats.contains(Format.JSON)) atomically(folder.resolve("report.json"), f -> {
+                if (exposuresJson == null) json.write(report, f); else json.write(report, f, exposuresJson);
+            });
             if (formats.contains(Format.CSV)) atomically(folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f));
             if (formats.contains(Format.HTML)) atomically(folder.resolve("report.html"), f -> html.write(report, f));
             atomically(folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
