@@ -54,7 +54,7 @@ class TraceStep implements Tasklet {
                     RunRepository.plain(e.taintedAmountRaw()), e.seed(), e.label(), e.category()));
             reached.add(e.address());
         }
-        rows.sort(RunRepository.EXPOSURE_ORDER);
+        // already in a stable order: asset, then forward before backward, then address id
         JsonReportWriter.writeExposures(rows, files.exposuresJson(run.runId()));
         runs.fact(run.runId(), "reachedAddresses", Integer.toString(reached.size()));
         runs.traceSource(run.runId(), inputs, run.runId());
