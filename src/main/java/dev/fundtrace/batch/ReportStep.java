@@ -67,9 +67,10 @@ class ReportStep implements Tasklet {
         Map<String, String> symbols = new HashMap<>();
         flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
         var flags = runs.flags(id, symbols);
-        // with the exposures file of the trace, only labelled exposures are read (the HTML names services)
+        // with the exposures file of the trace, report.json takes them from there and they are not read back
+        // (the HTML names services from the flows, whose endpoints they are)
         boolean fragment = java.nio.file.Files.isRegularFile(files.exposuresJson(runs.traceSourceOf(id)));
-        var exposures = fragment ? runs.labelledExposures(id) : runs.exposures(id);
+        List<RunReport.ExposureRow> exposures = fragment ? List.of() : runs.exposures(id);
         var coverage = runs.fact(id, "coverage").map(Coverage::read).orElse(new RunReport.Coverage(List.of(), List.of()));
 
         Map<String, Integer> bySeverity = new LinkedHashMap<>();

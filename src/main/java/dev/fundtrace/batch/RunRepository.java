@@ -275,16 +275,6 @@ public class RunRepository {
             .thenComparing(RunReport.ExposureRow::asset).thenComparingInt(RunReport.ExposureRow::hops)
             .thenComparing(RunReport.ExposureRow::address);
 
-    /** Exposures of labelled addresses only (the services a report names). */
-    public List<RunReport.ExposureRow> labelledExposures(long runId) {
-        return jdbc.query("""
-                SELECT direction, chain, asset, address, hops, tainted_raw, seed, label, category FROM run_exposure
-                WHERE run_id = ? AND label IS NOT NULL""",
-                (rs, n) -> new RunReport.ExposureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), plain(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), rs.getString(9)),
-                traceSourceOf(runId));
-    }
-
     public List<RunReport.ExposureRow> exposures(long runId) {
         long source = traceSourceOf(runId);
         List<RunReport.ExposureRow> rows = jdbc.query("""
