@@ -32,8 +32,10 @@ class ReportStep implements Tasklet {
     private final TraceRunner runner;
     private final LedgerStore store;
     private final RunFiles files;
+    private final ExposureWriter writer;
 
-    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files) {
+    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer) {
+        this.writer = writer;
         this.runs = runs;
         this.runner = runner;
         this.store = store;
@@ -44,6 +46,7 @@ class ReportStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunParameters run = RunParameters.of(chunk);
         JobDefinition job = run.job();
+        ensureExposuresStored(run, job);
         RunReport report = assemble(run, job);
         Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
         job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
@@ -54,6 +57,20 @@ class ReportStep implements Tasklet {
                 report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());
         Summary.print(report, folder);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * A run completes only with every exposure in the database: wait for the background store, and when a killed
+     * run left them incomplete, trace again and store them (same ledger, same answer).
+     */
+    private void ensureExposuresStored(RunParameters run, JobDefinition job) {
+        if (runs.traceSourceOf(run.runId()) != run.runId()) return; // a completed run's trace: stored with it
+        if (writer.awaitStored(run.runId())) return;
+        Console.progress("report", "exposures incomplete after an interruption: tracing again to store them");
+        var trace = runner.trace(run, job);
+        var exposures = trace.exposures(new dev.fundtrace.labels.LabelBook(runs.labels(run.runId())));
+        runs.replaceExposures(run.runId(), exposures);
+        runs.fact(run.runId(), "exposureCount", Integer.toString(exposures.size()));
     }
 
     RunReport assemble(RunParameters run, JobDefinition job) {

@@ -269,6 +269,11 @@ public class RunRepository {
         return h2;
     }
 
+    public long exposureCount(long runId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM run_exposure WHERE run_id = ?", Long.class, runId);
+        return n == null ? 0 : n;
+    }
+
     /** forward before backward, then asset, hops, address */
     static final java.util.Comparator<RunReport.ExposureRow> EXPOSURE_ORDER = java.util.Comparator
             .comparing(RunReport.ExposureRow::direction, java.util.Comparator.reverseOrder())

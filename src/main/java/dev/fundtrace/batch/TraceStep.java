@@ -23,8 +23,10 @@ class TraceStep implements Tasklet {
     private final RunRepository runs;
     private final TraceCache cache;
     private final RunFiles files;
+    private final ExposureWriter writer;
 
-    TraceStep(TraceRunner runner, RunRepository runs, TraceCache cache, RunFiles files) {
+    TraceStep(TraceRunner runner, RunRepository runs, TraceCache cache, RunFiles files, ExposureWriter writer) {
+        this.writer = writer;
         this.runner = runner;
         this.runs = runs;
         this.cache = cache;
@@ -46,7 +48,9 @@ class TraceStep implements Tasklet {
         ChainTrace trace = runner.trace(run, run.job());
         long t0 = System.nanoTime();
         List<Exposure> exposures = trace.exposures(new LabelBook(runs.labels(run.runId())));
-        runs.replaceExposures(run.runId(), exposures);
+        long t1 = System.nanoTime();
+        writer.store(run.runId(), exposures);
+        long t2 = System.nanoTime();
         List<RunReport.ExposureRow> rows = new java.util.ArrayList<>(exposures.size());
         java.util.Set<String> reached = new java.util.HashSet<>();
         for (Exposure e : exposures) {
@@ -61,7 +65,8 @@ class TraceStep implements Tasklet {
         runs.fact(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
         cache.put(run.runId(), trace);
         contribution.incrementWriteCount(exposures.size());
-        Console.progress("trace", exposures.size() + " exposures stored in " + String.format("%.2f s", (System.nanoTime() - t0) / 1e9));
+        Console.progress("trace", exposures.size() + " exposures stored in " + String.format("%.2f s (built %.2f, database %.2f, json %.2f)",
+                (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9));
         for (AssetTrace a : trace.assets()) {
             if (a.taint() != null && a.taint().leftHorizon() > 0) {
                 Console.progress("trace", a.symbol() + ": taint that left the horizon "

@@ -181,7 +181,9 @@ class RestartFunctionalTests {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             List<String> cmd = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m",
-                    "-Dfundtrace.data-dir=" + dir.resolve("data").toAbsolutePath(), "-cp", cp, "dev.fundtrace.FundtraceApplication"));
+                    "-Dfundtrace.data-dir=" + dir.resolve("data").toAbsolutePath(),
+                    // exposures stored on the background thread even for the small sample, so kills hit that path too
+                    "-Dfundtrace.exposures.background-min=0", "-cp", cp, "dev.fundtrace.FundtraceApplication"));
             cmd.addAll(List.of(args));
             int n = 0;
             while (Files.exists(dir.resolve("stderr-" + n + ".txt"))) n++;

@@ -1,0 +1,54 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.cli.FundtraceCommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exposures stored on the background thread: a run that stopped before they were all in the database stores
+ * them again when it resumes, and completes only with every one of them.
+ */
+class ExposureRecoveryFunctionalTests {
+
+    @TempDir
+    Path work;
+
+    private int fundtrace(String... args) {
+        return new FundtraceCommandLine().with("fundtrace.data-dir", work.resolve("data").toString())
+                .with("fundtrace.exposures.background-min", 0).execute(args);
+    }
+
+    @Test
+    void aResumedRunStoresMissingExposuresAgain() throws Exception {
+        Path reports = work.resolve("reports");
+        Files.writeString(reports, "a file where the report folder should be: the report step fails");
+        assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isEqualTo(1);
+
+        String url = "jdbc:h2:file:" + work.resolve("data/fundtrace").toAbsolutePath()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
+        long before;
+        try (var c = DriverManager.getConnection(url, "sa", ""); var s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT COUNT(*) FROM run_exposure");
+            rs.next();
+            before = rs.getLong(1);
+            // as if the process had been killed while the background thread was still writing
+            s.executeUpdate("DELETE FROM run_exposure WHERE hops > 1");
+        }
+        assertThat(before).isEqualTo(28);
+
+        Files.delete(reports);
+        assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isZero();
+        try (var c = DriverManager.getConnection(url, "sa", ""); var s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT COUNT(*) FROM run_exposure");
+            rs.next();
+            assertThat(rs.getLong(1)).isEqualTo(before);
+        }
+        assertThat(reports.resolve("ira-nightly/2026-11-28/report.json")).isRegularFile();
+    }
+}
