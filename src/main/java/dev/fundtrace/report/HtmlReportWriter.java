@@ -239,7 +239,7 @@ public final class HtmlReportWriter {
             flags.forEach(g -> bySeverity.merge(severityOf(g), 1, Integer::sum));
         }
         stats.add(new Stat("Designated addresses", s == null ? DASH : count(s.designatedAddresses()), ""));
-        stats.add(new Stat("Seeds traced", s == null ? DASH : count(s.seeds()), ""));
+        stats.add(new Stat("Seeds selected (all currencies)", s == null ? DASH : count(s.seeds()), ""));
         stats.add(new Stat("Addresses reached", s == null ? DASH : count(s.reachedAddresses()), ""));
         for (String sev : SEVERITIES) {
             stats.add(new Stat(sev + " flags", count(bySeverity.getOrDefault(sev, 0)), severityCss(sev)));
