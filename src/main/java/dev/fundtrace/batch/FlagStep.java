@@ -49,9 +49,7 @@ class FlagStep implements Tasklet {
         FlagEngine engine = new FlagEngine(new LabelBook(runs.labels(run.runId())), new RuleThresholds(
                 r.indirectExposureMin(), r.rapidPassThroughWindow(), r.structuringThreshold(), r.structuringWindow(),
                 r.structuringMinTransfers()));
-        List<String> sanctioned = runs.designations(run.runId()).stream()
-                .filter(d -> !d.seed() && Chain.ETHEREUM.id().equals(d.designation().chain()))
-                .map(d -> d.designation().address().toLowerCase()).toList();
+        List<String> sanctioned = runs.designatedAddresses(run.runId(), Chain.ETHEREUM.id(), false);
         FlagResult result = engine.evaluate(trace, sanctioned);
         List<Flag> flags = result.flags().stream().map(f -> f.withNewSinceLastRun(!previous.contains(f.key()))).toList();
         runs.replaceFlowsAndFlags(run.runId(), result.flows(), flags);

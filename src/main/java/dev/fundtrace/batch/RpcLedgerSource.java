@@ -1,7 +1,6 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.jobfile.JobDefinition;
-import dev.fundtrace.labels.Label;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.ledger.TransferKind;
 import dev.fundtrace.ledger.rpc.GatherRequest;
@@ -21,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * Gathers the job's transfers from a JSON-RPC node: only the blocks after each address's checkpoint, grown from
@@ -46,11 +44,8 @@ class RpcLedgerSource {
     String gather(RunParameters run, JobDefinition job) {
         JobDefinition.EthereumLedger eth = job.ledger().ethereum();
         String node = RedactedUrl.of(eth.rpc());
-        Set<String> seeds = runs.designations(run.runId()).stream()
-                .filter(d -> d.seed() && Chain.ETHEREUM.id().equals(d.designation().chain()))
-                .map(d -> d.designation().address().toLowerCase()).collect(Collectors.toCollection(TreeSet::new));
-        Set<String> services = runs.labels(run.runId()).stream()
-                .filter(l -> Chain.ETHEREUM.id().equals(l.chain())).map(Label::address).collect(Collectors.toSet());
+        Set<String> seeds = new TreeSet<>(runs.designatedAddresses(run.runId(), Chain.ETHEREUM.id(), true));
+        Set<String> services = Set.copyOf(runs.labelledAddresses(run.runId(), Chain.ETHEREUM.id()));
         var stored = runner.segments(job);
         ChainLedger previous = stored.isEmpty() ? null : store.open(Chain.ETHEREUM, stored);
         GatherRequest request = GatherRequest.of(eth, seeds, services, job.trace().maxHops(), checkpoints, previous);

@@ -112,6 +112,17 @@ public class RunRepository {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), rs.getBoolean(8)), runId);
     }
 
+    /** Lower-case addresses of the run's designations on a chain: the seeds, or the loaded ones not selected. */
+    public List<String> designatedAddresses(long runId, String chain, boolean seeds) {
+        return jdbc.queryForList("SELECT DISTINCT LOWER(address) FROM run_designation WHERE run_id = ? AND chain = ? AND seed = ?",
+                String.class, runId, chain, seeds);
+    }
+
+    public List<String> labelledAddresses(long runId, String chain) {
+        return jdbc.queryForList("SELECT DISTINCT LOWER(address) FROM run_label WHERE run_id = ? AND chain = ?",
+                String.class, runId, chain);
+    }
+
     public void replaceLabels(long runId, List<Label> labels) {
         jdbc.update("DELETE FROM run_label WHERE run_id = ?", runId);
         jdbc.batchUpdate("INSERT INTO run_label (run_id, address, chain, label, category, source) VALUES (?, ?, ?, ?, ?, ?)",

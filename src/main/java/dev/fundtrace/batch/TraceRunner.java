@@ -1,7 +1,6 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.jobfile.JobDefinition;
-import dev.fundtrace.labels.Label;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.ledger.store.ChainLedger;
@@ -43,11 +42,8 @@ class TraceRunner {
         ChainLedger ledger = store.open(Chain.ETHEREUM, segments(job));
         long t1 = System.nanoTime();
         Console.progress("trace", "ledger opened: " + Console.rate(ledger.size(), t1 - t0) + " transfers");
-        List<String> seeds = runs.designations(run.runId()).stream()
-                .filter(d -> d.seed() && Chain.ETHEREUM.id().equals(d.designation().chain()))
-                .map(d -> d.designation().address().toLowerCase()).toList();
-        List<String> services = runs.labels(run.runId()).stream()
-                .filter(l -> Chain.ETHEREUM.id().equals(l.chain())).map(Label::address).toList();
+        List<String> seeds = runs.designatedAddresses(run.runId(), Chain.ETHEREUM.id(), true);
+        List<String> services = runs.labelledAddresses(run.runId(), Chain.ETHEREUM.id());
         var p = new TraceParameters(job.trace().direction().forward(), job.trace().direction().backward(),
                 job.trace().maxHops(), dustRaw(ledger, job.trace().dust()));
         ChainTrace trace = new ChainTracer(ledger).trace(seeds, services, p);
@@ -83,10 +79,7 @@ class TraceRunner {
         for (int a = 0; a < ledger.assetCount(); a++) {
             AssetInfo info = ledger.assetInfo(a);
             for (var e : dust.entrySet()) {
-                if (e.getKey().equalsIgnoreCase(info.asset()) || e.getKey().equalsIgnoreCase(info.symbol() == null ? "" : info.symbol())) {
-                    BigDecimal v = info.decimals() > 0 ? e.getValue().movePointRight(info.decimals()) : e.getValue();
-                    raw.put(info.asset(), v.setScale(0, RoundingMode.CEILING).toBigInteger());
-                }
+                if (info.answersTo(e.getKey())) raw.put(info.asset(), info.raw(e.getValue()).setScale(0, RoundingMode.CEILING).toBigInteger());
             }
         }
         return raw;

@@ -8,6 +8,16 @@ package dev.fundtrace.ledger;
  * @param decimals display decimals, or -1 when unknown (amounts are then shown raw)
  */
 public record AssetInfo(String asset, String symbol, int decimals) {
+    /** True when a job file names this asset by {@code key}: its token address or its symbol, any case. */
+    public boolean answersTo(String key) {
+        return key.equalsIgnoreCase(asset) || (symbol != null && key.equalsIgnoreCase(symbol));
+    }
+
+    /** A display-unit amount from a job file in raw units (unscaled when the decimals are unknown). */
+    public java.math.BigDecimal raw(java.math.BigDecimal display) {
+        return decimals > 0 ? display.movePointRight(decimals) : display;
+    }
+
     public String displaySymbol() {
         return symbol == null || symbol.isBlank() ? asset : symbol;
     }

@@ -1,5 +1,7 @@
 package dev.fundtrace.rules;
 
+import dev.fundtrace.ledger.AssetInfo;
+
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -14,11 +16,9 @@ public record RuleThresholds(Map<String, BigDecimal> indirectExposureMin, Durati
 
     /** Threshold in raw units for an asset, or null when none is configured for it. */
     public static BigDecimal raw(Map<String, BigDecimal> byAsset, String asset, String symbol, int decimals) {
+        AssetInfo info = new AssetInfo(asset, symbol, decimals);
         BigDecimal v = null;
-        for (var e : byAsset.entrySet()) {
-            if (e.getKey().equalsIgnoreCase(asset) || (symbol != null && e.getKey().equalsIgnoreCase(symbol))) v = e.getValue();
-        }
-        if (v == null) return null;
-        return decimals > 0 ? v.movePointRight(decimals) : v;
+        for (var e : byAsset.entrySet()) if (info.answersTo(e.getKey())) v = e.getValue();
+        return v == null ? null : info.raw(v);
     }
 }

@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  *
  * @param taintedAmountRaw forward: haircut taint received; backward: the amounts it sent along its first hop
  *                         toward the seeds (see README, "Backward amounts")
- * @param arrivalTxHash    the transfer of its representative chain that reaches it
+ * @param seed             the seed at the start of its representative chain
  */
 public record Exposure(Direction direction, String chain, String asset, String address, int hops,
                        BigDecimal taintedAmountRaw, String seed, String label, String category) {}

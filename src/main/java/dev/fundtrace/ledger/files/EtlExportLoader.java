@@ -240,6 +240,21 @@ public final class EtlExportLoader {
         String badAddress(CsvRow r, int col, String name) {
             return r.isEmpty(col) ? "missing " + name : name + " '" + r.string(col) + "' is not 0x + 40 hex digits";
         }
+
+        /** The last {@link #amount} read: in {@code small}, or in {@code big} when it does not fit a long. */
+        long small;
+        BigInteger big;
+
+        /** Reads a uint256 amount column; returns why it is refused, or null. */
+        String amount(CsvRow r, int col) {
+            if (!r.isDigits(col)) return "value '" + r.string(col) + "' is not a non-negative integer";
+            if (r.length(col) > 78) return "value has more than 78 digits (exceeds uint256)";
+            small = r.longValue(col);
+            big = small < 0 ? r.bigInteger(col) : null;
+            if (big != null && big.bitLength() > 256) return "value exceeds uint256";
+            if (big != null) small = 0;
+            return null;
+        }
     }
 
     /**
@@ -381,17 +396,14 @@ public final class EtlExportLoader {
             if (index < 0) return "transaction_index '" + r.string(cIndex) + "' is not a non-negative integer";
             int from = address(r, cFrom, "from_address");
             if (from < 0) return badAddress(r, cFrom, "from_address");
-            if (!r.isDigits(cValue)) return "value '" + r.string(cValue) + "' is not a non-negative integer";
-            if (r.length(cValue) > 78) return "value has more than 78 digits (exceeds uint256)";
-            long small = r.longValue(cValue);
-            BigInteger big = small < 0 ? r.bigInteger(cValue) : null;
-            if (big != null && big.bitLength() > 256) return "value exceeds uint256";
+            String badValue = amount(r, cValue);
+            if (badValue != null) return badValue;
             if (cTime >= 0 && !r.isEmpty(cTime)) {
                 long t = r.longValue(cTime);
                 if (t < 0) return "block_timestamp '" + r.string(cTime) + "' is not unix seconds";
                 builder.blockTime(block, t);
             }
-            if (small == 0) return null; // no value moved: not a transfer
+            if (small == 0 && big == null) return null; // no value moved: not a transfer
             int to;
             if (r.isEmpty(cTo)) { // contract creation: the value goes to the new contract
                 byte[] created = null;
@@ -425,7 +437,7 @@ public final class EtlExportLoader {
             if (key < 0) return "block or transaction_index out of range";
             TransferKind kind = status == 1 ? TransferKind.NATIVE : TransferKind.REVERTED;
             if (kind == TransferKind.REVERTED) reverted++;
-            builder.add(0, key, from, to, Math.max(small, 0), big, hash, 0, kind);
+            builder.add(0, key, from, to, small, big, hash, 0, kind);
             return null;
         }
     }
@@ -461,17 +473,14 @@ public final class EtlExportLoader {
             if (from < 0) return badAddress(r, cFrom, "from_address");
             int to = address(r, cTo, "to_address");
             if (to < 0) return badAddress(r, cTo, "to_address");
-            if (!r.isDigits(cValue)) return "value '" + r.string(cValue) + "' is not a non-negative integer";
-            if (r.length(cValue) > 78) return "value has more than 78 digits (exceeds uint256)";
+            String badValue = amount(r, cValue);
+            if (badValue != null) return badValue;
             if (!tokens.fungible(token)) { nonFungible++; return null; }
-            long small = r.longValue(cValue);
-            BigInteger big = small < 0 ? r.bigInteger(cValue) : null;
-            if (big != null && big.bitLength() > 256) return "value exceeds uint256";
-            if (small == 0) return null;
+            if (small == 0 && big == null) return null;
             long key = OrderKey.of(block, log, 0);
             if (key < 0) return "block or log_index out of range";
             int asset = builder.asset(tokens.info(token));
-            builder.add(asset, key, from, to, Math.max(small, 0), big, hash, 0, TransferKind.TOKEN);
+            builder.add(asset, key, from, to, small, big, hash, 0, TransferKind.TOKEN);
             return null;
         }
     }

@@ -160,6 +160,7 @@ public final class ChainLedger {
 
     public AssetInfo assetInfo(int assetId) { return assets.get(assetId); }
 
+    /** Chain-wide id of an asset ({@code ETH} or a token address), or -1. */
     public int assetId(String asset) {
         for (int i = 0; i < assets.size(); i++) if (assets.get(i).asset().equals(asset)) return i;
         return -1;
