@@ -1,9 +1,12 @@
 package dev.fundtrace.batch;
 
+import dev.fundtrace.report.JsonReportWriter;
+import dev.fundtrace.report.RunReport;
 import dev.fundtrace.trace.Exposure;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,10 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Stores a large set of exposures in the database on a second thread while the flag and report steps run (the
- * report takes its exposures from the trace's JSON file, not from these rows). The report step waits for it, so
- * a run completes only with every exposure stored; a run killed before that finds the rows incomplete when it
- * resumes and stores them again (see {@link ReportStep}).
+ * Writes a trace's exposures once as a JSON array (which every report of that trace splices in) and stores them
+ * in the database; for a large set, both on a second thread while the flag and report steps run. The report step
+ * waits for it, so a run completes only with every exposure stored; a run killed before that finds the rows
+ * incomplete when it resumes and stores them again, and reads them back from the database when the JSON file
+ * is missing (see {@link ReportStep}).
  */
 @Component
 class ExposureWriter {
@@ -36,14 +40,31 @@ class ExposureWriter {
         this.backgroundMin = backgroundMin;
     }
 
-    /** Stores the run's exposures, on the second thread when there are many. */
-    void store(long runId, List<Exposure> exposures) {
+    int backgroundMin() { return backgroundMin; }
+
+    /** Writes the run's exposures to {@code json} and the database, on the second thread when there are many. */
+    void store(long runId, List<Exposure> exposures, Path json) {
         runs.fact(runId, "exposureCount", Integer.toString(exposures.size()));
         if (exposures.size() < backgroundMin) {
+            writeJson(exposures, json);
             runs.replaceExposures(runId, exposures);
             return;
         }
-        pending.put(runId, executor.submit(() -> runs.replaceExposures(runId, exposures)));
+        pending.put(runId, executor.submit(() -> {
+            long t0 = System.nanoTime();
+            writeJson(exposures, json);
+            long t1 = System.nanoTime();
+            runs.replaceExposures(runId, exposures);
+            Console.progress("trace", String.format("%,d exposures written as JSON in %.2f s and stored in the database in %.2f s (second thread)",
+                    exposures.size(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
+        }));
+    }
+
+    /** In trace order (asset, forward before backward, address id): stable from run to run. */
+    private static void writeJson(List<Exposure> exposures, Path json) {
+        JsonReportWriter.writeExposures(() -> exposures.stream().map(e -> new RunReport.ExposureRow(e.direction().id(),
+                e.chain(), e.asset(), e.address(), e.hops(), RunRepository.plain(e.taintedAmountRaw()), e.seed(), e.label(),
+                e.category())).iterator(), json);
     }
 
     /** Waits for a background store of this run; true when every exposure of the run is in the database. */
@@ -51,7 +72,9 @@ class ExposureWriter {
         Future<?> f = pending.remove(runId);
         if (f != null) {
             try {
+                long t0 = System.nanoTime();
                 f.get();
+                Console.progress("report", String.format("waited %.2f s for the exposures to be stored", (System.nanoTime() - t0) / 1e9));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while storing exposures", e);

@@ -22,11 +22,13 @@ class LedgerStep implements Tasklet {
     private final LedgerStore store;
     private final RunRepository runs;
     private final RpcLedgerSource rpc;
+    private final LedgerCache cache;
 
-    LedgerStep(LedgerStore store, RunRepository runs, RpcLedgerSource rpc) {
+    LedgerStep(LedgerStore store, RunRepository runs, RpcLedgerSource rpc, LedgerCache cache) {
         this.store = store;
         this.runs = runs;
         this.rpc = rpc;
+        this.cache = cache;
     }
 
     @Override
@@ -41,6 +43,10 @@ class LedgerStep implements Tasklet {
         }
         String fingerprint = EtlExportLoader.fingerprint(eth.files(), eth.assumeSuccess());
         var existing = store.segment(Chain.ETHEREUM, fingerprint);
+        if (existing.isPresent() && !store.intact(Chain.ETHEREUM, existing.get())) {
+            Console.progress("ledger", "stored segment of " + eth.files() + " is missing or incomplete: loading the export again");
+            existing = java.util.Optional.empty();
+        }
         if (existing.isPresent()) {
             Console.progress("ledger", eth.files() + ": already loaded (" + existing.get().transfers()
                     + " transfers, " + existing.get().rejected() + " rows refused); not read again");
@@ -62,8 +68,13 @@ class LedgerStep implements Tasklet {
             result.warnings().forEach(w -> Console.progress("ledger", "warning: " + w));
             result.rejections().stream().limit(20).forEach(r -> Console.progress("ledger", "refused " + r.message()));
             if (result.rejections().size() > 20) Console.progress("ledger", "… " + (result.rejections().size() - 20) + " more in rejected.csv");
-            var info = store.store(Chain.ETHEREUM, result.parts(), fingerprint, eth.files().toString(), result.reverted(),
-                    result.rowsRead(), result.rejections());
+            // the segment files are written on a second thread while this one joins the parts into the ledger the
+            // trace step will use; the step ends only when both are done and the segment is registered
+            boolean keep = runs.segments(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals);
+            var stored = java.util.concurrent.CompletableFuture.supplyAsync(() -> store.store(Chain.ETHEREUM,
+                    result.parts(), fingerprint, eth.files().toString(), result.reverted(), result.rowsRead(), result.rejections()));
+            if (keep) cache.put(java.util.List.of(fingerprint), store.inMemory(Chain.ETHEREUM, result.parts()));
+            var info = stored.join();
             runs.fact(run.runId(), "ledgerWarnings." + fingerprint, String.join("\n", result.warnings()));
             contribution.incrementWriteCount(result.rowsRead());
             contribution.incrementWriteCount(info.transfers());

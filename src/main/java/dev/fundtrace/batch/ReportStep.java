@@ -116,8 +116,11 @@ class ReportStep implements Tasklet {
         var previous = runs.previousCompleted(job.name(), id);
         RunReport.Changes changes;
         if (previous.isPresent()) {
-            Set<String> now = new HashSet<>(runs.flagKeys(id));
-            var resolved = runs.flags(previous.get().runId(), symbols).stream()
+            Set<String> now = new HashSet<>();
+            flags.forEach(f -> now.add(f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address()));
+            // most nights resolve nothing: read the previous run's flags in full only when some key went away
+            boolean anyResolved = runs.flagKeys(previous.get().runId()).stream().anyMatch(k -> !now.contains(k));
+            var resolved = !anyResolved ? List.<RunReport.FlagRow>of() : runs.flags(previous.get().runId(), symbols).stream()
                     .filter(f -> !now.contains(f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address())).toList();
             changes = new RunReport.Changes(previous.get().runDate().toString(),
                     flags.stream().filter(RunReport.FlagRow::newSinceLastRun).map(RunReport.FlagRow::id).toList(), resolved);

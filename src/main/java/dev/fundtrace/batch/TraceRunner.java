@@ -24,10 +24,12 @@ class TraceRunner {
 
     private final LedgerStore store;
     private final RunRepository runs;
+    private final LedgerCache ledgers;
 
-    TraceRunner(LedgerStore store, RunRepository runs) {
+    TraceRunner(LedgerStore store, RunRepository runs, LedgerCache ledgers) {
         this.store = store;
         this.runs = runs;
+        this.ledgers = ledgers;
     }
 
     List<SegmentInfo> segments(JobDefinition job) {
@@ -39,9 +41,11 @@ class TraceRunner {
 
     ChainTrace trace(RunParameters run, JobDefinition job) {
         long t0 = System.nanoTime();
-        ChainLedger ledger = store.open(Chain.ETHEREUM, segments(job));
+        List<SegmentInfo> segments = segments(job);
+        ChainLedger ledger = ledgers.take(segments.stream().map(SegmentInfo::fingerprint).toList());
+        if (ledger == null) ledger = store.open(Chain.ETHEREUM, segments);
         long t1 = System.nanoTime();
-        Console.progress("trace", "ledger opened: " + Console.rate(ledger.size(), t1 - t0) + " transfers");
+        Console.progress("trace", "ledger ready: " + Console.rate(ledger.size(), t1 - t0) + " transfers");
         List<String> seeds = runs.designatedAddresses(run.runId(), Chain.ETHEREUM.id(), true);
         List<String> services = runs.labelledAddresses(run.runId(), Chain.ETHEREUM.id());
         var p = new TraceParameters(job.trace().direction().forward(), job.trace().direction().backward(),

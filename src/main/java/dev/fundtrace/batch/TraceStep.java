@@ -1,8 +1,6 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.labels.LabelBook;
-import dev.fundtrace.report.JsonReportWriter;
-import dev.fundtrace.report.RunReport;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
 import dev.fundtrace.trace.Exposure;
@@ -49,24 +47,16 @@ class TraceStep implements Tasklet {
         long t0 = System.nanoTime();
         List<Exposure> exposures = trace.exposures(new LabelBook(runs.labels(run.runId())));
         long t1 = System.nanoTime();
-        writer.store(run.runId(), exposures);
-        long t2 = System.nanoTime();
-        List<RunReport.ExposureRow> rows = new java.util.ArrayList<>(exposures.size());
         java.util.Set<String> reached = new java.util.HashSet<>();
-        for (Exposure e : exposures) {
-            rows.add(new RunReport.ExposureRow(e.direction().id(), e.chain(), e.asset(), e.address(), e.hops(),
-                    RunRepository.plain(e.taintedAmountRaw()), e.seed(), e.label(), e.category()));
-            reached.add(e.address());
-        }
-        // already in a stable order: asset, then forward before backward, then address id
-        JsonReportWriter.writeExposures(rows, files.exposuresJson(run.runId()));
+        for (Exposure e : exposures) reached.add(e.address());
+        writer.store(run.runId(), exposures, files.exposuresJson(run.runId()));
         runs.fact(run.runId(), "reachedAddresses", Integer.toString(reached.size()));
         runs.traceSource(run.runId(), inputs, run.runId());
         runs.fact(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
         cache.put(run.runId(), trace);
         contribution.incrementWriteCount(exposures.size());
-        Console.progress("trace", exposures.size() + " exposures stored in " + String.format("%.2f s (built %.2f, database %.2f, json %.2f)",
-                (System.nanoTime() - t0) / 1e9, (t1 - t0) / 1e9, (t2 - t1) / 1e9, (System.nanoTime() - t2) / 1e9));
+        Console.progress("trace", exposures.size() + " exposures in " + String.format("%.2f s", (t1 - t0) / 1e9)
+                + (exposures.size() >= writer.backgroundMin() ? "; written to JSON and the database on a second thread" : ""));
         for (AssetTrace a : trace.assets()) {
             if (a.taint() != null && a.taint().leftHorizon() > 0) {
                 Console.progress("trace", a.symbol() + ": taint that left the horizon "

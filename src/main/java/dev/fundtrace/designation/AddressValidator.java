@@ -1,6 +1,6 @@
 package dev.fundtrace.designation;
 
-import org.web3j.crypto.Keys;
+import dev.fundtrace.ledger.Eip55;
 
 import java.util.HexFormat;
 import java.util.Locale;
@@ -60,7 +60,7 @@ public final class AddressValidator {
         boolean singleCase = hex.equals(hex.toLowerCase(Locale.ROOT)) || hex.equals(hex.toUpperCase(Locale.ROOT));
         if (!singleCase) {
             // mixed case carries an EIP-55 checksum; a mismatch means a mistyped digit somewhere
-            String expected = Keys.toChecksumAddress(lower);
+            String expected = Eip55.checksum(lower);
             if (!expected.equals(addr)) {
                 return AddressCheck.invalid("EIP-55 checksum mismatch: " + cur + " address " + addr + ", expected " + expected);
             }

@@ -28,7 +28,8 @@ public final class JobFileLoader {
 
     private static final Pattern JOB_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
-    private final YAMLMapper yaml = YAMLMapper.builder()
+    // built once: a mapper is immutable and thread-safe, and building one costs more than reading a job file
+    private static final YAMLMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();

@@ -1,5 +1,6 @@
 package dev.fundtrace.report;
 
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -42,12 +43,32 @@ public final class JsonReportWriter {
         }
     }
 
-    /** The exposures as one compact JSON array, for {@link #write(RunReport, Path, Path)}. */
-    public static void writeExposures(List<RunReport.ExposureRow> rows, Path file) {
+    /**
+     * The exposures as one compact JSON array, for {@link #write(RunReport, Path, Path)}: streamed field by field
+     * (a quarter of a million records through data binding took seconds), in ExposureRow's field order.
+     */
+    public static void writeExposures(Iterable<RunReport.ExposureRow> rows, Path file) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JsonMapper.builder().build().writeValue(tmp.toFile(), rows);
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20);
+                 JsonGenerator g = JsonMapper.builder().build().createGenerator(out)) {
+                g.writeStartArray();
+                for (RunReport.ExposureRow e : rows) {
+                    g.writeStartObject();
+                    g.writeStringProperty("direction", e.direction());
+                    g.writeStringProperty("chain", e.chain());
+                    g.writeStringProperty("asset", e.asset());
+                    g.writeStringProperty("address", e.address());
+                    g.writeNumberProperty("hops", e.hops());
+                    g.writeStringProperty("taintedAmountRaw", e.taintedAmountRaw());
+                    g.writeStringProperty("seed", e.seed());
+                    g.writeStringProperty("label", e.label());
+                    g.writeStringProperty("category", e.category());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Writes one run's folder {@code <report-dir>/<job>/<run-date>/}. Files are written under temporary names and
@@ -28,12 +30,20 @@ public final class ReportFolderWriter {
         Path folder = reportDir.resolve(report.job()).resolve(report.runDate());
         try {
             Files.createDirectories(folder);
+            // the page is rendered on a second core while the JSON and CSV files are written on this one
+            var page = !formats.contains(Format.HTML) ? CompletableFuture.completedFuture(null)
+                    : CompletableFuture.runAsync(() -> atomicallyUnchecked(folder.resolve("report.html"), f -> html.write(report, f)));
             if (formats.contains(Format.JSON)) atomically(folder.resolve("report.json"), f -> {
                 if (exposuresJson == null) json.write(report, f); else json.write(report, f, exposuresJson);
             });
             if (formats.contains(Format.CSV)) atomically(folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f));
-            if (formats.contains(Format.HTML)) atomically(folder.resolve("report.html"), f -> html.write(report, f));
             atomically(folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
+            try {
+                page.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + folder + ": " + e.getMessage(), e);
         }
@@ -41,6 +51,14 @@ public final class ReportFolderWriter {
     }
 
     private interface FileWrite { void to(Path file); }
+
+    private static void atomicallyUnchecked(Path target, FileWrite write) {
+        try {
+            atomically(target, write);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
 
     private static void atomically(Path target, FileWrite write) throws IOException {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");

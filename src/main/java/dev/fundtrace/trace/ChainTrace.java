@@ -10,7 +10,9 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The trace of one chain: per asset results, plus the ledger to turn edges back into evidence. */
@@ -33,13 +35,15 @@ public final class ChainTrace {
     /** Every address either pass reached, in a stable order (direction, asset, hops, address). */
     public List<Exposure> exposures(LabelBook labels) {
         List<Exposure> out = new ArrayList<>();
+        Map<Integer, String> seedHex = new HashMap<>(); // a handful of seeds start every chain
         for (AssetTrace a : assets) {
             for (Direction d : Direction.values()) {
                 Reach r = reach(a, d);
                 if (r == null) continue;
                 for (int v = 0; v < a.graph().n; v++) {
                     if (r.hop[v] == 0) continue;
-                    out.add(exposure(a, d, v, labels));
+                    String seed = seedHex.computeIfAbsent(seedId(a, d, v), ledger.addresses()::hex);
+                    out.add(exposure(a, d, v, labels, seed));
                 }
             }
         }
@@ -47,10 +51,14 @@ public final class ChainTrace {
     }
 
     public Exposure exposure(AssetTrace a, Direction d, int v, LabelBook labels) {
+        return exposure(a, d, v, labels, seedOf(a, d, v));
+    }
+
+    private Exposure exposure(AssetTrace a, Direction d, int v, LabelBook labels, String seed) {
         Reach r = reach(a, d);
         String address = address(a, v);
         Optional<Label> label = a.service()[v] ? labels.find(chain(), address) : Optional.empty();
-        return new Exposure(d, chain(), a.asset(), address, r.hop[v], amount(a, d, v), seedOf(a, d, v),
+        return new Exposure(d, chain(), a.asset(), address, r.hop[v], amount(a, d, v), seed,
                 label.map(Label::label).orElse(null), label.map(Label::category).orElse(null));
     }
 
@@ -93,6 +101,11 @@ public final class ChainTrace {
 
     /** The seed at the start of v's representative chain, walked back level by level without allocating. */
     private String seedOf(AssetTrace a, Direction d, int v) {
+        return ledger.addresses().hex(seedId(a, d, v));
+    }
+
+    /** Chain-wide address id of {@link #seedOf}. */
+    private int seedId(AssetTrace a, Direction d, int v) {
         Reach r = reach(a, d);
         AssetGraph g = a.graph();
         int cur = v;
@@ -100,7 +113,7 @@ public final class ChainTrace {
             int e = r.levelEdge[h][cur];
             cur = d == Direction.FORWARD ? g.src[e] : g.dst[e];
         }
-        return ledger.addresses().hex(g.global[cur]);
+        return g.global[cur];
     }
 
     /** Forward: haircut taint received. Backward: see {@link BackwardAmounts}. Raw units, decimal. */

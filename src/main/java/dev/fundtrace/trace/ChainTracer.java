@@ -7,6 +7,7 @@ import dev.fundtrace.ledger.store.ChainLedger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Traces every asset of one chain in which a seed took part: builds the asset's graph once, then runs the
@@ -46,13 +47,20 @@ public final class ChainTracer {
                 seed[v] = seedG[g.global[v]];
                 service[v] = serviceG[g.global[v]] && !seed[v];
             }
+            // the two directions only read the graph: the backward one runs on a second core meanwhile
+            var backward = CompletableFuture.supplyAsync(() -> {
+                Reach back = p.backward() ? TemporalReach.backward(g, seed, service, p.maxHops()) : null;
+                return new Backward(back, back == null ? null : BackwardAmounts.compute(g, ledger, seed, service, back));
+            });
             Reach fwd = p.forward() ? TemporalReach.forward(g, seed, service, p.maxHops()) : null;
             Taint taint = fwd == null ? null : HaircutTaint.compute(g, ledger, seed, service, fwd);
-            Reach back = p.backward() ? TemporalReach.backward(g, seed, service, p.maxHops()) : null;
-            var backAmounts = back == null ? null : BackwardAmounts.compute(g, ledger, seed, service, back);
+            Reach back = backward.join().reach();
+            var backAmounts = backward.join().amounts();
             traces.add(new AssetTrace(info.asset(), info.displaySymbol(), info.decimals(), g, seed, service, fwd, taint,
                     back, backAmounts));
         }
         return new ChainTrace(ledger, traces);
     }
+
+    private record Backward(Reach reach, java.math.BigInteger[] amounts) {}
 }

@@ -25,11 +25,14 @@ public final class Benchmark {
         Path work = Path.of(args[1]).toAbsolutePath();
         String duckJar = args.length > 2 ? args[2] : "";
         Path project = Path.of("").toAbsolutePath();
-        Path export = work.resolve("export-" + n);
+        // the shape version is in the name, so a changed generator never reuses an older export
+        Path export = work.resolve("export-" + SyntheticExport.SHAPE + "-" + n);
         if (!Files.isRegularFile(export.resolve("receipts.csv"))) {
             System.err.println("generating " + n + " transfers into " + export);
             SyntheticExport.write(export, n);
         }
+        Path labels = work.resolve("labels-" + SyntheticExport.SHAPE + ".csv");
+        SyntheticExport.writeLabels(labels, project.resolve("sample-data/labels/labels.csv"), n);
         long bytes = Files.size(export.resolve("transactions.csv")) + Files.size(export.resolve("receipts.csv"));
         Path job = work.resolve("bench-" + n + ".yml");
         Files.writeString(job, """
@@ -44,14 +47,14 @@ public final class Benchmark {
                 rules: { indirectExposureMin: { ETH: "0.5" } }
                 report: { dir: %s, formats: [html, csv, json] }
                 """.formatted(n, project.resolve("sample-data/ofac/sdn_advanced.xml"), export,
-                project.resolve("sample-data/labels/labels.csv"), work.resolve("reports")));
+                labels, work.resolve("reports")));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         Map<String, String> duck = new LinkedHashMap<>();
         Path peer = project.resolve("../shared/bench/DuckPeer.java").normalize();
         if (!duckJar.isEmpty() && Files.isRegularFile(Path.of(duckJar)) && Files.isRegularFile(peer)) {
             List<String> cmd = new ArrayList<>(List.of(java, "-cp", duckJar, peer.toString(), export.toString(), "4",
-                    "--labels=" + project.resolve("sample-data/labels/labels.csv")));
+                    "--labels=" + labels));
             cmd.addAll(List.of(SEEDS));
             Run r = run(cmd, project);
             Matcher m = Pattern.compile("load_s=([0-9.]+) trace_s=([0-9.]+)").matcher(r.out);

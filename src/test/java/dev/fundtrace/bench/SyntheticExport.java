@@ -10,24 +10,47 @@ import java.util.SplittableRandom;
 
 /**
  * Writes a reproducible ethereum-etl export (transactions.csv + receipts.csv, ethereum-etl's own columns and
- * row sizes, about 460 bytes per transfer) for benchmarks. Shape: Zipf-like address activity, four real exchange
- * hot wallets (labelled in sample-data) taking ~10% of all transfers, the three IRA seeds active in the first
- * 2% of the chain so that their 4-hop reach is large, 2% reverted transactions, a third of them token-style calls
- * with input data. Same N, same files, byte for byte.
+ * row sizes, about 460 bytes per transfer) and a labels file for benchmarks. Shape:
+ * <ul>
+ * <li>Zipf-like address activity over N/5 addresses;</li>
+ * <li>four real exchange hot wallets (labelled in sample-data) taking ~10% of all transfers;</li>
+ * <li>the 1,000 most active synthetic addresses labelled as services (exchanges, DeFi routers, bridges), as the
+ *     most active addresses of the real chain are: taint stops there instead of fanning out to everyone;</li>
+ * <li>the three IRA seeds active in a window at the middle of the chain (2% of it), so that both the forward
+ *     and the backward 4-hop reach are above 10^5 addresses at N = 10^7;</li>
+ * <li>2% reverted transactions, a third of them token-style calls with input data.</li>
+ * </ul>
+ * Same N, same files, byte for byte.
  *
- * <p>Usage: {@code java -cp target/test-classes dev.fundtrace.bench.SyntheticExport OUT_DIR N}
+ * <p>Usage: {@code java -cp target/test-classes dev.fundtrace.bench.SyntheticExport OUT_DIR N [LABELS_CSV]}
  */
 public final class SyntheticExport {
     static final String[] SEEDS = {"0x901bb9583b24d97e995513c6778dc6888ab6870e",
             "0xa7e5d5a720f06526557c513402f2e6b5fa20b008", "0x8576acc5c05d6ce88f4e49bf65bdf0c62f91353c"};
     static final String[] HUBS = {"0x28c6c06298d514db089934071355e5743bf21d60", "0x3f5ce5fbfe3e9af3971dd833d26ba9b5c936f0be",
             "0x267be1c1d684f78cb4f6a176c4911b741e4ffdc0", "0x32be343b94f860124dc4fee278fdcbd38c102d88"};
+    /** Bumped whenever the generated shape changes. */
+    static final String SHAPE = "s2";
+    /** The most active synthetic addresses (the lowest Zipf ranks) that the bench labels as services. */
+    static final int SERVICES = 1000;
     private static final String CALL = "0xa9059cbb000000000000000000000000";
 
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         long n = Long.parseLong(args[1]);
         write(out, n);
+        if (args.length > 2) writeLabels(Path.of(args[2]), Path.of("sample-data/labels/labels.csv"), n);
+    }
+
+    /** Labels for the bench: sample-data's real labels, then the most active synthetic addresses as services. */
+    public static void writeLabels(Path out, Path sampleLabels, long n) throws IOException {
+        String[] categories = {"exchange", "defi", "bridge"};
+        StringBuilder csv = new StringBuilder(Files.readString(sampleLabels));
+        for (int k = 0; k < SERVICES; k++) {
+            csv.append(address(k)).append(",ethereum,Synthetic service ").append(k).append(',')
+                    .append(categories[k % categories.length]).append(",synthetic (fundtrace bench)\n");
+        }
+        Files.writeString(out, csv);
     }
 
     public static void write(Path out, long n) throws IOException {
@@ -83,10 +106,10 @@ public final class SyntheticExport {
         return String.format("0x%016x%016x%016x%016x", rnd.nextLong(), rnd.nextLong(), rnd.nextLong(), salt);
     }
 
-    /** Seeds send early; hubs take ~10% of all transfers; the rest is Zipf-like over the address space. */
+    /** Seeds are active mid-chain; hubs take ~10% of all transfers; the rest is Zipf-like over the address space. */
     private static String pick(SplittableRandom rnd, int addresses, long i, long n) {
         int r = rnd.nextInt(1000);
-        if (i < n / 50 && r < 20) return SEEDS[rnd.nextInt(SEEDS.length)];
+        if (i >= n / 2 && i < n / 2 + n / 50 && r < 20) return SEEDS[rnd.nextInt(SEEDS.length)];
         if (r < 100) return HUBS[rnd.nextInt(HUBS.length)];
         return address((int) (Math.pow(rnd.nextDouble(), 2.5) * addresses));
     }

@@ -224,9 +224,11 @@ public final class EtlExportLoader {
                 rows++;
                 String reason = row(row);
                 if (reason != null) rejections.add(new Rejection(csv.fileName(), row.line(), reason, row.text()));
+                if (builder != null) builder.rowDone();
                 if ((rows & 0xFFFF) == 0 && progress != null) progress.accept(0x10000);
             });
             if (progress != null) progress.accept(rows & 0xFFFF);
+            if (builder != null) builder.resolveStaged();
         }
 
         /** Handles one row; returns why it is refused, or null. */
@@ -235,6 +237,15 @@ public final class EtlExportLoader {
         int address(CsvRow r, int col, String name) {
             if (!r.hex(col, addr, 0, 20)) return -1;
             return builder.addresses().intern(addr, 0);
+        }
+
+        /**
+         * For rows that go straight into the builder: the address is staged and interned with the next group
+         * (a placeholder until then), or {@link #BAD_ADDRESS} when malformed.
+         */
+        int stagedAddress(CsvRow r, int col) {
+            if (!r.hex(col, addr, 0, 20)) return BAD_ADDRESS;
+            return builder.stage(addr, 0);
         }
 
         String badAddress(CsvRow r, int col, String name) {
@@ -394,8 +405,8 @@ public final class EtlExportLoader {
             if (block < 0) return "block_number '" + r.string(cBlock) + "' is not a non-negative integer";
             long index = r.longValue(cIndex);
             if (index < 0) return "transaction_index '" + r.string(cIndex) + "' is not a non-negative integer";
-            int from = address(r, cFrom, "from_address");
-            if (from < 0) return badAddress(r, cFrom, "from_address");
+            int from = stagedAddress(r, cFrom);
+            if (from == BAD_ADDRESS) return badAddress(r, cFrom, "from_address");
             String badValue = amount(r, cValue);
             if (badValue != null) return badValue;
             if (cTime >= 0 && !r.isEmpty(cTime)) {
@@ -412,8 +423,8 @@ public final class EtlExportLoader {
                 if (created == null) return "contract creation with value but no contract address (receipts.csv)";
                 to = builder.addresses().intern(created, 0);
             } else {
-                to = address(r, cTo, "to_address");
-                if (to < 0) return badAddress(r, cTo, "to_address");
+                to = stagedAddress(r, cTo);
+                if (to == BAD_ADDRESS) return badAddress(r, cTo, "to_address");
             }
             byte status;
             if (statusColumn) {
@@ -442,6 +453,8 @@ public final class EtlExportLoader {
         }
     }
 
+    private static final int BAD_ADDRESS = -1;
+
     private final class TokenTransferPart extends Part {
         private final Tokens tokens;
         private final int cToken, cFrom, cTo, cValue, cHash, cLog, cBlock;
@@ -469,10 +482,10 @@ public final class EtlExportLoader {
             if (block < 0) return "block_number '" + r.string(cBlock) + "' is not a non-negative integer";
             long log = r.longValue(cLog);
             if (log < 0) return "log_index '" + r.string(cLog) + "' is not a non-negative integer";
-            int from = address(r, cFrom, "from_address");
-            if (from < 0) return badAddress(r, cFrom, "from_address");
-            int to = address(r, cTo, "to_address");
-            if (to < 0) return badAddress(r, cTo, "to_address");
+            int from = stagedAddress(r, cFrom);
+            if (from == BAD_ADDRESS) return badAddress(r, cFrom, "from_address");
+            int to = stagedAddress(r, cTo);
+            if (to == BAD_ADDRESS) return badAddress(r, cTo, "to_address");
             String badValue = amount(r, cValue);
             if (badValue != null) return badValue;
             if (!tokens.fungible(token)) { nonFungible++; return null; }

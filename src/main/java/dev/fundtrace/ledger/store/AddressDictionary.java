@@ -22,8 +22,47 @@ public final class AddressDictionary {
     }
 
     public int intern(long a, long b, long c) {
+        return internFrom(a, b, c, hash(a, b, c) & (table.length / 3 - 1));
+    }
+
+    /**
+     * Interns {@code n} addresses given as three words each in {@code addressWords}, writing their ids to {@code ids}.
+     * Same result as {@link #intern(long, long, long)} one by one, but in groups of {@link #GROUP}: the group's
+     * first slots are read before any is probed, so their cache and TLB misses overlap instead of queueing.
+     * With millions of addresses the table is far larger than the caches, and one address at a time spends
+     * most of its time waiting on memory.
+     */
+    public void internAll(long[] addressWords, int n, int[] ids) {
+        int[] slot = new int[GROUP];
+        for (int from = 0; from < n; from += GROUP) {
+            int count = Math.min(GROUP, n - from);
+            long[] t = table;
+            int mask = t.length / 3 - 1;
+            long touched = 0;
+            for (int k = 0; k < count; k++) {
+                int w = 3 * (from + k);
+                int h = hash(addressWords[w], addressWords[w + 1], addressWords[w + 2]) & mask;
+                slot[k] = h;
+                touched += t[3 * h + 2]; // the load is the point: it brings the slot in
+            }
+            sink = touched;
+            for (int k = 0; k < count; k++) {
+                int w = 3 * (from + k);
+                long a = addressWords[w], b = addressWords[w + 1], c = addressWords[w + 2];
+                // a rehash inside the group moves every slot: start from the new one
+                int h = table == t ? slot[k] : hash(a, b, c) & (table.length / 3 - 1);
+                ids[from + k] = internFrom(a, b, c, h);
+            }
+        }
+    }
+
+    private static final int GROUP = 32;
+    @SuppressWarnings("unused")
+    private long sink; // keeps the warming loads from being optimised away
+
+    private int internFrom(long a, long b, long c, int start) {
         int mask = table.length / 3 - 1;
-        int h = hash(a, b, c) & mask;
+        int h = start;
         while (true) {
             long tc = table[3 * h + 2];
             if (tc == 0) break;

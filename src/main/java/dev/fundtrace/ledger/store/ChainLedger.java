@@ -84,7 +84,7 @@ public final class ChainLedger {
             Segment seg = segments.get(s);
             int[] addrMap = new int[seg.addressWords().length / 3];
             long[] w = seg.addressWords();
-            for (int i = 0; i < addrMap.length; i++) addrMap[i] = dict.intern(w[3 * i], w[3 * i + 1], w[3 * i + 2]);
+            dict.internAll(w, addrMap.length, addrMap);
             int[] assetMap = new int[seg.assets().size()];
             for (int i = 0; i < assetMap.length; i++) {
                 AssetInfo a = seg.assets().get(i);
@@ -121,17 +121,7 @@ public final class ChainLedger {
 
     /** A ledger straight from a builder, without a file: for gathering from a node and for tests. */
     public static ChainLedger of(SegmentBuilder b) {
-        b.normalizeBlocks();
-        long[] words = new long[3 * b.addresses.size()];
-        for (int i = 0; i < b.addresses.size(); i++) {
-            for (int k = 0; k < 3; k++) words[3 * i + k] = b.addresses.word(i, k);
-        }
-        Segment seg = new Segment(null, b.chain, words, List.copyOf(b.assets), b.size,
-                Arrays.copyOf(b.asset, b.size), Arrays.copyOf(b.key, b.size), Arrays.copyOf(b.from, b.size),
-                Arrays.copyOf(b.to, b.size), Arrays.copyOf(b.amount, b.size), Arrays.copyOf(b.kind, b.size),
-                Arrays.copyOf(b.blockNumber, b.blockCount), Arrays.copyOf(b.blockTime, b.blockCount),
-                List.copyOf(b.big), ByteBuffer.wrap(Arrays.copyOf(b.txHash, b.size * 32)));
-        return of(b.chain, List.of(seg));
+        return of(b.chain, List.of(b.toSegment(true)));
     }
 
     private static long[][] mergeBlocks(long[][] acc, long[] numbers, long[] times) {

@@ -52,6 +52,7 @@ public class LedgerStore {
      */
     public SegmentInfo store(Chain chain, List<SegmentBuilder> builders, String fingerprint, String source,
                              long reverted, long rowsRead, List<Rejection> rejections) {
+        builders.forEach(SegmentBuilder::normalizeBlocks); // first: inMemory may read the builders at the same time
         String stem = "seg-" + fingerprint.substring(0, Math.min(32, fingerprint.length()));
         List<String> names = new java.util.ArrayList<>();
         long fromBlock = Long.MAX_VALUE, toBlock = -1, size = 0;
@@ -92,9 +93,22 @@ public class LedgerStore {
         return info;
     }
 
+    /** True when every file of the segment is on disk and complete (see {@link SegmentFile#looksComplete}). */
+    public boolean intact(Chain chain, SegmentInfo info) {
+        return java.util.Arrays.stream(info.fileName().split(","))
+                .allMatch(name -> SegmentFile.looksComplete(chainDir(chain).resolve(name)));
+    }
+
     public List<Rejection> rejections(String fingerprint) {
         return jdbc.query("SELECT source, line, reason, record FROM ledger_rejection WHERE fingerprint = ? ORDER BY source, line",
                 (rs, n) -> new Rejection(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4)), fingerprint);
+    }
+
+    /** The transfers of one load just stored, straight from memory: the trace of the same run needs no re-read. */
+    public ChainLedger inMemory(Chain chain, List<SegmentBuilder> builders) {
+        builders.forEach(SegmentBuilder::normalizeBlocks);
+        boolean single = builders.size() == 1;
+        return ChainLedger.of(chain, builders.stream().map(b -> b.toSegment(single)).toList());
     }
 
     /** All stored transfers of a chain, ready for the trace. */
@@ -108,6 +122,7 @@ public class LedgerStore {
                 .map(name -> chainDir(chain).resolve(name))
                 .toList();
         List<Segment> segs = files.parallelStream().filter(Files::isRegularFile).map(SegmentFile::read).toList();
+        // (SegmentFile.read checks each file's checksum)
         if (segs.size() != files.size()) {
             throw new IllegalStateException("ledger segment files missing under " + chainDir(chain)
                     + "; delete their rows from ledger_segment or reload the exports");

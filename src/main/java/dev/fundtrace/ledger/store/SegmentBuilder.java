@@ -59,6 +59,63 @@ public final class SegmentBuilder {
 
     public int size() { return size; }
 
+    // Addresses staged for interning in groups (see AddressDictionary.internAll): a staged address stands in a
+    // row's from/to column as -(index + 2) until resolveStaged() replaces it with its id.
+    private static final int STAGE = 4096;
+    private long[] staged = new long[3 * STAGE];
+    private int stagedCount;
+    private int firstUnresolvedRow;
+
+    /** Stages the 20-byte address at {@code buf[off..]}; returns the placeholder to pass to {@link #add}. */
+    public int stage(byte[] buf, int off) {
+        if (stagedCount == STAGE) staged = Arrays.copyOf(staged, staged.length * 2); // rows still being built
+        staged[3 * stagedCount] = AddressDictionary.readLong(buf, off);
+        staged[3 * stagedCount + 1] = AddressDictionary.readLong(buf, off + 8);
+        staged[3 * stagedCount + 2] = AddressDictionary.readInt(buf, off + 16);
+        return -(stagedCount++ + 2);
+    }
+
+    /** Called between rows, when no placeholder is held outside the builder: resolves a full stage. */
+    public void rowDone() {
+        if (stagedCount >= STAGE) resolveStaged();
+    }
+
+    /** Interns every staged address and puts the ids in place of the placeholders. */
+    public void resolveStaged() {
+        if (stagedCount == 0) return;
+        int[] ids = new int[stagedCount];
+        addresses.internAll(staged, stagedCount, ids);
+        for (int row = firstUnresolvedRow; row < size; row++) {
+            if (from[row] <= -2) from[row] = ids[-from[row] - 2];
+            if (to[row] <= -2) to[row] = ids[-to[row] - 2];
+        }
+        firstUnresolvedRow = size;
+        stagedCount = 0;
+        if (staged.length > 3 * STAGE) staged = new long[3 * STAGE];
+    }
+
+    /**
+     * The builder's columns as a segment. Trimmed, they are copies cut to size (a ledger of one segment uses them
+     * as they are); untrimmed, they are the builder's own arrays, longer than {@code size}, for a merge of several
+     * segments that copies them anyway.
+     */
+    Segment toSegment(boolean trim) {
+        resolveStaged();
+        normalizeBlocks();
+        long[] words = new long[3 * addresses.size()];
+        for (int i = 0; i < addresses.size(); i++) {
+            for (int k = 0; k < 3; k++) words[3 * i + k] = addresses.word(i, k);
+        }
+        var hashes = java.nio.ByteBuffer.wrap(txHash, 0, size * 32).slice();
+        if (!trim) {
+            return new Segment(null, chain, words, List.copyOf(assets), size, asset, key, from, to, amount, kind,
+                    Arrays.copyOf(blockNumber, blockCount), Arrays.copyOf(blockTime, blockCount), List.copyOf(big), hashes);
+        }
+        return new Segment(null, chain, words, List.copyOf(assets), size, Arrays.copyOf(asset, size), Arrays.copyOf(key, size),
+                Arrays.copyOf(from, size), Arrays.copyOf(to, size), Arrays.copyOf(amount, size), Arrays.copyOf(kind, size),
+                Arrays.copyOf(blockNumber, blockCount), Arrays.copyOf(blockTime, blockCount), List.copyOf(big), hashes);
+    }
+
     public AddressDictionary addresses() { return addresses; }
 
     /** Registers an asset (or updates its metadata) and returns its id in this segment. */
@@ -120,6 +177,7 @@ public final class SegmentBuilder {
 
     /** Drops the marked rows (rare: refused after the fact), keeping the others in order. */
     public void removeMarked(boolean[] drop) {
+        resolveStaged();
         int n = 0;
         for (int i = 0; i < size; i++) {
             if (drop[i]) continue;
@@ -147,8 +205,9 @@ public final class SegmentBuilder {
         blockCount++;
     }
 
-    /** Sorted, de-duplicated block table (later entries for a block win). */
-    void normalizeBlocks() {
+    /** Sorted, de-duplicated block table (later entries for a block win); does nothing the second time. */
+    synchronized void normalizeBlocks() {
+        resolveStaged();
         boolean sorted = true;
         for (int i = 1; i < blockCount && sorted; i++) sorted = blockNumber[i] > blockNumber[i - 1];
         if (sorted) return;

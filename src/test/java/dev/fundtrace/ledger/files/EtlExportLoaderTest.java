@@ -83,6 +83,21 @@ class EtlExportLoaderTest {
     }
 
     @Test
+    void amountsAroundTheLongAndTwoHalvesFastPathsAreExact() throws Exception {
+        String[] values = {"9223372036854775807", "9223372036854775808", "1000000000000000000", "9999999999999999999",
+                "123456789012345678901234567890123456", "1234567890123456789012345678901234567", "0000000000000000000042",
+                "100000000000000000000000000000000000"};
+        List<String> rows = new ArrayList<>();
+        rows.add("block_number,hash,nonce,transaction_index,from_address,to_address,value,gas,gas_price,input,block_timestamp,receipt_status");
+        for (int i = 0; i < values.length; i++) rows.add("10," + h(i + 1) + ",0," + i + "," + A + "," + B + "," + values[i] + ",21000,1,0x,1600000000,1");
+        write("transactions.csv", rows.toArray(String[]::new));
+        ChainLedger l = ledger(new EtlExportLoader(1, null).load(dir, false, 0.01));
+        List<BigInteger> got = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) got.add(l.transfer(i).amount());
+        assertThat(got).containsExactlyInAnyOrder(java.util.Arrays.stream(values).map(BigInteger::new).toArray(BigInteger[]::new));
+    }
+
+    @Test
     void badRowsAreRefusedWithFileLineAndReasonAndTheRestIsKept() throws Exception {
         List<String> rows = new ArrayList<>(List.of("hash,block_number,transaction_index,from_address,to_address,value,receipt_status"));
         for (int i = 0; i < 200; i++) rows.add(h(100 + i) + ",20," + i + "," + A + "," + B + ",1,1");

@@ -110,8 +110,14 @@ public final class Anvil implements AutoCloseable {
         tx.put("value", "0x" + value.toString(16));
         if (data != null) tx.put("data", data);
         tx.put("gas", "0x" + Long.toHexString(gas));
-        return call("eth_sendTransaction", tx).asText();
+        String hash = call("eth_sendTransaction", tx).asText();
+        // under automine, wait until it is mined: the next send may spend what this one paid in
+        // (a loaded CI machine once saw "insufficient funds" without this)
+        if (automine) receipt(hash);
+        return hash;
     }
+
+    private boolean automine = true;
 
     public String sendEth(String from, String to, BigInteger wei) { return send(from, to, wei, null, 21_000); }
 
@@ -140,7 +146,10 @@ public final class Anvil implements AutoCloseable {
 
     public void mine(int blocks) { call("anvil_mine", "0x" + Integer.toHexString(blocks)); }
 
-    public void automine(boolean on) { call("evm_setAutomine", on); }
+    public void automine(boolean on) {
+        call("evm_setAutomine", on);
+        automine = on;
+    }
 
     public String snapshot() { return call("evm_snapshot").asText(); }
 
