@@ -77,6 +77,13 @@ public final class FundtraceCommandLine {
             Job batchJob = ctx.getBean(TraceJobConfiguration.JOB, Job.class);
             var params = RunParameters.toJobParameters(job.jobFile(), job.name(), o.runDate,
                     o.rerun ? Instant.now().toString() : null, o.reportDir);
+            var instance = repository.getJobInstance(TraceJobConfiguration.JOB, params);
+            if (instance != null && repository.getJobExecutions(instance).isEmpty()) {
+                // killed between creating the job instance and its first execution (two commits in Spring Batch,
+                // and H2 writes commits to disk up to half a second late): nothing ran, so start afresh
+                System.err.println("fundtrace: a run interrupted while starting left no execution; starting it again");
+                repository.deleteJobInstance(instance);
+            }
             JobExecution last = repository.getLastJobExecution(TraceJobConfiguration.JOB, params);
             if (last != null && last.getStatus() == BatchStatus.COMPLETED) {
                 System.err.println("fundtrace: " + job.name() + " already completed for " + o.runDate
