@@ -9,7 +9,6 @@ import org.springframework.stereotype.Component;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +33,6 @@ class ExposureWriter {
         return t;
     });
     private final Map<Long, Future<?>> pending = new ConcurrentHashMap<>();
-    private final Map<Long, CompletableFuture<Void>> jsonWritten = new ConcurrentHashMap<>();
 
     ExposureWriter(RunRepository runs,
                    @org.springframework.beans.factory.annotation.Value("${fundtrace.exposures.background-min:10000}") int backgroundMin) {
@@ -52,17 +50,9 @@ class ExposureWriter {
             runs.replaceExposures(runId, exposures);
             return;
         }
-        CompletableFuture<Void> written = new CompletableFuture<>();
-        jsonWritten.put(runId, written);
         pending.put(runId, executor.submit(() -> {
             long t0 = System.nanoTime();
-            try {
-                writeJson(exposures, json);
-                written.complete(null);
-            } catch (RuntimeException e) {
-                written.completeExceptionally(e);
-                throw e;
-            }
+            writeJson(exposures, json);
             long t1 = System.nanoTime();
             runs.replaceExposures(runId, exposures);
             Console.progress("trace", String.format("%,d exposures written as JSON in %.2f s and stored in the database in %.2f s (second thread)",
@@ -75,23 +65,6 @@ class ExposureWriter {
         JsonReportWriter.writeExposures(() -> exposures.stream().map(e -> new RunReport.ExposureRow(e.direction().id(),
                 e.chain(), e.asset(), e.address(), e.hops(), RunRepository.plain(e.taintedAmountRaw()), e.seed(), e.label(),
                 e.category())).iterator(), json);
-    }
-
-    /**
-     * Waits until this run's exposures JSON file is written (the report splices it in), not for the database
-     * rows; nothing to wait for when it was written in the foreground or by an earlier process.
-     */
-    void awaitJson(long runId) {
-        CompletableFuture<Void> f = jsonWritten.remove(runId);
-        if (f == null) return;
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing exposures", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("writing exposures failed: " + e.getCause().getMessage(), e.getCause());
-        }
     }
 
     /** Waits for a background store of this run; true when every exposure of the run is in the database. */

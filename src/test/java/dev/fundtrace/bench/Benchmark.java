@@ -115,7 +115,7 @@ public final class Benchmark {
         }
 
         String reached() {
-            Matcher m = Pattern.compile("(\\d+) exposures stored").matcher(out);
+            Matcher m = Pattern.compile("(\\d+) exposures in ").matcher(out);
             return m.find() ? m.group(1) : "?";
         }
     }
