@@ -70,7 +70,11 @@ class LedgerStep implements Tasklet {
             if (result.rejections().size() > 20) Console.progress("ledger", "… " + (result.rejections().size() - 20) + " more in rejected.csv");
             // the segment files are written on a second thread while this one joins the parts into the ledger the
             // trace step will use; the step ends only when both are done and the segment is registered
-            boolean keep = runs.segments(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals);
+            // kept only when it is this job's whole ledger and fits easily: the copy holds the transaction hashes on
+            // the heap (~100 bytes a transfer with the merge), where the files keep them memory-mapped
+            long rows = result.parts().stream().mapToLong(p -> p.size()).sum();
+            boolean keep = runs.segments(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals)
+                    && rows * 100 < Runtime.getRuntime().maxMemory() / 3;
             var stored = java.util.concurrent.CompletableFuture.supplyAsync(() -> store.store(Chain.ETHEREUM,
                     result.parts(), fingerprint, eth.files().toString(), result.reverted(), result.rowsRead(), result.rejections()));
             if (keep) cache.put(java.util.List.of(fingerprint), store.inMemory(Chain.ETHEREUM, result.parts()));

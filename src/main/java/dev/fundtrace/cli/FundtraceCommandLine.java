@@ -162,8 +162,16 @@ public final class FundtraceCommandLine {
         // --db is passed as a command-line property: builder properties are Spring's *default* properties and lose
         // to application.properties, so --db used to be ignored. Credentials stay with the environment
         // (SPRING_DATASOURCE_USERNAME / _PASSWORD) or the URL.
-        String[] args = o.db == null ? new String[0] : new String[]{"--spring.datasource.url=" + o.db};
-        return new SpringApplicationBuilder(FundtraceApplication.class).properties(props).logStartupInfo(false).run(args);
+        List<String> args = new ArrayList<>();
+        if (o.db != null) args.add("--spring.datasource.url=" + o.db);
+        // H2 refuses a file path relative to the working directory unless it starts with "./": make it absolute
+        Object given = props.get("fundtrace.data-dir");
+        String dataDir = System.getProperty("fundtrace.data-dir", given == null ? null : given.toString());
+        if (dataDir != null && !Path.of(dataDir).isAbsolute()) {
+            args.add("--fundtrace.data-dir=" + Path.of(dataDir).toAbsolutePath().normalize());
+        }
+        return new SpringApplicationBuilder(FundtraceApplication.class).properties(props).logStartupInfo(false)
+                .run(args.toArray(String[]::new));
     }
 
     private static String rootMessage(Throwable t) {

@@ -45,6 +45,7 @@ public final class Anvil implements AutoCloseable {
             int port;
             try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) { port = s.getLocalPort(); }
             Path logFile = Files.createTempFile("anvil-" + port + "-", ".log");
+            logFile.toFile().deleteOnExit(); // kept while the tests run, for a node that misbehaves
             List<String> cmd = new java.util.ArrayList<>(List.of(bin, "--host", "127.0.0.1", "--port", String.valueOf(port), "--silent"));
             cmd.addAll(List.of(extraArgs));
             Process p = new ProcessBuilder(cmd)
