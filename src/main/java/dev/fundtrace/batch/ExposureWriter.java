@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,28 +42,21 @@ class ExposureWriter {
 
     int backgroundMin() { return backgroundMin; }
 
-    /**
-     * Builds the run's {@code count} exposures, writes them to {@code json} and stores them in the database; on the
-     * second thread when there are many (the trace they are built from is only read).
-     */
-    void store(long runId, Supplier<List<Exposure>> build, int count, Path json) {
-        runs.fact(runId, "exposureCount", Integer.toString(count));
-        if (count < backgroundMin) {
-            List<Exposure> exposures = build.get();
+    /** Writes the run's exposures to {@code json} and the database, on the second thread when there are many. */
+    void store(long runId, List<Exposure> exposures, Path json) {
+        runs.fact(runId, "exposureCount", Integer.toString(exposures.size()));
+        if (exposures.size() < backgroundMin) {
             writeJson(exposures, json);
             runs.replaceExposures(runId, exposures);
             return;
         }
         pending.put(runId, executor.submit(() -> {
             long t0 = System.nanoTime();
-            List<Exposure> exposures = build.get();
-            long t1 = System.nanoTime();
             writeJson(exposures, json);
-            long t2 = System.nanoTime();
+            long t1 = System.nanoTime();
             runs.replaceExposures(runId, exposures);
-            Console.progress("trace", String.format("%,d exposures built in %.2f s, written as JSON in %.2f s and stored in "
-                    + "the database in %.2f s (second thread)", exposures.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9,
-                    (System.nanoTime() - t2) / 1e9));
+            Console.progress("trace", String.format("%,d exposures written as JSON in %.2f s and stored in the database in %.2f s (second thread)",
+                    exposures.size(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
         }));
     }
 

@@ -33,32 +33,6 @@ public final class ChainTrace {
     public String chain() { return ledger.chain().id(); }
 
     /** Every address either pass reached, in a stable order (direction, asset, hops, address). */
-    /** How many exposures {@link #exposures} returns, without building them. */
-    public int exposureCount() {
-        int n = 0;
-        for (AssetTrace a : assets) {
-            for (Direction d : Direction.values()) {
-                Reach r = reach(a, d);
-                if (r == null) continue;
-                for (int v = 0; v < a.graph().n; v++) if (r.hop[v] != 0) n++;
-            }
-        }
-        return n;
-    }
-
-    /** Distinct addresses reached in any asset and either direction. */
-    public int reachedAddressCount() {
-        java.util.BitSet seen = new java.util.BitSet(ledger.addresses().size());
-        for (AssetTrace a : assets) {
-            for (Direction d : Direction.values()) {
-                Reach r = reach(a, d);
-                if (r == null) continue;
-                for (int v = 0; v < a.graph().n; v++) if (r.hop[v] != 0) seen.set(a.graph().global[v]);
-            }
-        }
-        return seen.cardinality();
-    }
-
     public List<Exposure> exposures(LabelBook labels) {
         List<Exposure> out = new ArrayList<>();
         Map<Integer, String> seedHex = new HashMap<>(); // a handful of seeds start every chain

@@ -88,7 +88,7 @@ public final class Benchmark {
         System.out.printf("| job (sum of steps) | %.2f | | %.2f |%n", first.steps(), second.steps());
         System.out.printf("| process wall (JVM + Spring start included) | %.2f | | %.2f |%n", first.seconds, second.seconds);
         System.out.printf("| peak heap MB / peak RSS MB | %s / %s | | %s / %s |%n", first.heapMb, first.rssMb, second.heapMb, second.rssMb);
-        System.out.printf("| exposures (addresses reached forward + addresses reached backward) | %s | | |%n", first.reached());
+        System.out.printf("| addresses reached (forward and backward) | %s | | |%n", first.reached());
         if (!duck.isEmpty()) {
             System.out.printf("%nDuckDB 1.5 peer: load %s s + forward reach %s s = %.2f s; process wall %s s; peak RSS %s MB; reached %s%n",
                     duck.get("load"), duck.get("trace"), Double.parseDouble(duck.get("load")) + Double.parseDouble(duck.get("trace")),
@@ -115,7 +115,7 @@ public final class Benchmark {
         }
 
         String reached() {
-            Matcher m = Pattern.compile("\\[trace\\] (\\d+) exposures").matcher(out);
+            Matcher m = Pattern.compile("(\\d+) exposures in ").matcher(out);
             return m.find() ? m.group(1) : "?";
         }
     }
