@@ -38,6 +38,7 @@ public final class FundtraceCommandLine {
                    fundtrace history [<job-name>] [--db=JDBC_URL]""";
 
     private final Map<String, Object> extraProperties = new HashMap<>();
+    private final HeapPeak heapPeak = new HeapPeak();
 
     /** Extra Spring properties (tests point the data folder elsewhere). */
     public FundtraceCommandLine with(String key, Object value) {
@@ -98,7 +99,7 @@ public final class FundtraceCommandLine {
                 System.err.println("fundtrace: resuming the failed run of " + o.runDate + " where it stopped");
             }
             JobExecution execution = operator.start(batchJob, params);
-            System.err.println("[run] " + execution.getStatus() + "; peak heap " + peakHeapMb() + " MB");
+            System.err.println("[run] " + execution.getStatus() + "; peak heap " + heapPeak.megabytes() + " MB");
             if (execution.getStatus() == BatchStatus.COMPLETED) return 0;
             String why = execution.getAllFailureExceptions().stream().map(t -> t.getMessage() == null ? t.toString() : t.getMessage())
                     .findFirst().orElse(execution.getExitStatus().getExitDescription());
@@ -142,17 +143,6 @@ public final class FundtraceCommandLine {
             System.err.println("fundtrace: history failed: " + rootMessage(e));
             return 1;
         }
-    }
-
-    /** Sum of the heap pools' peak usage: what the run needed, for operators sizing -Xmx. */
-    static long peakHeapMb() {
-        long peak = 0;
-        for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        return peak >> 20;
     }
 
     private static String n(Object v) { return v == null ? "-" : v.toString(); }
