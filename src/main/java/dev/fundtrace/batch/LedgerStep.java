@@ -68,10 +68,10 @@ class LedgerStep implements Tasklet {
             result.warnings().forEach(w -> Console.progress("ledger", "warning: " + w));
             result.rejections().stream().limit(20).forEach(r -> Console.progress("ledger", "refused " + r.message()));
             if (result.rejections().size() > 20) Console.progress("ledger", "… " + (result.rejections().size() - 20) + " more in rejected.csv");
-            // the segment files are written on a second thread while this one joins the parts into the ledger the
-            // trace step will use; the step ends only when both are done and the segment is registered
-            // kept only when it is this job's whole ledger and fits easily: the copy holds the transaction hashes on
-            // the heap (~100 bytes a transfer with the merge), where the files keep them memory-mapped
+            // The segment files are written on a second thread while this one joins the parts into the ledger the
+            // trace step will use; the step ends only when both are done and the segment is registered. The ledger
+            // is kept only when it is this job's whole ledger and fits easily: the copy holds the transaction hashes
+            // on the heap (~100 bytes a transfer with the merge), where the files keep them memory-mapped.
             long rows = result.parts().stream().mapToLong(p -> p.size()).sum();
             boolean keep = runs.segments(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals)
                     && rows * 100 < Runtime.getRuntime().maxMemory() / 3;

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,10 +29,8 @@ class ExposureRecoveryFunctionalTests {
         Files.writeString(reports, "a file where the report folder should be: the report step fails");
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isEqualTo(1);
 
-        String url = "jdbc:h2:file:" + work.resolve("data/fundtrace").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE";
         long before;
-        try (var c = DriverManager.getConnection(url, "sa", ""); var s = c.createStatement()) {
+        try (var c = CapturedRun.database(work.resolve("data")); var s = c.createStatement()) {
             var rs = s.executeQuery("SELECT COUNT(*) FROM run_exposure");
             rs.next();
             before = rs.getLong(1);
@@ -44,7 +41,7 @@ class ExposureRecoveryFunctionalTests {
 
         Files.delete(reports);
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isZero();
-        try (var c = DriverManager.getConnection(url, "sa", ""); var s = c.createStatement()) {
+        try (var c = CapturedRun.database(work.resolve("data")); var s = c.createStatement()) {
             var rs = s.executeQuery("SELECT COUNT(*) FROM run_exposure");
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(before);

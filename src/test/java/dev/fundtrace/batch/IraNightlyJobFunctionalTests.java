@@ -12,8 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,26 +87,14 @@ class IraNightlyJobFunctionalTests {
     @Test
     @Order(3)
     void theSameRunDateIsNotRunTwiceButRerunRebuildsAndHistoryListsBoth() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true));
-        try {
-            assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isZero();
-        } finally {
-            System.setErr(old);
-        }
-        assertThat(err.toString()).contains("already completed").contains("--rerun");
+        CapturedRun again = CapturedRun.of(() -> fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports));
+        assertThat(again.exit()).isZero();
+        assertThat(again.err()).contains("already completed").contains("--rerun");
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports, "--rerun")).isZero();
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        System.setOut(new PrintStream(out, true));
-        try {
-            assertThat(fundtrace("history", "ira-nightly")).isZero();
-        } finally {
-            System.setOut(oldOut);
-        }
-        assertThat(out.toString().lines().filter(l -> l.startsWith("ira-nightly")).count()).isEqualTo(2);
+        CapturedRun history = CapturedRun.of(() -> fundtrace("history", "ira-nightly"));
+        assertThat(history.exit()).isZero();
+        assertThat(history.out().lines().filter(l -> l.startsWith("ira-nightly")).count()).isEqualTo(2);
     }
 
     @Test

@@ -14,9 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.Reader;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -106,26 +104,14 @@ class PostgresJobFunctionalTests {
     @Test
     @Order(2)
     void aSecondRunIsRefusedRerunRebuildsAndHistoryListsBoth() {
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.err;
-        System.setErr(new PrintStream(err, true));
-        try {
-            assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isZero();
-        } finally {
-            System.setErr(old);
-        }
-        assertThat(err.toString()).contains("already completed").contains("--rerun");
+        CapturedRun again = CapturedRun.of(() -> fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports));
+        assertThat(again.exit()).isZero();
+        assertThat(again.err()).contains("already completed").contains("--rerun");
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports, "--rerun")).isZero();
 
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        System.setOut(new PrintStream(out, true));
-        try {
-            assertThat(fundtrace("history", "ira-nightly")).isZero();
-        } finally {
-            System.setOut(oldOut);
-        }
-        List<String> rows = out.toString().lines().filter(l -> l.startsWith("ira-nightly")).toList();
+        CapturedRun history = CapturedRun.of(() -> fundtrace("history", "ira-nightly"));
+        assertThat(history.exit()).isZero();
+        List<String> rows = history.out().lines().filter(l -> l.startsWith("ira-nightly")).toList();
         assertThat(rows).hasSize(2);
         assertThat(rows).allMatch(r -> r.contains(" COMPLETED "));
         assertThat(rows.get(1)).contains(" yes ");

@@ -7,14 +7,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -109,7 +106,7 @@ class RestartFunctionalTests {
                 .doesNotContain("[trace]").doesNotContain("[flags]").contains("[report] COMPLETED");
         assertThat(flaggedFlows(dir)).containsExactlyInAnyOrderElementsOf(baselineFlags);
         assertThat(counts(dir)).isEqualTo(baselineCounts);
-        try (Connection c = h2(dir); Statement s = c.createStatement();
+        try (Connection c = CapturedRun.database(dir.resolve("data")); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT step_name, COUNT(*) FROM batch_step_execution GROUP BY step_name")) {
             Map<String, Long> executions = new LinkedHashMap<>();
             while (rs.next()) executions.put(rs.getString(1), rs.getLong(2));
@@ -129,7 +126,7 @@ class RestartFunctionalTests {
     /** Rows of the run's tables and the ledger catalog (one run per data folder in these tests). */
     static Map<String, Long> counts(Path dir) throws Exception {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (Connection c = h2(dir); Statement s = c.createStatement()) {
+        try (Connection c = CapturedRun.database(dir.resolve("data")); Statement s = c.createStatement()) {
             long runId;
             try (ResultSet rs = s.executeQuery("SELECT job_instance_id FROM batch_job_instance")) {
                 assertThat(rs.next()).isTrue();
@@ -154,23 +151,12 @@ class RestartFunctionalTests {
         return counts;
     }
 
-    static Connection h2(Path dir) throws Exception {
-        return DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("data/fundtrace").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE;USER=sa;PASSWORD=");
-    }
-
     /** The rows `fundtrace history` prints (in this JVM: faster than another child, same code). */
     static List<String> historyOf(Path dir) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(out, true));
-        try {
-            int status = new FundtraceCommandLine().with("fundtrace.data-dir", dir.resolve("data").toString()).execute("history");
-            assertThat(status).isZero();
-        } finally {
-            System.setOut(old);
-        }
-        return out.toString().lines().filter(l -> l.startsWith("ira-nightly")).toList();
+        CapturedRun history = CapturedRun.of(() ->
+                new FundtraceCommandLine().with("fundtrace.data-dir", dir.resolve("data").toString()).execute("history"));
+        assertThat(history.exit()).isZero();
+        return history.out().lines().filter(l -> l.startsWith("ira-nightly")).toList();
     }
 
     /** fundtrace in its own JVM (same JDK and classpath as the tests), working folder the project root. */

@@ -17,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -26,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -163,7 +160,7 @@ class RpcJobFunctionalTests {
         assertThat(after).hasSize(2);
         assertThat(after.get(1)[0]).as("from_block of the second segment").isGreaterThan(before.get(0)[1]);
         assertThat(after.get(1)[1]).isEqualTo(confirmed2);
-        try (Connection db = db(data); ResultSet rs = db.createStatement().executeQuery(
+        try (Connection db = CapturedRun.database(data); ResultSet rs = db.createStatement().executeQuery(
                 "SELECT address, kind, from_block, to_block FROM rpc_checkpoint ORDER BY address, kind")) {
             int rows = 0;
             while (rs.next()) {
@@ -350,36 +347,19 @@ class RpcJobFunctionalTests {
     static Run fundtrace(String dataName, String jobText, String runDate, String... command) throws Exception {
         Path data = work.resolve(dataName), reports = data.resolve("reports");
         Files.createDirectories(data);
-        String[] args = command;
-        if (jobText != null) {
-            Path jobFile = data.resolve("job-" + runDate + ".yml");
-            Files.writeString(jobFile, jobText);
-            args = new String[]{"run", jobFile.toString(), "--run-date=" + runDate, "--report-dir=" + reports};
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out, oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exit;
-        try {
-            exit = new FundtraceCommandLine().with("fundtrace.data-dir", data.toString()).execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
-        String e = err.toString(StandardCharsets.UTF_8);
-        oldErr.println("---- fundtrace " + String.join(" ", args) + " → " + exit + "\n" + e.replace("SECRET", "S*CRET"));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), e, reports);
-    }
-
-    static Connection db(Path data) throws Exception {
-        return DriverManager.getConnection("jdbc:h2:file:" + data + "/fundtrace;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE", "sa", "");
+        Path jobFile = data.resolve("job-" + runDate + ".yml");
+        if (jobText != null) Files.writeString(jobFile, jobText);
+        String[] args = jobText == null ? command
+                : new String[]{"run", jobFile.toString(), "--run-date=" + runDate, "--report-dir=" + reports};
+        CapturedRun r = CapturedRun.of(() -> new FundtraceCommandLine().with("fundtrace.data-dir", data.toString()).execute(args));
+        System.err.println("---- fundtrace " + String.join(" ", args) + " → " + r.exit() + "\n" + r.err().replace("SECRET", "S*CRET"));
+        return new Run(r.exit(), r.out(), r.err(), reports);
     }
 
     /** The job's ledger segments as [from_block, to_block], oldest first. */
     static List<long[]> segments(Path data) throws Exception {
         List<long[]> out = new ArrayList<>();
-        try (Connection db = db(data); ResultSet rs = db.createStatement().executeQuery("""
+        try (Connection db = CapturedRun.database(data); ResultSet rs = db.createStatement().executeQuery("""
                 SELECT s.from_block, s.to_block FROM ledger_segment s JOIN job_segment j ON j.fingerprint = s.fingerprint
                 ORDER BY s.loaded_at, s.from_block""")) {
             while (rs.next()) out.add(new long[]{rs.getLong(1), rs.getLong(2)});

@@ -121,8 +121,8 @@ public class LedgerStore {
                 .flatMap(i -> java.util.Arrays.stream(i.fileName().split(",")))
                 .map(name -> chainDir(chain).resolve(name))
                 .toList();
+        // SegmentFile.read checks each file's checksum
         List<Segment> segs = files.parallelStream().filter(Files::isRegularFile).map(SegmentFile::read).toList();
-        // (SegmentFile.read checks each file's checksum)
         if (segs.size() != files.size()) {
             throw new IllegalStateException("ledger segment files missing under " + chainDir(chain)
                     + "; delete their rows from ledger_segment or reload the exports");

@@ -100,8 +100,7 @@ public final class SegmentBuilder {
      * segments that copies them anyway.
      */
     Segment toSegment(boolean trim) {
-        resolveStaged();
-        normalizeBlocks();
+        normalizeBlocks(); // resolves staged addresses first
         long[] words = new long[3 * addresses.size()];
         for (int i = 0; i < addresses.size(); i++) {
             for (int k = 0; k < 3; k++) words[3 * i + k] = addresses.word(i, k);

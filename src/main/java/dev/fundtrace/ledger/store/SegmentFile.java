@@ -34,6 +34,7 @@ public final class SegmentFile {
     private static final int MAGIC = 0x46544C53; // "FTLS"
     private static final int VERSION = 2;
     private static final int TRAILER = 12; // end marker (int) + CRC-32C (long)
+    private static final String DAMAGED = "damaged (checksum mismatch or cut short); delete it and run the job again to load the export again";
 
     private SegmentFile() {}
 
@@ -83,15 +84,16 @@ public final class SegmentFile {
     /** Reads a segment written by {@link #write}. */
     public static Segment read(Path file) {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+            long size = ch.size();
+            if (size < 32 + TRAILER) throw new IOException(DAMAGED);
+            MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
             map.order(ByteOrder.LITTLE_ENDIAN);
             int magic = map.getInt(), version = map.getInt();
             if (magic != MAGIC || version != VERSION) throw new IOException("not a fundtrace ledger segment (v" + VERSION + ")");
-            long size = ch.size();
             java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
             crc.update(map.slice(0, (int) (size - TRAILER)));
-            if (size < 32 + TRAILER || map.getInt((int) (size - TRAILER)) != MAGIC || map.getLong((int) (size - 8)) != crc.getValue()) {
-                throw new IOException("damaged (checksum mismatch); delete it and run the job again to load the export again");
+            if (map.getInt((int) (size - TRAILER)) != MAGIC || map.getLong((int) (size - 8)) != crc.getValue()) {
+                throw new IOException(DAMAGED);
             }
             Chain chain = Chain.values()[map.getInt()];
             int nAddr = map.getInt(), nAssets = map.getInt(), n = map.getInt(), nBlocks = map.getInt(), nBig = map.getInt();
