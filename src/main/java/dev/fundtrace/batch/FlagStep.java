@@ -35,14 +35,17 @@ class FlagStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunParameters run = RunParameters.of(chunk);
         JobDefinition job = run.job();
-        var previous = runs.previousCompleted(job.name(), run.runId())
-                .map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(new HashSet<>());
+        var previousRun = runs.previousCompleted(job.name(), run.runId());
         long source = runs.traceSourceOf(run.runId());
         if (source != run.runId()) {
-            runs.copyFlags(run.runId(), source, previous);
+            // the usual unchanged night: the previous run had this very trace, so none of its flags is new
+            boolean sameAsPrevious = previousRun.isPresent() && runs.traceSourceOf(previousRun.get().runId()) == source;
+            runs.reuseFlags(run.runId(), source, sameAsPrevious ? null
+                    : previousRun.map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(new HashSet<>()));
             Console.progress("flags", "flags of run " + source + " reused (same trace)");
             return RepeatStatus.FINISHED;
         }
+        var previous = previousRun.map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(new HashSet<>());
         ChainTrace trace = cache.get(run.runId());
         if (trace == null) trace = runner.trace(run, job); // resumed at this step: trace again
         var r = job.rules();

@@ -23,8 +23,10 @@ class LedgerStep implements Tasklet {
     private final RunRepository runs;
     private final RpcLedgerSource rpc;
     private final LedgerCache cache;
+    private final ReportWarmUp warmUp;
 
-    LedgerStep(LedgerStore store, RunRepository runs, RpcLedgerSource rpc, LedgerCache cache) {
+    LedgerStep(LedgerStore store, RunRepository runs, RpcLedgerSource rpc, LedgerCache cache, ReportWarmUp warmUp) {
+        this.warmUp = warmUp;
         this.store = store;
         this.runs = runs;
         this.rpc = rpc;
@@ -48,6 +50,7 @@ class LedgerStep implements Tasklet {
             existing = java.util.Optional.empty();
         }
         if (existing.isPresent()) {
+            warmUp.start();
             Console.progress("ledger", eth.files() + ": already loaded (" + existing.get().transfers()
                     + " transfers, " + existing.get().rejected() + " rows refused); not read again");
         } else {

@@ -33,9 +33,12 @@ class ReportStep implements Tasklet {
     private final LedgerStore store;
     private final RunFiles files;
     private final ExposureWriter writer;
+    private final ReportWarmUp warmUp;
 
-    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer) {
+    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer,
+               ReportWarmUp warmUp) {
         this.writer = writer;
+        this.warmUp = warmUp;
         this.runs = runs;
         this.runner = runner;
         this.store = store;
@@ -50,11 +53,15 @@ class ReportStep implements Tasklet {
         // both busy, and the database thread then twice as slow); a resumed run without the JSON file reads them
         ensureExposuresStored(run, job);
         Path fragment = files.exposuresJson(runs.traceSourceOf(run.runId()));
+        long t0 = System.nanoTime();
         RunReport report = assemble(run, job);
+        long t1 = System.nanoTime();
         Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
         job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
         Path folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats,
                 java.nio.file.Files.isRegularFile(fragment) ? fragment : null);
+        Console.progress("report", String.format("assembled from the database in %.2f s, written in %.2f s",
+                (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
         runs.summary(run.runId(), folder.toString(), report.designations().size(), report.summary().seeds(),
                 report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());
         Summary.print(report, folder);
@@ -67,6 +74,7 @@ class ReportStep implements Tasklet {
      */
     private void ensureExposuresStored(RunParameters run, JobDefinition job) {
         if (runs.traceSourceOf(run.runId()) != run.runId()) return; // a completed run's trace: stored with it
+        if (writer.isPending(run.runId())) warmUp.start(); // this thread waits meanwhile
         if (writer.awaitStored(run.runId())) return;
         Console.progress("report", "exposures incomplete after an interruption: tracing again to store them");
         var trace = runner.trace(run, job);
@@ -82,7 +90,8 @@ class ReportStep implements Tasklet {
             return new RunReport.DesignationRow(d.subject(), d.sdnUid(), d.programs(), d.currency(), d.chain(),
                     d.address(), d.sourceFile(), s.seed(), d.traced());
         }).toList();
-        var flows = runs.flows(id);
+        long source = runs.traceSourceOf(id);
+        var flows = runs.flowsOfTrace(source);
         Map<String, String> symbols = new HashMap<>();
         flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
         var flags = runs.flags(id, symbols);
@@ -114,14 +123,15 @@ class ReportStep implements Tasklet {
                     .ifPresent(w -> warnings.addAll(List.of(w.split("\n"))));
         }
         all.forEach(r -> rejected.add(new RunReport.RejectionRow(r.source(), r.line(), r.reason(), r.record())));
-
         var previous = runs.previousCompleted(job.name(), id);
         RunReport.Changes changes;
         if (previous.isPresent()) {
             Set<String> now = new HashSet<>();
             flags.forEach(f -> now.add(f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address()));
             // most nights resolve nothing: read the previous run's flags in full only when some key went away
-            boolean anyResolved = runs.flagKeys(previous.get().runId()).stream().anyMatch(k -> !now.contains(k));
+            // (never when the previous run had this very trace, and so these very flags)
+            boolean anyResolved = runs.traceSourceOf(previous.get().runId()) != source
+                    && runs.flagKeys(previous.get().runId()).stream().anyMatch(k -> !now.contains(k));
             var resolved = !anyResolved ? List.<RunReport.FlagRow>of() : runs.flags(previous.get().runId(), symbols).stream()
                     .filter(f -> !now.contains(f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address())).toList();
             changes = new RunReport.Changes(previous.get().runDate().toString(),

@@ -204,18 +204,35 @@ public class RunRepository {
                 .stream().findFirst().orElse(runId);
     }
 
-    /** Copies the flags of the run that computed the trace, marking as new what the previous run lacked. */
-    public void copyFlags(long runId, long sourceRunId, java.util.Set<String> previousKeys) {
+    /**
+     * Gives a run that reuses a trace the flags of the run that computed it, marking as new what the previous run
+     * lacked. When the previous run had that very trace ({@code previousKeys} null) nothing is new, and the run
+     * refers to those flags instead of copying them (ten thousand rows were half of an unchanged night's time).
+     */
+    public void reuseFlags(long runId, long sourceRunId, java.util.Set<String> previousKeys) {
         jdbc.update("DELETE FROM run_flag WHERE run_id = ?", runId);
+        if (previousKeys == null) {
+            fact(runId, FLAGS_OF, Long.toString(sourceRunId));
+            return;
+        }
+        jdbc.update("DELETE FROM run_fact WHERE run_id = ? AND fact_name = ?", runId, FLAGS_OF);
         jdbc.update("""
                 INSERT INTO run_flag (run_id, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids,
                                       evidence, explanation, deposit_address, new_since_last)
                 SELECT ?, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids, evidence, explanation,
-                       deposit_address, FALSE FROM run_flag WHERE run_id = ?""", runId, sourceRunId);
+                       deposit_address, FALSE FROM run_flag WHERE run_id = ?""", runId, flagRunOf(sourceRunId));
         List<Object[]> fresh = new ArrayList<>();
         jdbc.query("SELECT flag_id, rule || '|' || chain || '|' || asset || '|' || address FROM run_flag WHERE run_id = ?",
                 rs -> { if (!previousKeys.contains(rs.getString(2))) fresh.add(new Object[]{runId, rs.getString(1)}); }, runId);
         jdbc.batchUpdate("UPDATE run_flag SET new_since_last = TRUE WHERE run_id = ? AND flag_id = ?", fresh);
+    }
+
+    /** A run whose flags are another run's, none of them new (see {@link #reuseFlags}). */
+    private static final String FLAGS_OF = "flagsOf";
+
+    /** The run whose run_flag rows hold this run's flags: itself unless it refers to another's. */
+    private long flagRunOf(long runId) {
+        return fact(runId, FLAGS_OF).map(Long::parseLong).orElse(runId);
     }
 
     // ---- exposures, flows, flags
@@ -287,6 +304,7 @@ public class RunRepository {
     }
 
     public void replaceFlowsAndFlags(long runId, List<Flow> flows, List<Flag> flags) {
+        jdbc.update("DELETE FROM run_fact WHERE run_id = ? AND fact_name = ?", runId, FLAGS_OF);
         jdbc.update("DELETE FROM run_flow_step WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM run_flow WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM run_flag WHERE run_id = ?", runId);
@@ -345,10 +363,11 @@ public class RunRepository {
 
     public List<String> flagKeys(long runId) {
         return jdbc.queryForList("SELECT rule || '|' || chain || '|' || asset || '|' || address FROM run_flag WHERE run_id = ?",
-                String.class, runId);
+                String.class, flagRunOf(runId));
     }
 
     public List<RunReport.FlagRow> flags(long runId, Map<String, String> symbols) {
+        long from = flagRunOf(runId);
         return jdbc.query("""
                 SELECT flag_id, rule, severity, address, seed, chain, asset, hops, flow_ids, evidence, explanation,
                        deposit_address, new_since_last FROM run_flag WHERE run_id = ?
@@ -356,11 +375,15 @@ public class RunRepository {
                 (rs, n) -> new RunReport.FlagRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), symbols.getOrDefault(rs.getString(7), rs.getString(7)),
                         rs.getInt(8), split(rs.getString(9)), split(rs.getString(10)), rs.getString(11), rs.getString(12),
-                        rs.getBoolean(13)), runId);
+                        from == runId && rs.getBoolean(13)), from);
     }
 
     public List<RunReport.FlowRow> flows(long runId) {
-        long source = traceSourceOf(runId);
+        return flowsOfTrace(traceSourceOf(runId));
+    }
+
+    /** The flows stored by the run that computed a trace. */
+    public List<RunReport.FlowRow> flowsOfTrace(long source) {
         Map<String, List<RunReport.StepRow>> steps = new java.util.HashMap<>();
         jdbc.query("""
                 SELECT flow_id, tx_hash, block_number, tx_position, sub_position, from_address, to_address, amount_raw, block_time

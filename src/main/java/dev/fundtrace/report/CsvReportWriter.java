@@ -22,10 +22,25 @@ public final class CsvReportWriter {
     static final String[] REJECTED_COLUMNS = {"source", "line", "reason", "record"};
 
     public void writeFlags(RunReport report, Path file) {
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            writeFlags(report, w);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static void warmUp(RunReport sample) {
+        try {
+            writeFlags(sample, Writer.nullWriter());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeFlags(RunReport report, Writer w) throws IOException {
         Map<String, RunReport.FlowRow> flows = new HashMap<>();
         for (RunReport.FlowRow f : report.flows()) flows.put(f.id(), f);
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FLAG_COLUMNS).get())) {
+        try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FLAG_COLUMNS).get())) {
             for (RunReport.FlagRow f : report.flags()) {
                 RunReport.FlowRow flow = f.flowIds().isEmpty() ? null : flows.get(f.flowIds().get(0));
                 csv.printRecord(f.id(), f.rule(), f.severity(), f.chain(), f.asset(), f.assetSymbol(), f.address(),
@@ -34,8 +49,6 @@ public final class CsvReportWriter {
                         String.join(";", f.flowIds()), String.join(";", f.evidence()), f.explanation(),
                         f.newSinceLastRun());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -50,25 +50,38 @@ public final class HtmlReportWriter {
     public static final int MAX_DRAWN_FLOWS = 50;
     /** How many rejected input records the page lists (the full list is in rejected.csv). */
     public static final int MAX_REJECTED_SHOWN = 20;
-    /** A page a person can read: beyond these, the CSV and JSON carry the rest. */
-    public static final int MAX_FLAGS_SHOWN_PER_SEVERITY = 500;
-    public static final int MAX_FLOW_PATHS_SHOWN = 500;
+    /**
+     * A page a person can read: beyond these, the CSV and JSON carry the rest. (500 of each made a 1.9 MB page whose
+     * rendering was most of an unchanged night's report.)
+     */
+    public static final int MAX_FLAGS_SHOWN_PER_SEVERITY = 200;
+    public static final int MAX_FLOW_PATHS_SHOWN = 200;
 
     private static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
     private static final Pattern HEX_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final String DASH = "\u2014";
 
-    private final TemplateEngine engine;
+    // one engine for the process: the parsed template and its expressions are cached in it, so a warm-up
+    // (ReportFolderWriter.warmUp) leaves it ready for the real report
+    private static final TemplateEngine ENGINE = engine();
 
-    public HtmlReportWriter() {
+    private static TemplateEngine engine() {
         ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(HtmlReportWriter.class.getClassLoader());
         resolver.setPrefix("templates/");
         resolver.setSuffix(".html");
         resolver.setTemplateMode(TemplateMode.HTML);
         resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
         resolver.setCacheable(true);
-        engine = new TemplateEngine();
+        TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
+    /** Renders the page of {@code report} to {@code out}. */
+    static void render(RunReport report, Writer out) {
+        Context context = new Context(Locale.ROOT);
+        context.setVariable("page", page(report));
+        ENGINE.process("report", context, out);
     }
 
     /**
@@ -78,8 +91,6 @@ public final class HtmlReportWriter {
     public void write(RunReport report, Path file) {
         Objects.requireNonNull(report, "report");
         Path target = file.toAbsolutePath();
-        Context context = new Context(Locale.ROOT);
-        context.setVariable("page", page(report));
         try {
             Files.createDirectories(target.getParent());
             // a sibling temporary file created the ordinary way, so the report gets the usual permissions
@@ -87,7 +98,7 @@ public final class HtmlReportWriter {
             try {
                 try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
                         StandardOpenOption.WRITE)) {
-                    engine.process("report", context, out);
+                    render(report, out);
                 }
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -105,7 +116,7 @@ public final class HtmlReportWriter {
     // ---------------------------------------------------------------- view model (what the template reads)
 
     public record Page(String title, String job, String runDate, String generatedAt, List<Stat> summary,
-                       List<SeverityGroup> severityGroups, int flagCount, List<FlowView> flows, Graph graph,
+                       List<SeverityGroup> severityGroups, int flagCount, List<FlowView> flows, int flowCount, Graph graph,
                        ChangesView changes, List<ChainView> chains, List<AssetView> assets, List<String> sources,
                        List<DesignationView> designations, List<KeyValue> parameters, List<String> warnings,
                        int rejectedCount, List<RejectView> rejectedShown, int maxRejectedShown) {}
@@ -140,8 +151,9 @@ public final class HtmlReportWriter {
 
     public record EdgeView(String d, String css, String title) {}
 
-    public record ChangesView(String previousRunDate, boolean firstRun, List<Link> newFlags,
-                              List<FlagView> resolved) {}
+    /** The new and resolved flags listed (at most {@link #MAX_FLAGS_SHOWN_PER_SEVERITY} each) and how many there are. */
+    public record ChangesView(String previousRunDate, boolean firstRun, List<Link> newFlags, int newFlagCount,
+                              List<FlagView> resolved, int resolvedCount) {}
 
     public record ChainView(String chain, long fromBlock, long toBlock, String fromTime, String toTime,
                             String transfers, String reverted) {}
@@ -182,11 +194,14 @@ public final class HtmlReportWriter {
                 .map(f -> flowView(f, nz(flagsByFlow.get(f.id())))).toList();
 
         RunReport.Changes ch = r.changes();
-        ChangesView changes = new ChangesView(
-                ch == null || blank(ch.previousRunDate()) ? null : ch.previousRunDate(),
-                ch == null || blank(ch.previousRunDate()),
-                ch == null ? List.of() : nz(ch.newFlagIds()).stream().map(id -> new Link(id, "#" + flagAnchor(id))).toList(),
-                ch == null ? List.of() : nz(ch.resolvedFlags()).stream().map(g -> flagView(g, labels)).toList());
+        List<String> newIds = ch == null ? List.of() : nz(ch.newFlagIds());
+        List<FlagRow> resolved = ch == null ? List.of() : nz(ch.resolvedFlags());
+        boolean firstRun = ch == null || blank(ch.previousRunDate());
+        // on a first run every flag is new, which the page says instead of linking thousands of ids
+        ChangesView changes = new ChangesView(firstRun ? null : ch.previousRunDate(), firstRun,
+                firstRun ? List.of() : newIds.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(id -> new Link(id, "#" + flagAnchor(id))).toList(),
+                newIds.size(),
+                resolved.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels)).toList(), resolved.size());
 
         List<ChainView> chains = new ArrayList<>();
         List<AssetView> assets = new ArrayList<>();
@@ -224,7 +239,7 @@ public final class HtmlReportWriter {
 
         return new Page("fundtrace report \u2014 " + text(r.job()) + " \u2014 " + text(r.runDate()),
                 text(r.job()), text(r.runDate()), text(r.generatedAt()), summary(r, flags), groups, flags.size(),
-                flowViews, GraphLayout.layout(flows, flags, labels, designationSubjects(nz(r.designations()))),
+                flowViews, flows.size(), GraphLayout.layout(flows, flags, labels, designationSubjects(nz(r.designations()))),
                 changes, chains, assets, sources, designations, parameters, nz(r.warnings()), rejected.size(),
                 rejectedShown, MAX_REJECTED_SHOWN);
     }

@@ -20,7 +20,13 @@ import java.util.List;
 public final class JsonReportWriter {
 
     private static final String PLACEHOLDER = "\"exposures\" : [ ]";
-    private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    // one mapper for the process: its serializers are built on first use, which a warm-up can do ahead
+    private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    static void warmUp(RunReport sample) {
+        json.writeValue(OutputStream.nullOutputStream(), sample);
+        writeExposures(sample.exposures(), OutputStream.nullOutputStream());
+    }
 
     public void write(RunReport report, Path file) {
         json.writeValue(file.toFile(), report);
@@ -51,27 +57,34 @@ public final class JsonReportWriter {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20);
-                 JsonGenerator g = JsonMapper.builder().build().createGenerator(out)) {
-                g.writeStartArray();
-                for (RunReport.ExposureRow e : rows) {
-                    g.writeStartObject();
-                    g.writeStringProperty("direction", e.direction());
-                    g.writeStringProperty("chain", e.chain());
-                    g.writeStringProperty("asset", e.asset());
-                    g.writeStringProperty("address", e.address());
-                    g.writeNumberProperty("hops", e.hops());
-                    g.writeStringProperty("taintedAmountRaw", e.taintedAmountRaw());
-                    g.writeStringProperty("seed", e.seed());
-                    g.writeStringProperty("label", e.label());
-                    g.writeStringProperty("category", e.category());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
+            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+                writeExposures(rows, out);
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static final JsonMapper compact = JsonMapper.builder().build();
+
+    private static void writeExposures(Iterable<RunReport.ExposureRow> rows, OutputStream out) {
+        try (JsonGenerator g = compact.createGenerator(out)) {
+            g.writeStartArray();
+            for (RunReport.ExposureRow e : rows) {
+                g.writeStartObject();
+                g.writeStringProperty("direction", e.direction());
+                g.writeStringProperty("chain", e.chain());
+                g.writeStringProperty("asset", e.asset());
+                g.writeStringProperty("address", e.address());
+                g.writeNumberProperty("hops", e.hops());
+                g.writeStringProperty("taintedAmountRaw", e.taintedAmountRaw());
+                g.writeStringProperty("seed", e.seed());
+                g.writeStringProperty("label", e.label());
+                g.writeStringProperty("category", e.category());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
         }
     }
 }

@@ -45,4 +45,22 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
     public record Changes(String previousRunDate, List<String> newFlagIds, List<FlagRow> resolvedFlags) {}
 
     public record RejectionRow(String source, long line, String reason, String record) {}
+
+    /** A small made-up report with one of everything, for warming the writers up ({@link ReportFolderWriter#warmUp}). */
+    static RunReport sample() {
+        String a = "0x" + "1".repeat(40), b = "0x" + "2".repeat(40), tx = "0x" + "3".repeat(64);
+        var step = new StepRow(tx, 1, 0, 0, a, b, "1000000000000000000", "2020-01-01T00:00:00Z");
+        var flow = new FlowRow("F-1", "forward", "ethereum", "ETH", "ETH", 18, a, b, "Exchange", "exchange", 1,
+                "1000000000000000000", "1", List.of(step));
+        var flag = new FlagRow("G-1", "CASH_OUT_EXCHANGE", "HIGH", b, a, "ethereum", "ETH", "ETH", 1, List.of("F-1"),
+                List.of(tx), "sample", null, true);
+        return new RunReport("sample", "2020-01-02", "2020-01-02T00:00:00Z", Map.of("maxHops", 4),
+                new Coverage(List.of(new ChainCoverage("ethereum", 1, 1, "2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z", 1, 0,
+                        List.of(new AssetCoverage("ETH", "ETH", 18, 1, "0", "0")))), List.of("sample")),
+                List.of(new DesignationRow("SAMPLE", "1", List.of("CYBER2"), "ETH", "ethereum", a, "sample.xml", true, true)),
+                List.of(new ExposureRow("forward", "ethereum", "ETH", b, 1, "1000000000000000000", a, "Exchange", "exchange")),
+                List.of(flow), List.of(flag), new Summary(1, 1, 1, Map.of("HIGH", 1), 1),
+                new Changes("2020-01-01", List.of("G-1"), List.of(flag)), List.of(new RejectionRow("sample.csv", 2, "sample", "x")),
+                List.of("sample"));
+    }
 }

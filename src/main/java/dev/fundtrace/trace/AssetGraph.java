@@ -33,8 +33,10 @@ public final class AssetGraph {
         this.outEdge = new int[m];
         this.inStart = new int[n + 1];
         this.inEdge = new int[m];
+        // the two lists are independent: the receivers' on a second core while this one sorts the senders'
+        var in = java.util.concurrent.CompletableFuture.runAsync(() -> bucket(dst, inStart, inEdge));
         bucket(src, outStart, outEdge);
-        bucket(dst, inStart, inEdge);
+        in.join();
     }
 
     /** Counting sort of edges by endpoint; edges are visited in id order so every list stays in time order. */

@@ -16,6 +16,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -99,11 +100,53 @@ class IraNightlyJobFunctionalTests {
 
     @Test
     @Order(4)
-    void aSecondRunDateReusesTheStoredLedgerAndMarksNothingNew() throws Exception {
+    void unchangedNightsReuseTheTraceAndReferToTheFlagsMarkingNothingNew() throws Exception {
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-29", "--report-dir=" + reports)).isZero();
-        for (CSVRecord r : csv(reports.resolve("ira-nightly/2026-11-29/flagged-flows.csv"))) {
-            assertThat(r.get("new_since_last_run")).isEqualTo("false");
+        assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-30", "--report-dir=" + reports)).isZero();
+        Map<String, String> first = flagsById(reports.resolve("ira-nightly/2026-11-28/flagged-flows.csv"));
+        for (String night : new String[]{"2026-11-29", "2026-11-30"}) {
+            Map<String, String> later = flagsById(reports.resolve("ira-nightly/" + night + "/flagged-flows.csv"));
+            assertThat(later).as(night).isEqualTo(first);
+            for (CSVRecord r : csv(reports.resolve("ira-nightly/" + night + "/flagged-flows.csv"))) {
+                assertThat(r.get("new_since_last_run")).isEqualTo("false");
+            }
+            JsonNode changes = JsonMapper.builder().build().readTree(reports.resolve("ira-nightly/" + night + "/report.json").toFile()).get("changes");
+            assertThat(changes.get("newFlagIds").size()).isZero();
+            assertThat(changes.get("resolvedFlags").size()).isZero();
         }
+        // the later nights hold no flag rows of their own: they refer to the flags of the run that traced
+        try (var db = CapturedRun.database(work.resolve("data")); var st = db.createStatement();
+             var rs = st.executeQuery("""
+                     SELECT h.run_date, (SELECT COUNT(*) FROM run_flag f WHERE f.run_id = h.run_id),
+                            (SELECT fact_value FROM run_fact x WHERE x.run_id = h.run_id AND x.fact_name = 'flagsOf')
+                     FROM run_history h WHERE h.job_name = 'ira-nightly' AND h.run_date > DATE '2026-11-28'""")) {
+            int nights = 0;
+            while (rs.next()) {
+                nights++;
+                assertThat(rs.getLong(2)).as(rs.getString(1)).isZero();
+                assertThat(rs.getString(3)).as(rs.getString(1)).isNotNull();
+            }
+            assertThat(nights).isEqualTo(2);
+        }
+        CapturedRun history = CapturedRun.of(() -> fundtrace("history", "ira-nightly"));
+        // history: same transfers, reached addresses and flags by severity (the five numbers before the folder)
+        assertThat(historyCounts(history.out(), "2026-11-30")).isEqualTo(historyCounts(history.out(), "2026-11-28"));
+    }
+
+    private static List<String> historyCounts(String history, String runDate) {
+        String line = history.lines().filter(l -> l.contains(" " + runDate + " ")).reduce((a, b) -> b).orElseThrow();
+        List<String> tokens = List.of(line.trim().split("\\s+"));
+        return tokens.subList(tokens.size() - 6, tokens.size() - 1);
+    }
+
+    /** flag id -> the flag's rule, address, hops, evidence and flows, from a flagged-flows.csv */
+    private static Map<String, String> flagsById(Path file) throws Exception {
+        Map<String, String> flags = new HashMap<>();
+        for (CSVRecord r : csv(file)) {
+            flags.put(r.get("flag_id"), String.join("|", r.get("rule"), r.get("severity"), r.get("address"), r.get("hops"),
+                    r.get("flow_ids"), r.get("evidence_tx_hashes"), r.get("tainted_amount_raw")));
+        }
+        return flags;
     }
 
     @Test

@@ -25,29 +25,10 @@ public final class Benchmark {
         Path work = Path.of(args[1]).toAbsolutePath();
         String duckJar = args.length > 2 ? args[2] : "";
         Path project = Path.of("").toAbsolutePath();
-        // the shape version is in the name, so a changed generator never reuses an older export
+        Path job = jobFile(work, n, project);
         Path export = work.resolve("export-" + SyntheticExport.SHAPE + "-" + n);
-        if (!Files.isRegularFile(export.resolve("receipts.csv"))) {
-            System.err.println("generating " + n + " transfers into " + export);
-            SyntheticExport.write(export, n);
-        }
-        Path labels = work.resolve("labels-" + SyntheticExport.SHAPE + ".csv");
-        SyntheticExport.writeLabels(labels, project.resolve("sample-data/labels/labels.csv"), n);
+        Path labels = labelsFile(work, n);
         long bytes = Files.size(export.resolve("transactions.csv")) + Files.size(export.resolve("receipts.csv"));
-        Path job = work.resolve("bench-" + n + ".yml");
-        Files.writeString(job, """
-                job: bench-%d
-                designations:
-                  files: [%s]
-                  select: { uids: ["29702", "29703"] }
-                ledger:
-                  ethereum: { files: %s }
-                labels: [%s]
-                trace: { direction: both, maxHops: 4 }
-                rules: { indirectExposureMin: { ETH: "0.5" } }
-                report: { dir: %s, formats: [html, csv, json] }
-                """.formatted(n, project.resolve("sample-data/ofac/sdn_advanced.xml"), export,
-                labels, work.resolve("reports")));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
         Map<String, String> duck = new LinkedHashMap<>();
@@ -67,34 +48,92 @@ public final class Benchmark {
             System.err.println("DuckDB peer skipped (needs -Dduckdb.jar and ../shared/bench/DuckPeer.java)");
         }
 
+        // As deployed (README, "Running large nights"): the jar extracted, an AOT cache recorded on a training night
+        // over a smaller export of the same shape, and the heap on transparent huge pages.
+        Path app = work.resolve("app");
+        deleteTree(app);
+        run(List.of(java, "-Djarmode=tools", "-jar", project.resolve("target/fundtrace.jar").toString(), "extract",
+                "--destination", app.toString()), project);
+        long trainN = Math.max(100_000, n / 10);
+        Path trainJob = jobFile(work, trainN, project);
+        Path trainData = work.resolve("data-train-" + trainN);
+        deleteTree(trainData);
+        Path aot = app.resolve("fundtrace.aot");
+        run(List.of(java, "-Xmx4g", "-XX:AOTCacheOutput=" + aot, "-Xlog:aot=error", "-Dfundtrace.data-dir=" + trainData,
+                "-jar", app.resolve("fundtrace.jar").toString(), "run", trainJob.toString(), "--run-date=2026-01-01"), project);
+        List<String> deployed = List.of(java, "-Xmx4g", "-XX:+UseTransparentHugePages", "-XX:AOTCache=" + aot,
+                "-Xlog:aot=error", "-jar", app.resolve("fundtrace.jar").toString());
+
         Path data = work.resolve("data-" + n);
         deleteTree(data);
-        Run first = run(List.of(java, "-Xmx4g", "-Dfundtrace.data-dir=" + data, "-jar",
-                project.resolve("target/fundtrace.jar").toString(), "run", job.toString(), "--run-date=2026-01-01"), project);
-        Run second = run(List.of(java, "-Xmx4g", "-Dfundtrace.data-dir=" + data, "-jar",
-                project.resolve("target/fundtrace.jar").toString(), "run", job.toString(), "--run-date=2026-01-02"), project);
+        Run first = run(withData(deployed, data, job, "2026-01-01"), project);
+        Run second = run(withData(deployed, data, job, "2026-01-02"), project);
+        // for reference: the first night as a plain `java -jar`, no AOT cache, no huge pages
+        deleteTree(data);
+        Run plain = run(withData(List.of(java, "-Xmx4g", "-jar", project.resolve("target/fundtrace.jar").toString()),
+                data, job, "2026-01-01"), project);
 
         System.out.printf("%n## fundtrace vs DuckDB, N = %,d transfers (%.2f GB of CSV), %d cores%n%n", n, bytes / 1e9,
                 Runtime.getRuntime().availableProcessors());
-        System.out.println("| step | first night s | rate | second night s |");
-        System.out.println("| --- | --- | --- | --- |");
+        System.out.println("| step | first night s | rate | second night s | first night, plain java -jar s |");
+        System.out.println("| --- | --- | --- | --- | --- |");
         for (String step : List.of("designations", "labels", "ledger", "trace", "flags", "report")) {
             double a = first.step(step), b = second.step(step);
-            System.out.printf("| %s | %.2f | %s | %.2f |%n", step, a, step.equals("ledger") || step.equals("trace")
-                    ? String.format("%,.0f transfers/s", n / Math.max(a, 1e-3)) : "", b);
+            System.out.printf("| %s | %.2f | %s | %.2f | %.2f |%n", step, a, step.equals("ledger") || step.equals("trace")
+                    ? String.format("%,.0f transfers/s", n / Math.max(a, 1e-3)) : "", b, plain.step(step));
         }
-        System.out.printf("| trace kernel (graph + reach + haircut + backward) | %.2f | %,.0f transfers/s | %.2f |%n",
-                first.kernel(), n / Math.max(first.kernel(), 1e-3), second.kernel());
-        System.out.printf("| job (sum of steps) | %.2f | | %.2f |%n", first.steps(), second.steps());
-        System.out.printf("| process wall (JVM + Spring start included) | %.2f | | %.2f |%n", first.seconds, second.seconds);
-        System.out.printf("| peak heap MB / peak RSS MB | %s / %s | | %s / %s |%n", first.heapMb, first.rssMb, second.heapMb, second.rssMb);
-        System.out.printf("| addresses reached (forward and backward) | %s | | |%n", first.reached());
+        System.out.printf("| trace kernel (graph + reach + haircut + backward) | %.2f | %,.0f transfers/s | %.2f | %.2f |%n",
+                first.kernel(), n / Math.max(first.kernel(), 1e-3), second.kernel(), plain.kernel());
+        System.out.printf("| job (sum of steps) | %.2f | | %.2f | %.2f |%n", first.steps(), second.steps(), plain.steps());
+        System.out.printf("| process wall (JVM + Spring start included) | %.2f | | %.2f | %.2f |%n", first.seconds, second.seconds, plain.seconds);
+        System.out.printf("| peak heap MB / peak RSS MB | %s / %s | | %s / %s | %s / %s |%n", first.heapMb, first.rssMb,
+                second.heapMb, second.rssMb, plain.heapMb, plain.rssMb);
+        System.out.printf("| addresses reached (forward and backward) | %s | | | |%n", first.reached());
+        System.out.println("\nlaunch: " + String.join(" ", deployed) + " (AOT cache recorded on a " + trainN + "-transfer night)");
         if (!duck.isEmpty()) {
             System.out.printf("%nDuckDB 1.5 peer: load %s s + forward reach %s s = %.2f s; process wall %s s; peak RSS %s MB; reached %s%n",
                     duck.get("load"), duck.get("trace"), Double.parseDouble(duck.get("load")) + Double.parseDouble(duck.get("trace")),
                     duck.get("wall"), duck.get("rss"), duck.get("reached"));
         }
         System.out.printf("second night / first night (job steps): %.1f%%%n", 100 * second.steps() / Math.max(first.steps(), 1e-3));
+    }
+
+    /** The export of N transfers (generated once per shape) and a job file over it; returns the job file. */
+    static Path jobFile(Path work, long n, Path project) throws IOException {
+        // the shape version is in the names, so a changed generator never reuses an older export
+        Path export = work.resolve("export-" + SyntheticExport.SHAPE + "-" + n);
+        if (!Files.isRegularFile(export.resolve("receipts.csv"))) {
+            System.err.println("generating " + n + " transfers into " + export);
+            SyntheticExport.write(export, n);
+        }
+        Path labels = labelsFile(work, n);
+        SyntheticExport.writeLabels(labels, project.resolve("sample-data/labels/labels.csv"), n);
+        Path job = work.resolve("bench-" + n + ".yml");
+        Files.writeString(job, """
+                job: bench-%d
+                designations:
+                  files: [%s]
+                  select: { uids: ["29702", "29703"] }
+                ledger:
+                  ethereum: { files: %s }
+                labels: [%s]
+                trace: { direction: both, maxHops: 4 }
+                rules: { indirectExposureMin: { ETH: "0.5" } }
+                report: { dir: %s, formats: [html, csv, json] }
+                """.formatted(n, project.resolve("sample-data/ofac/sdn_advanced.xml"), export,
+                labels, work.resolve("reports")));
+        return job;
+    }
+
+    static Path labelsFile(Path work, long n) {
+        return work.resolve("labels-" + SyntheticExport.SHAPE + "-" + n + ".csv");
+    }
+
+    static List<String> withData(List<String> launch, Path data, Path job, String date) {
+        List<String> cmd = new ArrayList<>(launch);
+        cmd.add(cmd.indexOf("-jar"), "-Dfundtrace.data-dir=" + data);
+        cmd.addAll(List.of("run", job.toString(), "--run-date=" + date));
+        return cmd;
     }
 
     record Run(String out, double seconds, long rssMb, String heapMb) {

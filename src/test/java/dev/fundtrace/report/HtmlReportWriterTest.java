@@ -156,6 +156,49 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void flags_flow_paths_and_new_flags_are_capped_for_a_reader_and_the_page_says_where_the_rest_are() throws IOException {
+        RunReport base = sample();
+        int n = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_SEVERITY + 50;
+        List<FlowRow> flows = new ArrayList<>();
+        List<FlagRow> flags = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String to = String.format("0x%040x", 0x1000 + i);
+            flows.add(new FlowRow("F-" + i, "forward", "ethereum", "ETH", "ETH", 18, LIFSHITS, to, null, null, 1,
+                    "1", "0.000000000000000001", List.of(new StepRow(String.format("0x%064x", i), 1, i, 0, LIFSHITS,
+                    to, "1", "2020-01-01T00:00:00Z"))));
+            flags.add(new FlagRow(String.format("G-%03d", i), "DIRECT_COUNTERPARTY", "HIGH", to, LIFSHITS, "ethereum", "ETH",
+                    "ETH", 1, List.of("F-" + i), List.of(String.format("0x%064x", i)), "paid by a seed", null, true));
+        }
+        List<String> ids = flags.stream().map(FlagRow::id).toList();
+        RunReport later = new RunReport(base.job(), base.runDate(), base.generatedAt(), base.parameters(), base.coverage(),
+                base.designations(), base.exposures(), flows, flags, base.summary(),
+                new Changes("2026-11-27", ids, List.of()), List.of(), List.of());
+        String html = render(later);
+        int shown = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_SEVERITY;
+        assertThat(html).contains("The first " + shown + " are shown here; 50 more are in flagged-flows.csv");
+        assertThat(html).contains("id=\"flag-G-" + String.format("%03d", shown - 1)).doesNotContain("id=\"flag-G-" + String.format("%03d", shown));
+        assertThat(html).contains("Flow paths (<span>" + n + "</span>)")
+                .contains("Only the first " + HtmlReportWriter.MAX_FLOW_PATHS_SHOWN + " flows are drawn out here");
+        assertThat(html).contains("New flags (<span>" + n + "</span>)").contains("The first " + shown + " are listed");
+
+        // a first run says that every flag is new instead of linking each one
+        RunReport first = new RunReport(base.job(), base.runDate(), base.generatedAt(), base.parameters(), base.coverage(),
+                base.designations(), base.exposures(), flows, flags, base.summary(),
+                new Changes(null, ids, List.of()), List.of(), List.of());
+        String firstHtml = render(first);
+        assertThat(firstHtml).contains("every flag is new").contains("New flags (<span>" + n + "</span>)")
+                .doesNotContain("The first " + shown + " are listed");
+        String changes = firstHtml.substring(firstHtml.indexOf("<section id=\"changes\">"));
+        assertThat(changes.substring(0, changes.indexOf("</section>"))).doesNotContain("href=\"#flag-");
+    }
+
+    @Test
+    void warm_up_renders_a_sample_of_everything_into_nothing() {
+        ReportFolderWriter.warmUp();
+        assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
     void empty_report_renders() throws IOException {
         RunReport empty = new RunReport("j", "2026-01-01", "2026-01-01T00:00:00Z", null, null, null, null, null,
                 null, null, null, null, null);

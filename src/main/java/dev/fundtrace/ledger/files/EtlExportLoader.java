@@ -328,13 +328,18 @@ public final class EtlExportLoader {
     private final class ReceiptPart extends Part {
         private final ReceiptIndex index;
         private final int cHash, cStatus, cContract;
-        private long[] keys = new long[2 * 4096];
-        private byte[] status = new byte[4096];
+        private long[] keys;
+        private byte[] status;
         private int n;
 
         ReceiptPart(CsvScanner csv, ReceiptIndex index, long[] range) {
             super(csv, range);
             this.index = index;
+            // sized from the range (a receipt line is ~175 bytes) so that millions of rows are not copied through
+            // a dozen doublings: on this machine the first touch of fresh memory costs more than the copy
+            int expected = expectedRows(range, 150);
+            keys = new long[2 * expected];
+            status = new byte[expected];
             cHash = csv.column("transaction_hash");
             cStatus = csv.column("status");
             cContract = csv.column("contract_address");
@@ -379,11 +384,12 @@ public final class EtlExportLoader {
         private final int cHash, cBlock, cIndex, cFrom, cTo, cValue, cTime, cStatus, cContract;
         long reverted, unknownStatus;
         /** builder row -> the range-local line it came from, for the receipt join (0: status already known) */
-        int[] pendingLine = new int[0];
+        int[] pendingLine;
 
         TransactionPart(CsvScanner csv, ReceiptIndex receipts, boolean statusColumn, boolean assumeSuccess, long[] range) {
             super(csv, range);
             this.builder = new SegmentBuilder(Chain.ETHEREUM, expectedRows(range, 300));
+            this.pendingLine = new int[statusColumn || receipts == null ? 0 : expectedRows(range, 300)];
             this.receipts = receipts;
             this.statusColumn = statusColumn;
             this.assumeSuccess = assumeSuccess;

@@ -8,11 +8,22 @@ import java.util.Arrays;
  */
 public final class AddressDictionary {
 
-    private long[] words = new long[3 * 1024];   // id -> (hi, mid, lo32) of the address, for hex() and merging
+    private long[] words;   // id -> (hi, mid, lo32) of the address, for hex() and merging
     // The hash table keeps the key in the slot itself (a, b, c << 32 | id+1) so that a lookup touches one cache
     // line instead of a slot array and then the words array: interning is the hottest loop of a load.
-    private long[] table = new long[3 * 4096];
+    private long[] table;
     private int size;
+
+    public AddressDictionary() {
+        this(1024);
+    }
+
+    /** @param expected addresses expected: a merge that knows its total skips the rehashes on the way */
+    public AddressDictionary(int expected) {
+        int slots = Integer.highestOneBit(Math.max(2048, expected) * 2 - 1) * 2; // a power of two, at most half full
+        words = new long[3 * Math.max(1024, expected)];
+        table = new long[3 * slots];
+    }
 
     public int size() { return size; }
 

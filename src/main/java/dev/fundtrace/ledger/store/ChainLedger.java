@@ -62,7 +62,9 @@ public final class ChainLedger {
 
     /** Joins segments into one ledger with chain-wide ids. */
     static ChainLedger of(Chain chain, List<Segment> segments) {
-        AddressDictionary dict = new AddressDictionary();
+        // sized for the largest segment's addresses, a lower bound of the ledger's (the sum would overshoot:
+        // segments share most of their addresses)
+        AddressDictionary dict = new AddressDictionary(segments.stream().mapToInt(s -> s.addressWords().length / 3).max().orElse(0));
         List<AssetInfo> assets = new ArrayList<>();
         Map<String, Integer> assetIds = new HashMap<>();
         assets.add(new AssetInfo(chain.nativeAsset(), chain.nativeAsset(), chain.nativeDecimals()));

@@ -20,12 +20,19 @@ class AddressDictionaryTest {
             words[3 * i + 1] = k;
             words[3 * i + 2] = k & 0xFFFFFFFFL;
         }
-        AddressDictionary one = new AddressDictionary(), grouped = new AddressDictionary();
-        int[] expected = new int[n], got = new int[n];
+        AddressDictionary one = new AddressDictionary();
+        int[] expected = new int[n];
         for (int i = 0; i < n; i++) expected[i] = one.intern(words[3 * i], words[3 * i + 1], words[3 * i + 2]);
-        grouped.internAll(words, n, got);
-        assertThat(got).isEqualTo(expected);
-        assertThat(grouped.size()).isEqualTo(one.size());
-        for (int id = 0; id < one.size(); id++) assertThat(grouped.hex(id)).isEqualTo(one.hex(id));
+        // grouped, from the smallest table and from one sized ahead (as a merge does): same ids
+        for (AddressDictionary grouped : new AddressDictionary[]{new AddressDictionary(), new AddressDictionary(n / 3)}) {
+            int[] got = new int[n];
+            grouped.internAll(words, n, got);
+            assertThat(got).isEqualTo(expected);
+            assertThat(grouped.size()).isEqualTo(one.size());
+            for (int id = 0; id < one.size(); id++) assertThat(grouped.hex(id)).isEqualTo(one.hex(id));
+            for (int id = 0; id < one.size(); id++) {
+                assertThat(grouped.find(one.word(id, 0), one.word(id, 1), one.word(id, 2))).isEqualTo(id);
+            }
+        }
     }
 }
