@@ -67,11 +67,6 @@ class ExposureWriter {
                 e.category())).iterator(), json);
     }
 
-    boolean isPending(long runId) {
-        Future<?> f = pending.get(runId);
-        return f != null && !f.isDone();
-    }
-
     /** Waits for a background store of this run; true when every exposure of the run is in the database. */
     boolean awaitStored(long runId) {
         Future<?> f = pending.remove(runId);

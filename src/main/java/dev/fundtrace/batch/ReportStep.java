@@ -33,12 +33,9 @@ class ReportStep implements Tasklet {
     private final LedgerStore store;
     private final RunFiles files;
     private final ExposureWriter writer;
-    private final ReportWarmUp warmUp;
 
-    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer,
-               ReportWarmUp warmUp) {
+    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer) {
         this.writer = writer;
-        this.warmUp = warmUp;
         this.runs = runs;
         this.runner = runner;
         this.store = store;
@@ -74,7 +71,6 @@ class ReportStep implements Tasklet {
      */
     private void ensureExposuresStored(RunParameters run, JobDefinition job) {
         if (runs.traceSourceOf(run.runId()) != run.runId()) return; // a completed run's trace: stored with it
-        if (writer.isPending(run.runId())) warmUp.start(); // this thread waits meanwhile
         if (writer.awaitStored(run.runId())) return;
         Console.progress("report", "exposures incomplete after an interruption: tracing again to store them");
         var trace = runner.trace(run, job);

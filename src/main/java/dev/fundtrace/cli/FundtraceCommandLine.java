@@ -67,11 +67,31 @@ public final class FundtraceCommandLine {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMED_UP = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Renders a made-up report into nothing on a second thread while Spring starts, once per process: cold, the
+     * page and the JSON took a second of an unchanged night's report step (see ReportFolderWriter.warmUp).
+     */
+    private static void warmUpReportWriters() {
+        if (!WARMED_UP.compareAndSet(false, true)) return;
+        Thread t = new Thread(() -> {
+            try {
+                dev.fundtrace.report.ReportFolderWriter.warmUp();
+            } catch (RuntimeException e) {
+                // only an optimisation: the real report reports its own errors
+            }
+        }, "fundtrace-report-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
     private int run(Options o) {
         if (o.positional.isEmpty()) return usage("run needs a job file");
         JobFileLoader loader = new JobFileLoader();
         JobDefinition job = loader.load(Path.of(o.positional.get(0)));
         loader.checkInputsExist(job);
+        warmUpReportWriters();
         try (ConfigurableApplicationContext ctx = context(o)) {
             JobOperator operator = ctx.getBean(JobOperator.class);
             JobRepository repository = ctx.getBean(JobRepository.class);

@@ -7,9 +7,12 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -37,16 +40,32 @@ public final class JsonReportWriter {
         RunReport empty = new RunReport(report.job(), report.runDate(), report.generatedAt(), report.parameters(),
                 report.coverage(), report.designations(), List.of(), report.flows(), report.flags(), report.summary(),
                 report.changes(), report.rejected(), report.warnings());
-        String text = json.writeValueAsString(empty);
-        int at = text.indexOf(PLACEHOLDER);
+        byte[] text = json.writeValueAsBytes(empty);
+        int at = indexOf(text, PLACEHOLDER.getBytes(StandardCharsets.UTF_8));
         if (at < 0) throw new IllegalStateException("report.json layout changed: no exposures field");
-        try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 20)) {
-            out.write(text.substring(0, at + PLACEHOLDER.length() - 3).getBytes(StandardCharsets.UTF_8));
-            Files.copy(exposuresJson, out);
-            out.write(text.substring(at + PLACEHOLDER.length()).getBytes(StandardCharsets.UTF_8));
+        int open = at + PLACEHOLDER.length() - 3, close = at + PLACEHOLDER.length();
+        // the exposures file goes across in the kernel (a quarter of a million exposures are 80 MB)
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE); FileChannel in = FileChannel.open(exposuresJson, StandardOpenOption.READ)) {
+            writeFully(out, ByteBuffer.wrap(text, 0, open));
+            for (long pos = 0, size = in.size(); pos < size; ) pos += in.transferTo(pos, size - pos, out);
+            writeFully(out, ByteBuffer.wrap(text, close, text.length - close));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void writeFully(FileChannel out, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) out.write(b);
+    }
+
+    private static int indexOf(byte[] text, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= text.length; i++) {
+            for (int k = 0; k < what.length; k++) if (text[i + k] != what[k]) continue outer;
+            return i;
+        }
+        return -1;
     }
 
     /**

@@ -53,7 +53,7 @@ public final class ReportFolderWriter {
     /**
      * Renders a small made-up report into nothing, so that the template is parsed and the JSON, CSV and HTML code
      * paths have run once before a real report: cold, they took a second of an unchanged night's three. Meant for a
-     * core that is otherwise idle (see the batch's ReportWarmUp).
+     * core that is otherwise idle (the command line starts it while Spring starts).
      */
     public static void warmUp() {
         RunReport sample = RunReport.sample();
