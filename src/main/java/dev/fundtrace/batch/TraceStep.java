@@ -47,10 +47,8 @@ class TraceStep implements Tasklet {
         long t0 = System.nanoTime();
         List<Exposure> exposures = trace.exposures(new LabelBook(runs.labels(run.runId())));
         long t1 = System.nanoTime();
-        java.util.Set<String> reached = new java.util.HashSet<>();
-        for (Exposure e : exposures) reached.add(e.address());
         writer.store(run.runId(), exposures, files.exposuresJson(run.runId()));
-        runs.fact(run.runId(), "reachedAddresses", Integer.toString(reached.size()));
+        runs.fact(run.runId(), "reachedAddresses", Integer.toString(trace.reachedAddresses()));
         runs.traceSource(run.runId(), inputs, run.runId());
         runs.fact(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
         cache.put(run.runId(), trace);

@@ -89,6 +89,19 @@ public final class ChainTrace {
                 amount(a, d, v), steps);
     }
 
+    /** Distinct addresses reached in any asset and direction (what report.json's summary calls reached). */
+    public int reachedAddresses() {
+        java.util.BitSet reached = new java.util.BitSet(ledger.addresses().size());
+        for (AssetTrace a : assets) {
+            for (Direction d : Direction.values()) {
+                Reach r = reach(a, d);
+                if (r == null) continue;
+                for (int v = 0; v < a.graph().n; v++) if (r.hop[v] != 0) reached.set(a.graph().global[v]);
+            }
+        }
+        return reached.cardinality();
+    }
+
     public Reach reach(AssetTrace a, Direction d) {
         return d == Direction.FORWARD ? a.forward() : a.backward();
     }
