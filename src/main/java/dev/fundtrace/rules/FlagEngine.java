@@ -48,6 +48,12 @@ public final class FlagEngine {
         return new FlagResult(run.flags(), List.copyOf(run.flows.values()));
     }
 
+    /** {@code out >= 0.9 * in}, exactly, for non-negative longs: {@code 10 out >= 9 in} in 128 bits. */
+    static boolean atLeastNineTenths(long out, long in) {
+        long hiOut = Math.multiplyHigh(out, 10), hiIn = Math.multiplyHigh(in, 9);
+        return hiOut != hiIn ? hiOut > hiIn : Long.compareUnsigned(out * 10, in * 9) >= 0;
+    }
+
     private final class Run {
         final ChainTrace trace;
         final ChainLedger ledger;
@@ -126,14 +132,34 @@ public final class FlagEngine {
                 if (a.taint().carried()[in] <= 0) continue;
                 long t0 = ledger.time(g.ledgerRow(in));
                 if (t0 < 0) continue;
-                BigInteger inflow = ledger.amount(g.ledgerRow(in)), out = BigInteger.ZERO;
+                int inRow = g.ledgerRow(in);
+                // amounts that fit a long are summed and compared as longs (the common case, and the inner loop
+                // of the rules); the first one that does not, or a sum that would overflow, switches to BigInteger
+                long inSmall = ledger.isSmall(inRow) ? ledger.smallAmount(inRow) : -1, outSmall = 0;
+                BigInteger inflow = null, out = null;
                 int first = g.firstOutAfter(v, in);
                 for (int j = first; j < g.outEnd(v); j++) {
                     int e = g.outEdgeAt(j);
-                    long t = ledger.time(g.ledgerRow(e));
+                    int row = g.ledgerRow(e);
+                    long t = ledger.time(row);
                     if (t < 0 || t > t0 + window) break;
-                    out = out.add(ledger.amount(g.ledgerRow(e)));
-                    if (out.multiply(BigInteger.TEN).compareTo(inflow.multiply(BigInteger.valueOf(9))) >= 0) {
+                    boolean passed;
+                    if (out == null && inSmall >= 0 && ledger.isSmall(row) && outSmall <= Long.MAX_VALUE - ledger.smallAmount(row)) {
+                        outSmall += ledger.smallAmount(row);
+                        passed = atLeastNineTenths(outSmall, inSmall);
+                    } else {
+                        if (out == null) {
+                            out = BigInteger.valueOf(outSmall);
+                            inflow = ledger.amount(inRow);
+                        }
+                        out = out.add(ledger.amount(row));
+                        passed = out.multiply(BigInteger.TEN).compareTo(inflow.multiply(BigInteger.valueOf(9))) >= 0;
+                    }
+                    if (passed) {
+                        if (out == null) {
+                            out = BigInteger.valueOf(outSmall);
+                            inflow = BigInteger.valueOf(inSmall);
+                        }
                         List<String> evidence = new ArrayList<>(List.of(ledger.txHash(g.ledgerRow(in))));
                         for (int k = first; k <= j; k++) evidence.add(ledger.txHash(g.ledgerRow(g.outEdgeAt(k))));
                         hit(Rule.RAPID_PASS_THROUGH, a, Direction.FORWARD, v, null, evidence,
