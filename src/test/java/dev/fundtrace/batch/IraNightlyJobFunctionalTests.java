@@ -104,13 +104,19 @@ class IraNightlyJobFunctionalTests {
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-29", "--report-dir=" + reports)).isZero();
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-30", "--report-dir=" + reports)).isZero();
         Map<String, String> first = flagsById(reports.resolve("ira-nightly/2026-11-28/flagged-flows.csv"));
+        JsonNode firstJson = JsonMapper.builder().build().readTree(reports.resolve("ira-nightly/2026-11-28/report.json").toFile());
         for (String night : new String[]{"2026-11-29", "2026-11-30"}) {
             Map<String, String> later = flagsById(reports.resolve("ira-nightly/" + night + "/flagged-flows.csv"));
             assertThat(later).as(night).isEqualTo(first);
             for (CSVRecord r : csv(reports.resolve("ira-nightly/" + night + "/flagged-flows.csv"))) {
                 assertThat(r.get("new_since_last_run")).isEqualTo("false");
             }
-            JsonNode changes = JsonMapper.builder().build().readTree(reports.resolve("ira-nightly/" + night + "/report.json").toFile()).get("changes");
+            JsonNode laterJson = JsonMapper.builder().build().readTree(reports.resolve("ira-nightly/" + night + "/report.json").toFile());
+            // flows (spliced from the trace's flows file, paths included) and exposures as on the first night
+            assertThat(laterJson.get("flows")).isEqualTo(firstJson.get("flows"));
+            assertThat(laterJson.get("exposures")).isEqualTo(firstJson.get("exposures"));
+            assertThat(laterJson.get("flows").get(0).get("path").size()).isPositive();
+            JsonNode changes = laterJson.get("changes");
             assertThat(changes.get("newFlagIds").size()).isZero();
             assertThat(changes.get("resolvedFlags").size()).isZero();
         }
