@@ -33,6 +33,8 @@ class ExposureWriter {
         return t;
     });
     private final Map<Long, Future<?>> pending = new ConcurrentHashMap<>();
+    /** per run stored in the background: done once its JSON file is complete (before the rows are) */
+    private final Map<Long, java.util.concurrent.CompletableFuture<Void>> jsonWritten = new ConcurrentHashMap<>();
 
     ExposureWriter(RunRepository runs,
                    @org.springframework.beans.factory.annotation.Value("${fundtrace.exposures.background-min:10000}") int backgroundMin) {
@@ -50,9 +52,17 @@ class ExposureWriter {
             runs.replaceExposures(runId, exposures);
             return;
         }
+        var json0 = new java.util.concurrent.CompletableFuture<Void>();
+        jsonWritten.put(runId, json0);
         pending.put(runId, executor.submit(() -> {
             long t0 = System.nanoTime();
-            writeJson(exposures, json);
+            try {
+                writeJson(exposures, json);
+                json0.complete(null);
+            } catch (RuntimeException e) {
+                json0.completeExceptionally(e);
+                throw e;
+            }
             long t1 = System.nanoTime();
             runs.replaceExposures(runId, exposures);
             Console.progress("trace", String.format("%,d exposures written as JSON in %.2f s and stored in the database in %.2f s (second thread)",
@@ -67,9 +77,27 @@ class ExposureWriter {
                 e.category())).iterator(), json);
     }
 
+    /** True while this run's exposures are being stored on the second thread. */
+    boolean isPending(long runId) {
+        Future<?> f = pending.get(runId);
+        return f != null && !f.isDone();
+    }
+
+    /** Waits until the JSON file of a background store is complete (the rows may still be going in). */
+    void awaitJson(long runId) {
+        var f = jsonWritten.get(runId);
+        if (f == null) return;
+        try {
+            f.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw new IllegalStateException("writing exposures failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     /** Waits for a background store of this run; true when every exposure of the run is in the database. */
     boolean awaitStored(long runId) {
         Future<?> f = pending.remove(runId);
+        jsonWritten.remove(runId);
         if (f != null) {
             try {
                 long t0 = System.nanoTime();
@@ -86,8 +114,23 @@ class ExposureWriter {
         return expected >= 0 && runs.exposureCount(runId) == expected;
     }
 
+    /** Waits for a background store of this run to end, however it ends (for a step that is failing anyway). */
+    void awaitQuietly(long runId) {
+        Future<?> f = pending.get(runId);
+        if (f == null) return;
+        try {
+            f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // the failing step reports its own error; the store is redone when the run resumes
+        }
+    }
+
+    /** A store still running finishes before the database it writes to is closed. */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
         executor.shutdown();
+        executor.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
     }
 }

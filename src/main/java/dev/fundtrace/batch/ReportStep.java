@@ -46,17 +46,31 @@ class ReportStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunParameters run = RunParameters.of(chunk);
         JobDefinition job = run.job();
-        // first: writing the report while the rows still go into the database was measured slower (two cores,
-        // both busy, and the database thread then twice as slow); a resumed run without the JSON file reads them
-        ensureExposuresStored(run, job);
-        Path fragment = files.exposuresJson(runs.traceSourceOf(run.runId()));
-        long t0 = System.nanoTime();
-        RunReport report = assemble(run, job);
-        long t1 = System.nanoTime();
-        Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
-        job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
-        Path folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats,
-                java.nio.file.Files.isRegularFile(fragment) ? fragment : null);
+        // While the exposure rows are still going into the database (a large first night), the report is written
+        // meanwhile from the exposures' JSON file, and its files are renamed into place only once the rows are in:
+        // a report appears only for a run whose exposures are stored. Otherwise they are made sure of first
+        // (a resumed run whose rows are incomplete stores them again).
+        boolean storing = writer.isPending(run.runId());
+        long t0, t1;
+        RunReport report;
+        Path folder;
+        try {
+            if (storing) writer.awaitJson(run.runId());
+            else ensureExposuresStored(run, job);
+            Path fragment = files.exposuresJson(runs.traceSourceOf(run.runId()));
+            t0 = System.nanoTime();
+            report = assemble(run, job);
+            t1 = System.nanoTime();
+            Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
+            job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
+            folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats,
+                    java.nio.file.Files.isRegularFile(fragment) ? fragment : null, () -> {
+                        if (storing) ensureExposuresStored(run, job);
+                    });
+        } catch (RuntimeException e) {
+            if (storing) writer.awaitQuietly(run.runId()); // the step fails only once the second thread is done
+            throw e;
+        }
         Console.progress("report", String.format("assembled from the database in %.2f s, written in %.2f s",
                 (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
         runs.summary(run.runId(), folder.toString(), report.designations().size(), report.summary().seeds(),

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -27,25 +29,51 @@ public final class ReportFolderWriter {
 
     /** @param exposuresJson when not null, report.json takes its exposures from this file (see JsonReportWriter) */
     public Path write(RunReport report, Path reportDir, Set<Format> formats, Path exposuresJson) {
+        return write(report, reportDir, formats, exposuresJson, () -> { });
+    }
+
+    /**
+     * @param beforePublish runs once every file is written under its temporary name and before any is renamed into
+     *                      place, so that a report appears only once what it stands for is stored
+     */
+    public Path write(RunReport report, Path reportDir, Set<Format> formats, Path exposuresJson, Runnable beforePublish) {
         Path folder = reportDir.resolve(report.job()).resolve(report.runDate());
+        List<Path> targets = new ArrayList<>();
+        boolean published = false;
         try {
             Files.createDirectories(folder);
             // the page is rendered on a second core while the JSON and CSV files are written on this one
             var page = !formats.contains(Format.HTML) ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.runAsync(() -> atomicallyUnchecked(folder.resolve("report.html"), f -> html.write(report, f)));
-            if (formats.contains(Format.JSON)) atomically(folder.resolve("report.json"), f -> {
+                    : CompletableFuture.runAsync(() -> writeTemporaryUnchecked(folder.resolve("report.html"), f -> html.write(report, f)));
+            if (formats.contains(Format.HTML)) targets.add(folder.resolve("report.html"));
+            if (formats.contains(Format.JSON)) targets.add(writeTemporary(folder.resolve("report.json"), f -> {
                 if (exposuresJson == null) json.write(report, f); else json.write(report, f, exposuresJson);
-            });
-            if (formats.contains(Format.CSV)) atomically(folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f));
-            atomically(folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
+            }));
+            if (formats.contains(Format.CSV)) targets.add(writeTemporary(folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f)));
+            targets.add(writeTemporary(folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f)));
             try {
                 page.join();
             } catch (CompletionException e) {
                 if (e.getCause() instanceof RuntimeException r) throw r;
                 throw e;
             }
+            beforePublish.run();
+            for (Path target : targets) {
+                Files.move(temporary(target), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            published = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report to " + folder + ": " + e.getMessage(), e);
+        } finally {
+            if (!published) {
+                for (Path target : targets) {
+                    try {
+                        Files.deleteIfExists(temporary(target));
+                    } catch (IOException ignored) {
+                        // a leftover temporary file is overwritten by the next attempt
+                    }
+                }
+            }
         }
         return folder;
     }
@@ -64,17 +92,21 @@ public final class ReportFolderWriter {
 
     private interface FileWrite { void to(Path file); }
 
-    private static void atomicallyUnchecked(Path target, FileWrite write) {
+    private static void writeTemporaryUnchecked(Path target, FileWrite write) {
         try {
-            atomically(target, write);
+            writeTemporary(target, write);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
     }
 
-    private static void atomically(Path target, FileWrite write) throws IOException {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        write.to(tmp);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    /** Writes what will become {@code target} under a temporary name beside it; returns the target. */
+    private static Path writeTemporary(Path target, FileWrite write) throws IOException {
+        write.to(temporary(target));
+        return target;
+    }
+
+    private static Path temporary(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".tmp");
     }
 }
