@@ -9,11 +9,14 @@ import org.springframework.stereotype.Component;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a trace's exposures once as a JSON array (which every report of that trace splices in) and stores them
@@ -32,9 +35,10 @@ class ExposureWriter {
         t.setDaemon(true);
         return t;
     });
-    private final Map<Long, Future<?>> pending = new ConcurrentHashMap<>();
-    /** per run stored in the background: done once its JSON file is complete (before the rows are) */
-    private final Map<Long, java.util.concurrent.CompletableFuture<Void>> jsonWritten = new ConcurrentHashMap<>();
+    private final Map<Long, Background> pending = new ConcurrentHashMap<>();
+
+    /** A store on the second thread: {@code json} is done once the JSON file is complete (before the rows are). */
+    private record Background(Future<?> stored, CompletableFuture<Void> json) {}
 
     ExposureWriter(RunRepository runs,
                    @org.springframework.beans.factory.annotation.Value("${fundtrace.exposures.background-min:10000}") int backgroundMin) {
@@ -52,22 +56,21 @@ class ExposureWriter {
             runs.replaceExposures(runId, exposures);
             return;
         }
-        var json0 = new java.util.concurrent.CompletableFuture<Void>();
-        jsonWritten.put(runId, json0);
-        pending.put(runId, executor.submit(() -> {
+        var jsonDone = new CompletableFuture<Void>();
+        pending.put(runId, new Background(executor.submit(() -> {
             long t0 = System.nanoTime();
             try {
                 writeJson(exposures, json);
-                json0.complete(null);
+                jsonDone.complete(null);
             } catch (RuntimeException e) {
-                json0.completeExceptionally(e);
+                jsonDone.completeExceptionally(e);
                 throw e;
             }
             long t1 = System.nanoTime();
             runs.replaceExposures(runId, exposures);
             Console.progress("trace", String.format("%,d exposures written as JSON in %.2f s and stored in the database in %.2f s (second thread)",
                     exposures.size(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
-        }));
+        }), jsonDone));
     }
 
     /** In trace order (asset, forward before backward, address id): stable from run to run. */
@@ -79,29 +82,28 @@ class ExposureWriter {
 
     /** True while this run's exposures are being stored on the second thread. */
     boolean isPending(long runId) {
-        Future<?> f = pending.get(runId);
-        return f != null && !f.isDone();
+        Background b = pending.get(runId);
+        return b != null && !b.stored().isDone();
     }
 
     /** Waits until the JSON file of a background store is complete (the rows may still be going in). */
     void awaitJson(long runId) {
-        var f = jsonWritten.get(runId);
-        if (f == null) return;
+        Background b = pending.get(runId);
+        if (b == null) return;
         try {
-            f.join();
-        } catch (java.util.concurrent.CompletionException e) {
+            b.json().join();
+        } catch (CompletionException e) {
             throw new IllegalStateException("writing exposures failed: " + e.getCause().getMessage(), e.getCause());
         }
     }
 
     /** Waits for a background store of this run; true when every exposure of the run is in the database. */
     boolean awaitStored(long runId) {
-        Future<?> f = pending.remove(runId);
-        jsonWritten.remove(runId);
-        if (f != null) {
+        Background b = pending.remove(runId);
+        if (b != null) {
             try {
                 long t0 = System.nanoTime();
-                f.get();
+                b.stored().get();
                 Console.progress("report", String.format("waited %.2f s for the exposures to be in the database", (System.nanoTime() - t0) / 1e9));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -116,10 +118,10 @@ class ExposureWriter {
 
     /** Waits for a background store of this run to end, however it ends (for a step that is failing anyway). */
     void awaitQuietly(long runId) {
-        Future<?> f = pending.get(runId);
-        if (f == null) return;
+        Background b = pending.get(runId);
+        if (b == null) return;
         try {
-            f.get();
+            b.stored().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -131,6 +133,6 @@ class ExposureWriter {
     @PreDestroy
     void stop() throws InterruptedException {
         executor.shutdown();
-        executor.awaitTermination(10, java.util.concurrent.TimeUnit.MINUTES);
+        executor.awaitTermination(10, TimeUnit.MINUTES);
     }
 }

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /** Step 5: apply the rules; mark what is new since the previous completed run. */
 @Component
@@ -40,12 +42,11 @@ class FlagStep implements Tasklet {
         if (source != run.runId()) {
             // the usual unchanged night: the previous run had this very trace, so none of its flags is new
             boolean sameAsPrevious = previousRun.isPresent() && runs.traceSourceOf(previousRun.get().runId()) == source;
-            runs.reuseFlags(run.runId(), source, sameAsPrevious ? null
-                    : previousRun.map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(new HashSet<>()));
+            runs.reuseFlags(run.runId(), source, sameAsPrevious ? null : keysOf(previousRun));
             Console.progress("flags", "flags of run " + source + " reused (same trace)");
             return RepeatStatus.FINISHED;
         }
-        var previous = previousRun.map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(new HashSet<>());
+        var previous = keysOf(previousRun);
         ChainTrace trace = cache.get(run.runId());
         if (trace == null) trace = runner.trace(run, job); // resumed at this step: trace again
         var r = job.rules();
@@ -60,5 +61,10 @@ class FlagStep implements Tasklet {
         contribution.incrementWriteCount(flags.size());
         Console.progress("flags", flags.size() + " flags on " + result.flows().size() + " flows");
         return RepeatStatus.FINISHED;
+    }
+
+    /** The flag keys of the previous completed run, none when there is none. */
+    private Set<String> keysOf(Optional<RunRepository.RunRow> previousRun) {
+        return previousRun.<Set<String>>map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(Set.of());
     }
 }

@@ -107,7 +107,7 @@ class ReportStep implements Tasklet {
         var flags = runs.flags(id, symbols);
         // with the exposures file of the trace, report.json takes them from there and they are not read back
         // (the HTML names services from the flows, whose endpoints they are)
-        boolean fragment = java.nio.file.Files.isRegularFile(files.exposuresJson(runs.traceSourceOf(id)));
+        boolean fragment = java.nio.file.Files.isRegularFile(files.exposuresJson(source));
         List<RunReport.ExposureRow> exposures = fragment ? List.of() : runs.exposures(id);
         var coverage = runs.fact(id, "coverage").map(Coverage::read).orElse(new RunReport.Coverage(List.of(), List.of()));
 

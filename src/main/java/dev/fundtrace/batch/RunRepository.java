@@ -215,7 +215,7 @@ public class RunRepository {
             fact(runId, FLAGS_OF, Long.toString(sourceRunId));
             return;
         }
-        jdbc.update("DELETE FROM run_fact WHERE run_id = ? AND fact_name = ?", runId, FLAGS_OF);
+        forgetFlagsOf(runId);
         jdbc.update("""
                 INSERT INTO run_flag (run_id, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids,
                                       evidence, explanation, deposit_address, new_since_last)
@@ -229,6 +229,10 @@ public class RunRepository {
 
     /** A run whose flags are another run's, none of them new (see {@link #reuseFlags}). */
     private static final String FLAGS_OF = "flagsOf";
+
+    private void forgetFlagsOf(long runId) {
+        jdbc.update("DELETE FROM run_fact WHERE run_id = ? AND fact_name = ?", runId, FLAGS_OF);
+    }
 
     /** The run whose run_flag rows hold this run's flags: itself unless it refers to another's. */
     private long flagRunOf(long runId) {
@@ -304,7 +308,7 @@ public class RunRepository {
     }
 
     public void replaceFlowsAndFlags(long runId, List<Flow> flows, List<Flag> flags) {
-        jdbc.update("DELETE FROM run_fact WHERE run_id = ? AND fact_name = ?", runId, FLAGS_OF);
+        forgetFlagsOf(runId);
         jdbc.update("DELETE FROM run_flow_step WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM run_flow WHERE run_id = ?", runId);
         jdbc.update("DELETE FROM run_flag WHERE run_id = ?", runId);
@@ -376,10 +380,6 @@ public class RunRepository {
                         rs.getString(5), rs.getString(6), rs.getString(7), symbols.getOrDefault(rs.getString(7), rs.getString(7)),
                         rs.getInt(8), split(rs.getString(9)), split(rs.getString(10)), rs.getString(11), rs.getString(12),
                         from == runId && rs.getBoolean(13)), from);
-    }
-
-    public List<RunReport.FlowRow> flows(long runId) {
-        return flowsOfTrace(traceSourceOf(runId));
     }
 
     /** The flows stored by the run that computed a trace. */
