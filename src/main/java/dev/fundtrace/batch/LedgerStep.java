@@ -93,11 +93,15 @@ class LedgerStep implements Tasklet {
         long rows = result.parts().stream().mapToLong(p -> p.size()).sum();
         boolean keep = runs.segments(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals)
                 && rows * 100 < Runtime.getRuntime().maxMemory() / 3;
-        var stored = java.util.concurrent.CompletableFuture.supplyAsync(() -> store.store(Chain.ETHEREUM,
-                result.parts(), fingerprint, eth.files().toString(), result.reverted(), result.rowsRead(), result.rejections()));
+        // That thread commits on its own, outside this step's transaction: the warnings are recorded there first,
+        // so that a kill cannot leave the segment registered (and never loaded again) without them.
+        var stored = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            runs.fact(run.runId(), "ledgerWarnings." + fingerprint, String.join("\n", result.warnings()));
+            return store.store(Chain.ETHEREUM, result.parts(), fingerprint, eth.files().toString(), result.reverted(),
+                    result.rowsRead(), result.rejections());
+        });
         if (keep) cache.put(java.util.List.of(fingerprint), store.inMemory(Chain.ETHEREUM, result.parts()));
         var info = stored.join();
-        runs.fact(run.runId(), "ledgerWarnings." + fingerprint, String.join("\n", result.warnings()));
         contribution.incrementWriteCount(result.rowsRead());
         contribution.incrementWriteCount(info.transfers());
         Console.progress("ledger", "loaded " + eth.files() + ": " + Console.rate(result.rowsRead(), t1 - t0)
