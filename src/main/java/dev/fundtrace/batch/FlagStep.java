@@ -54,12 +54,15 @@ class FlagStep implements Tasklet {
                 r.indirectExposureMin(), r.rapidPassThroughWindow(), r.structuringThreshold(), r.structuringWindow(),
                 r.structuringMinTransfers()));
         List<String> sanctioned = runs.designatedAddresses(run.runId(), Chain.ETHEREUM.id(), false);
+        long t0 = System.nanoTime();
         FlagResult result = engine.evaluate(trace, sanctioned);
         List<Flag> flags = result.flags().stream().map(f -> f.withNewSinceLastRun(!previous.contains(f.key()))).toList();
+        long t1 = System.nanoTime();
         runs.replaceFlowsAndFlags(run.runId(), result.flows(), flags);
         cache.clear(run.runId());
         contribution.incrementWriteCount(flags.size());
-        Console.progress("flags", flags.size() + " flags on " + result.flows().size() + " flows");
+        Console.progress("flags", String.format("%d flags on %d flows: evaluated in %.2f s, stored in %.2f s",
+                flags.size(), result.flows().size(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
         return RepeatStatus.FINISHED;
     }
 

@@ -81,6 +81,8 @@ class LedgerStep implements Tasklet {
                 }
             }
         });
+        boolean soleLedger = runs.segments(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals);
+        loader.roomToJoin(soleLedger && fitsInMemory(EtlExportLoader.transactionsAtMost(eth.files())));
         var result = loader.load(eth.files(), eth.assumeSuccess(), job.ledger().maxRejectedShare());
         long t1 = System.nanoTime();
         result.warnings().forEach(w -> Console.progress("ledger", "warning: " + w));
@@ -91,8 +93,7 @@ class LedgerStep implements Tasklet {
         // is kept only when it is this job's whole ledger and fits easily: the copy holds the transaction hashes
         // on the heap (~100 bytes a transfer with the merge), where the files keep them memory-mapped.
         long rows = result.parts().stream().mapToLong(p -> p.size()).sum();
-        boolean keep = runs.segments(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals)
-                && rows * 100 < Runtime.getRuntime().maxMemory() / 3;
+        boolean keep = soleLedger && fitsInMemory(rows);
         // That thread commits on its own, outside this step's transaction: the warnings are recorded there first,
         // so that a kill cannot leave the segment registered (and never loaded again) without them.
         var stored = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
@@ -108,5 +109,9 @@ class LedgerStep implements Tasklet {
                 + " rows; " + info.transfers() + " transfers, " + info.reverted() + " reverted, "
                 + info.rejected() + " refused; stored in " + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
         return rows;
+    }
+
+    private static boolean fitsInMemory(long transfers) {
+        return transfers * 100 < Runtime.getRuntime().maxMemory() / 3;
     }
 }

@@ -40,17 +40,17 @@ public final class CsvRow {
 
     /** A non-negative decimal integer that fits a long, or -1 when the field is not one. */
     public long longValue(int i) {
-        if (isEmpty(i)) return -1;
+        if (i >= fields) return -1;
         int s = start[i], e = end[i];
-        if (e - s > 19) return -1; // 19 digits: 1 to 9.2 ETH in wei, common enough to keep off BigInteger
+        if (e == s || e - s > 19) return -1; // 19 digits: 1 to 9.2 ETH in wei, common enough to keep off BigInteger
         long v = 0;
         for (int p = s; p < e; p++) {
             int d = buf[p] - '0';
             if (d < 0 || d > 9) return -1;
-            if (v > (Long.MAX_VALUE - d) / 10) return -1;
             v = v * 10 + d;
         }
-        return v;
+        // up to 19 digits is below 2^64: a value beyond a long has wrapped to a negative one, and nothing else has
+        return v < 0 ? -1 : v;
     }
 
     /** Field length in bytes. */

@@ -135,16 +135,15 @@ public final class CsvScanner {
                 boolean last = pos >= to;
                 int consumed = 0;
                 while (true) {
-                    int lineEnd = nextLineEnd(buf, consumed, have);
+                    int lineEnd = splitLine(buf, consumed, have, row);
                     if (lineEnd < 0) {
                         if (!last) break;
                         if (consumed >= have) break;
                         lineEnd = have; // final line without newline
+                        split(buf, consumed, contentEnd(buf, consumed, lineEnd), row);
                     }
-                    int contentEnd = lineEnd;
-                    if (contentEnd > consumed && buf[contentEnd - 1] == '\r') contentEnd--;
+                    int contentEnd = contentEnd(buf, consumed, lineEnd);
                     if (contentEnd > consumed && !(contentEnd - consumed == 1 && buf[consumed] == 0x1A)) {
-                        split(buf, consumed, contentEnd, row);
                         row.line = firstLine + lines;
                         rows.accept(row);
                     }
@@ -167,6 +166,60 @@ public final class CsvScanner {
             throw new UncheckedIOException(file + ": cannot read: " + e.getMessage(), e);
         }
         return lines;
+    }
+
+    /** End of a line's content: before a CR that ends it. */
+    private static int contentEnd(byte[] b, int from, int lineEnd) {
+        return lineEnd > from && b[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+    }
+
+    /**
+     * Splits the line starting at {@code from} into {@code row}'s fields (without a CR that ends it) and returns
+     * the index of its '\n', or -1 when the line does not end before {@code to}. A line without quotes is found
+     * and split in one pass, which is every ethereum-etl row; one with quotes takes the quote-aware path.
+     */
+    static int splitLine(byte[] b, int from, int to, CsvRow row) {
+        int lineEnd = splitUnquoted(b, from, to, row);
+        if (lineEnd != QUOTED) return lineEnd;
+        lineEnd = nextLineEnd(b, from, to);
+        if (lineEnd >= 0) split(b, from, contentEnd(b, from, lineEnd), row);
+        return lineEnd;
+    }
+
+    private static final int QUOTED = -2;
+
+    /** {@link #splitLine} for a line without quotes: {@link #QUOTED} as soon as it meets one. */
+    private static int splitUnquoted(byte[] b, int from, int to, CsvRow row) {
+        int[] start = row.start, end = row.end;
+        int f = 0, fieldStart = from, i = from;
+        while (true) {
+            // eight bytes at a time to the next ',' '\n' or '"': the lowest flag of each search is exact, so the
+            // lowest of the three is too
+            int next = -1;
+            while (i + 8 <= to) {
+                long x = (long) LONGS.get(b, i);
+                long m = zeroBytes(x ^ COMMAS) | zeroBytes(x ^ NEWLINES) | zeroBytes(x ^ QUOTES);
+                if (m != 0) { next = i + (Long.numberOfTrailingZeros(m) >>> 3); break; }
+                i += 8;
+            }
+            if (next < 0) {
+                for (; i < to; i++) if (b[i] == ',' || b[i] == '\n' || b[i] == '"') { next = i; break; }
+                if (next < 0) return -1;
+            }
+            byte c = b[next];
+            if (c == '"') return QUOTED;
+            if (f < start.length) {
+                start[f] = fieldStart;
+                end[f] = c == '\n' ? contentEnd(b, fieldStart, next) : next;
+            }
+            f++;
+            if (c == '\n') {
+                row.buf = b;
+                row.fields = Math.min(f, start.length);
+                return next;
+            }
+            i = fieldStart = next + 1;
+        }
     }
 
     /** End of the line starting at {@code from} (index of '\n'), skipping newlines inside quotes; -1 if none yet. */
@@ -213,7 +266,7 @@ public final class CsvScanner {
         return (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
     }
 
-    private static void split(byte[] b, int from, int to, CsvRow row) {
+    static void split(byte[] b, int from, int to, CsvRow row) {
         row.buf = b;
         int f = 0, i = from;
         while (true) {

@@ -35,10 +35,21 @@ public final class EtlExportLoader {
 
     private final int threads;
     private final LongConsumer progress;
+    private boolean roomToJoin;
 
     public EtlExportLoader(int threads, LongConsumer progressRows) {
         this.threads = Math.max(1, threads);
         this.progress = progressRows;
+    }
+
+    /**
+     * Gives the first part's columns room for the whole file's transactions, so that the parts can be joined
+     * into one in-memory ledger without new columns (see {@code ChainLedger}). For loads that are kept in memory;
+     * a load too large for that would only waste the room.
+     */
+    public EtlExportLoader roomToJoin(boolean on) {
+        this.roomToJoin = on;
+        return this;
     }
 
     /**
@@ -104,18 +115,20 @@ public final class EtlExportLoader {
                 require(rc, "transaction_hash", "status");
                 receipts = new ReceiptIndex(1024); // grows only if rows do not line up (see ReceiptJoin)
                 ReceiptIndex index = receipts;
-                all.addAll(runParts(pool, rc, r -> new ReceiptPart(rc, index, r)));
+                all.addAll(runParts(pool, rc, (r, i) -> new ReceiptPart(rc, index, r)));
             }
             ReceiptIndex index = receipts;
             List<Part> receiptParts = List.copyOf(all);
-            List<Part> txParts = runParts(pool, tx, r -> new TransactionPart(tx, index, statusColumn, assumeSuccess, r));
+            int wholeFile = roomToJoin ? expectedRows(new long[]{0, tx.size()}, TX_ROW_BYTES) : 0;
+            List<Part> txParts = runParts(pool, tx, (r, i) -> new TransactionPart(tx, index, statusColumn, assumeSuccess, r,
+                    i == 0 ? wholeFile : 0));
             if (receipts != null) ReceiptJoin.resolve(receiptParts, txParts, receipts);
             all.addAll(txParts);
             Path tokenFile = dir.resolve("token_transfers.csv");
             if (Files.isRegularFile(tokenFile)) {
                 CsvScanner tt = CsvScanner.open(tokenFile);
                 require(tt, "token_address", "from_address", "to_address", "value", "transaction_hash", "log_index", "block_number");
-                all.addAll(runParts(pool, tt, r -> new TokenTransferPart(tt, tokens, r)));
+                all.addAll(runParts(pool, tt, (r, i) -> new TokenTransferPart(tt, tokens, r)));
             }
             Path traceFile = dir.resolve("traces.csv");
             TracePart traces = null;
@@ -165,9 +178,22 @@ public final class EtlExportLoader {
         }
     }
 
-    private interface PartFactory { Part create(long[] range); }
+    /** Makes the part that parses {@code range}, the {@code index}-th of its file. */
+    private interface PartFactory { Part create(long[] range, int index); }
 
-    /** A first guess of the rows in a byte range (ethereum-etl transaction rows are rarely shorter). */
+    /** Bytes of a transactions.csv row, at least: ethereum-etl rows are rarely shorter. */
+    private static final int TX_ROW_BYTES = 300;
+
+    /** About as many transactions as an export can hold, judged from its size before reading it. */
+    public static long transactionsAtMost(Path dir) {
+        try {
+            return Files.size(dir.resolve("transactions.csv")) / TX_ROW_BYTES;
+        } catch (java.io.IOException e) {
+            return Long.MAX_VALUE / TX_ROW_BYTES; // the load reports the unreadable file
+        }
+    }
+
+    /** A first guess of the rows in a byte range. */
     static int expectedRows(long[] range, int bytesPerRow) {
         return (int) Math.min(Integer.MAX_VALUE / 64, (range[1] - range[0]) / bytesPerRow + 16);
     }
@@ -178,7 +204,7 @@ public final class EtlExportLoader {
         List<Part> parts = new ArrayList<>();
         List<Future<?>> futures = new ArrayList<>();
         for (long[] r : ranges) {
-            Part p = factory.create(r);
+            Part p = factory.create(r, parts.size());
             parts.add(p);
             futures.add(pool.submit(p::run));
         }
@@ -258,13 +284,14 @@ public final class EtlExportLoader {
 
         /** Reads a uint256 amount column; returns why it is refused, or null. */
         String amount(CsvRow r, int col) {
+            small = r.longValue(col); // most amounts: one pass over the digits
+            big = null;
+            if (small >= 0) return null;
             if (!r.isDigits(col)) return "value '" + r.string(col) + "' is not a non-negative integer";
             if (r.length(col) > 78) return "value has more than 78 digits (exceeds uint256)";
-            small = r.longValue(col);
-            big = small < 0 ? r.bigInteger(col) : null;
-            if (big != null && big.bitLength() > 256) return "value exceeds uint256";
-            if (big != null) small = 0;
-            return null;
+            big = r.bigInteger(col);
+            small = 0;
+            return big.bitLength() > 256 ? "value exceeds uint256" : null;
         }
     }
 
@@ -386,10 +413,11 @@ public final class EtlExportLoader {
         /** builder row -> the range-local line it came from, for the receipt join (0: status already known) */
         int[] pendingLine;
 
-        TransactionPart(CsvScanner csv, ReceiptIndex receipts, boolean statusColumn, boolean assumeSuccess, long[] range) {
+        TransactionPart(CsvScanner csv, ReceiptIndex receipts, boolean statusColumn, boolean assumeSuccess, long[] range,
+                        int columnCapacity) {
             super(csv, range);
-            this.builder = new SegmentBuilder(Chain.ETHEREUM, expectedRows(range, 300));
-            this.pendingLine = new int[statusColumn || receipts == null ? 0 : expectedRows(range, 300)];
+            this.builder = new SegmentBuilder(Chain.ETHEREUM, expectedRows(range, TX_ROW_BYTES), columnCapacity);
+            this.pendingLine = new int[statusColumn || receipts == null ? 0 : expectedRows(range, TX_ROW_BYTES)];
             this.receipts = receipts;
             this.statusColumn = statusColumn;
             this.assumeSuccess = assumeSuccess;
@@ -639,9 +667,10 @@ public final class EtlExportLoader {
         static long loAt(byte[] b, int off) { return read(b, off + 8) ^ read(b, off + 24); }
 
         static long read(byte[] b, int off) {
-            long v = 0;
-            for (int i = 0; i < 8; i++) v = (v << 8) | (b[off + i] & 0xFF);
-            return v;
+            return (long) BIG_ENDIAN_LONGS.get(b, off);
         }
+
+        private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONGS =
+                java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
     }
 }

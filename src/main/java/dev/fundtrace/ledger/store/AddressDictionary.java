@@ -118,6 +118,12 @@ public final class AddressDictionary {
 
     public long word(int id, int k) { return words[3 * id + k]; }
 
+    /**
+     * The words array itself, three longs for each of the first {@link #size} ids (longer than that). Interning
+     * more addresses writes past those or moves to a new array, so what a caller reads below its size stays.
+     */
+    long[] words() { return words; }
+
     public String hex(int id) {
         byte[] b = new byte[20];
         writeLong(b, 0, words[3 * id]);
@@ -161,14 +167,17 @@ public final class AddressDictionary {
     }
 
     static long readLong(byte[] b, int off) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) v = (v << 8) | (b[off + i] & 0xFF);
-        return v;
+        return (long) BIG_ENDIAN_LONGS.get(b, off);
     }
 
     static long readInt(byte[] b, int off) {
-        return ((b[off] & 0xFFL) << 24) | ((b[off + 1] & 0xFFL) << 16) | ((b[off + 2] & 0xFFL) << 8) | (b[off + 3] & 0xFFL);
+        return Integer.toUnsignedLong((int) BIG_ENDIAN_INTS.get(b, off));
     }
+
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_INTS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     static void writeLong(byte[] b, int off, long v) {
         for (int i = 7; i >= 0; i--) { b[off + i] = (byte) v; v >>>= 8; }

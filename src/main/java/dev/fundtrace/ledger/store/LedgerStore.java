@@ -52,7 +52,7 @@ public class LedgerStore {
      */
     public SegmentInfo store(Chain chain, List<SegmentBuilder> builders, String fingerprint, String source,
                              long reverted, long rowsRead, List<Rejection> rejections) {
-        builders.forEach(SegmentBuilder::normalizeBlocks); // first: inMemory may read the builders at the same time
+        builders.forEach(SegmentBuilder::seal); // first: inMemory may read the builders at the same time
         String stem = "seg-" + fingerprint.substring(0, Math.min(32, fingerprint.length()));
         List<String> names = new java.util.ArrayList<>();
         long fromBlock = Long.MAX_VALUE, toBlock = -1, size = 0;
@@ -106,9 +106,10 @@ public class LedgerStore {
 
     /** The transfers of one load just stored, straight from memory: the trace of the same run needs no re-read. */
     public ChainLedger inMemory(Chain chain, List<SegmentBuilder> builders) {
-        builders.forEach(SegmentBuilder::normalizeBlocks);
+        builders.forEach(SegmentBuilder::seal); // first: the join may add to the first one's dictionary
         boolean single = builders.size() == 1;
-        return ChainLedger.of(chain, builders.stream().map(b -> b.toSegment(single)).toList());
+        return ChainLedger.of(chain, builders.stream().map(b -> b.toSegment(single)).toList(),
+                single ? null : builders.get(0).addresses());
     }
 
     /** All stored transfers of a chain, ready for the trace. */

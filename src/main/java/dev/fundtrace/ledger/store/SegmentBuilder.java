@@ -45,14 +45,24 @@ public final class SegmentBuilder {
 
     /** @param expected rows expected, so ten million rows are not copied through a dozen doublings */
     public SegmentBuilder(Chain chain, int expected) {
+        this(chain, expected, expected);
+    }
+
+    /**
+     * @param expected        rows expected in this builder
+     * @param columnCapacity  room in the columns (not the hashes) for more rows than that: the first part of a
+     *                        parallel load keeps room for every part's rows, so that the in-memory ledger is
+     *                        joined in its columns (see {@link ChainLedger#of})
+     */
+    public SegmentBuilder(Chain chain, int expected, int columnCapacity) {
         this.chain = chain;
-        int n = Math.max(16, expected);
-        asset = new int[n];
-        key = new long[n];
-        from = new int[n];
-        to = new int[n];
-        amount = new long[n];
-        kind = new byte[n];
+        int n = Math.max(16, expected), columns = Math.max(n, columnCapacity);
+        asset = new int[columns];
+        key = new long[columns];
+        from = new int[columns];
+        to = new int[columns];
+        amount = new long[columns];
+        kind = new byte[columns];
         txHash = new byte[n * 32];
         asset(new AssetInfo(chain.nativeAsset(), chain.nativeAsset(), chain.nativeDecimals()));
     }
@@ -94,23 +104,52 @@ public final class SegmentBuilder {
         if (staged.length > 3 * STAGE) staged = new long[3 * STAGE];
     }
 
+    private int sealedAddresses = -1;
+    private long[] sealedWords;
+
+    /**
+     * Ends the build of a load's part: interns the staged addresses, sorts the block table and fixes the
+     * addresses that this part's segment holds. After this, the in-memory join may take over this builder's
+     * dictionary and add other parts' addresses to it (see {@link ChainLedger#of}) while the segment file is
+     * still being written from the sealed ones. Does nothing the second time.
+     */
+    synchronized void seal() {
+        normalizeBlocks();
+        if (sealedAddresses < 0) {
+            sealedAddresses = addresses.size();
+            sealedWords = addresses.words();
+        }
+    }
+
+    synchronized int sealedAddressCount() {
+        seal();
+        return sealedAddresses;
+    }
+
+    synchronized long[] sealedAddressWords() {
+        seal();
+        return sealedWords;
+    }
+
     /**
      * The builder's columns as a segment. Trimmed, they are copies cut to size (a ledger of one segment uses them
-     * as they are); untrimmed, they are the builder's own arrays, longer than {@code size}, for a merge of several
-     * segments that copies them anyway.
+     * as they are); untrimmed, they are the sealed part's own arrays, longer than {@code size}, for a join of
+     * several parts.
      */
     Segment toSegment(boolean trim) {
+        var hashes = java.nio.ByteBuffer.wrap(txHash, 0, size * 32).slice();
+        if (!trim) {
+            seal();
+            return new Segment(null, chain, sealedWords, sealedAddresses, List.copyOf(assets), size, asset, key, from, to,
+                    amount, kind, Arrays.copyOf(blockNumber, blockCount), Arrays.copyOf(blockTime, blockCount),
+                    List.copyOf(big), hashes);
+        }
         normalizeBlocks(); // resolves staged addresses first
         long[] words = new long[3 * addresses.size()];
         for (int i = 0; i < addresses.size(); i++) {
             for (int k = 0; k < 3; k++) words[3 * i + k] = addresses.word(i, k);
         }
-        var hashes = java.nio.ByteBuffer.wrap(txHash, 0, size * 32).slice();
-        if (!trim) {
-            return new Segment(null, chain, words, List.copyOf(assets), size, asset, key, from, to, amount, kind,
-                    Arrays.copyOf(blockNumber, blockCount), Arrays.copyOf(blockTime, blockCount), List.copyOf(big), hashes);
-        }
-        return new Segment(null, chain, words, List.copyOf(assets), size, Arrays.copyOf(asset, size), Arrays.copyOf(key, size),
+        return new Segment(null, chain, words, addresses.size(), List.copyOf(assets), size, Arrays.copyOf(asset, size), Arrays.copyOf(key, size),
                 Arrays.copyOf(from, size), Arrays.copyOf(to, size), Arrays.copyOf(amount, size), Arrays.copyOf(kind, size),
                 Arrays.copyOf(blockNumber, blockCount), Arrays.copyOf(blockTime, blockCount), List.copyOf(big), hashes);
     }
@@ -140,7 +179,8 @@ public final class SegmentBuilder {
     /** Adds one transfer from parsed columns; {@code bigAmount} is non-null only when it does not fit a long. */
     public void add(int assetId, long orderKey, int fromId, int toId, long smallAmount, BigInteger bigAmount,
                     byte[] hash, int hashOff, TransferKind k) {
-        if (size == key.length) grow();
+        if (size == key.length) growColumns();
+        if (size == txHash.length / 32) txHash = Arrays.copyOf(txHash, 32 * (size + (size >> 1) + 16));
         asset[size] = assetId;
         key[size] = orderKey;
         from[size] = fromId;
@@ -223,7 +263,7 @@ public final class SegmentBuilder {
         blockCount = n;
     }
 
-    private void grow() {
+    private void growColumns() {
         int n = key.length + (key.length >> 1) + 16;
         asset = Arrays.copyOf(asset, n);
         key = Arrays.copyOf(key, n);
@@ -231,6 +271,5 @@ public final class SegmentBuilder {
         to = Arrays.copyOf(to, n);
         amount = Arrays.copyOf(amount, n);
         kind = Arrays.copyOf(kind, n);
-        txHash = Arrays.copyOf(txHash, n * 32);
     }
 }

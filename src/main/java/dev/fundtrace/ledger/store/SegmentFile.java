@@ -40,20 +40,18 @@ public final class SegmentFile {
 
     /** Writes the builder's transfers atomically to {@code target}. */
     public static void write(SegmentBuilder b, Path target) {
-        b.normalizeBlocks();
+        b.seal();
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             Files.createDirectories(target.getParent());
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
                     StandardOpenOption.WRITE)) {
                 ColumnWriter w = new ColumnWriter(ch);
-                w.ints(new int[]{MAGIC, VERSION, b.chain.ordinal(), b.addresses.size(), b.assets.size(), b.size,
+                // the sealed addresses: a join may be adding others to this dictionary meanwhile (see ChainLedger)
+                int addresses = b.sealedAddressCount();
+                w.ints(new int[]{MAGIC, VERSION, b.chain.ordinal(), addresses, b.assets.size(), b.size,
                         b.blockCount, b.big.size()}, 8);
-                long[] words = new long[3 * b.addresses.size()];
-                for (int i = 0; i < b.addresses.size(); i++) {
-                    for (int k = 0; k < 3; k++) words[3 * i + k] = b.addresses.word(i, k);
-                }
-                w.longs(words, words.length);
+                w.longs(b.sealedAddressWords(), 3 * addresses);
                 for (AssetInfo a : b.assets) {
                     w.string(a.asset());
                     w.string(a.symbol() == null ? "" : a.symbol());
@@ -113,7 +111,7 @@ public final class SegmentFile {
             List<BigInteger> big = new ArrayList<>(nBig);
             for (int i = 0; i < nBig; i++) big.add(new BigInteger(string(map)));
             ByteBuffer hashes = map.slice(map.position(), n * 32);
-            return new Segment(file, chain, words, assets, n, asset, key, from, to, amount, kind, blockNumber, blockTime,
+            return new Segment(file, chain, words, nAddr, assets, n, asset, key, from, to, amount, kind, blockNumber, blockTime,
                     big, hashes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read ledger segment " + file + ": " + e.getMessage(), e);
