@@ -33,9 +33,12 @@ class ReportStep implements Tasklet {
     private final LedgerStore store;
     private final RunFiles files;
     private final ExposureWriter writer;
+    private final FlowsPrefetch prefetch;
 
-    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer) {
+    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer,
+               FlowsPrefetch prefetch) {
         this.writer = writer;
+        this.prefetch = prefetch;
         this.runs = runs;
         this.runner = runner;
         this.store = store;
@@ -101,7 +104,7 @@ class ReportStep implements Tasklet {
                     d.address(), d.sourceFile(), s.seed(), d.traced());
         }).toList();
         long source = runs.traceSourceOf(id);
-        var flows = runs.flowsOfTrace(source);
+        var flows = prefetch.flowsOfTrace(id, source);
         Map<String, String> symbols = new HashMap<>();
         flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
         var flags = runs.flags(id, symbols);

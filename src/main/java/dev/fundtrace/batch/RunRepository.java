@@ -384,6 +384,24 @@ public class RunRepository {
 
     /** The flows stored by the run that computed a trace. */
     public List<RunReport.FlowRow> flowsOfTrace(long source) {
+        // the steps (the largest of the report's reads) on a second connection and thread while the flows are read
+        var steps = java.util.concurrent.CompletableFuture.supplyAsync(() -> flowSteps(source));
+        List<RunReport.FlowRow> flows = jdbc.query("""
+                SELECT flow_id, direction, chain, asset, asset_symbol, decimals, seed, endpoint, label, category, hops, tainted_raw
+                FROM run_flow WHERE run_id = ? ORDER BY direction DESC, asset, hops, endpoint""",
+                (rs, n) -> {
+                    String raw = plain(rs.getBigDecimal(12));
+                    int decimals = rs.getInt(6);
+                    return new RunReport.FlowRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), decimals, rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                            rs.getInt(11), raw, dev.fundtrace.report.CsvReportWriter.display(raw, decimals), List.of());
+                }, source);
+        Map<String, List<RunReport.StepRow>> paths = steps.join();
+        flows.replaceAll(f -> f.withPath(paths.getOrDefault(f.id(), List.of())));
+        return flows;
+    }
+
+    private Map<String, List<RunReport.StepRow>> flowSteps(long source) {
         Map<String, List<RunReport.StepRow>> steps = new java.util.HashMap<>();
         jdbc.query("""
                 SELECT flow_id, tx_hash, block_number, tx_position, sub_position, from_address, to_address, amount_raw, block_time
@@ -393,17 +411,7 @@ public class RunRepository {
                     rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7),
                     rs.getBigDecimal(8).toBigInteger().toString(), t == null ? null : t.toInstant().toString()));
         }, source);
-        return jdbc.query("""
-                SELECT flow_id, direction, chain, asset, asset_symbol, decimals, seed, endpoint, label, category, hops, tainted_raw
-                FROM run_flow WHERE run_id = ? ORDER BY direction DESC, asset, hops, endpoint""",
-                (rs, n) -> {
-                    String raw = plain(rs.getBigDecimal(12));
-                    int decimals = rs.getInt(6);
-                    return new RunReport.FlowRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), decimals, rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                            rs.getInt(11), raw, dev.fundtrace.report.CsvReportWriter.display(raw, decimals),
-                            steps.getOrDefault(rs.getString(1), List.of()));
-                }, source);
+        return steps;
     }
 
     private static List<String> split(String s) {

@@ -37,9 +37,10 @@ public class TraceJobConfiguration {
     @Bean(name = JOB)
     Job fundtraceJob(JobRepository jobRepository, PlatformTransactionManager tx, RunRepository runs,
                      DesignationsStep designations, LabelsStep labels, LedgerStep ledger, TraceStep trace,
-                     FlagStep flags, ReportStep report) {
+                     FlagStep flags, ReportStep report, FlowsPrefetch prefetch) {
         return new JobBuilder(JOB, jobRepository)
                 .listener(new RunHistoryListener(runs))
+                .listener(prefetch)
                 .start(step("designations", designations, jobRepository, tx))
                 .next(step("labels", labels, jobRepository, tx))
                 .next(step("ledger", ledger, jobRepository, tx))

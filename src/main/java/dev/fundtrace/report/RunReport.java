@@ -29,7 +29,12 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
 
     public record FlowRow(String id, String direction, String chain, String asset, String assetSymbol, int decimals,
                           String seed, String endpoint, String endpointLabel, String endpointCategory, int hops,
-                          String taintedAmountRaw, String taintedAmount, List<StepRow> path) {}
+                          String taintedAmountRaw, String taintedAmount, List<StepRow> path) {
+        public FlowRow withPath(List<StepRow> steps) {
+            return new FlowRow(id, direction, chain, asset, assetSymbol, decimals, seed, endpoint, endpointLabel,
+                    endpointCategory, hops, taintedAmountRaw, taintedAmount, steps);
+        }
+    }
 
     public record StepRow(String txHash, long blockNumber, int position, int subPosition, String from, String to,
                           String amountRaw, String time) {}
