@@ -132,8 +132,7 @@ class ReportStep implements Tasklet {
         List<String> warnings = new ArrayList<>();
         for (SegmentInfo s : segments) {
             all.addAll(store.rejections(s.fingerprint()));
-            runs.fact(id, "ledgerWarnings." + s.fingerprint()).filter(w -> !w.isBlank())
-                    .ifPresent(w -> warnings.addAll(List.of(w.split("\n"))));
+            warnings.addAll(runs.ledgerWarnings(s.fingerprint()));
         }
         all.forEach(r -> rejected.add(new RunReport.RejectionRow(r.source(), r.line(), r.reason(), r.record())));
         var previous = runs.previousCompleted(job.name(), id);

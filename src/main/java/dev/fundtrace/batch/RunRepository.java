@@ -183,6 +183,16 @@ public class RunRepository {
                 .stream().findFirst();
     }
 
+    /**
+     * What an analyst must know about a loaded export (skipped NFTs, assumed status, …), as recorded by the run
+     * that loaded it last: later nights that use the stored segment report them too.
+     */
+    public List<String> ledgerWarnings(String fingerprint) {
+        return jdbc.queryForList("SELECT fact_value FROM run_fact WHERE fact_name = ? ORDER BY run_id DESC", String.class,
+                "ledgerWarnings." + fingerprint).stream().findFirst().filter(w -> !w.isBlank())
+                .map(w -> List.of(w.split("\n"))).orElse(List.of());
+    }
+
     // ---- trace reuse: an unchanged night reads the trace of the run that computed it
 
     public void traceSource(long runId, String inputs, long sourceRunId) {

@@ -118,6 +118,9 @@ class IraNightlyJobFunctionalTests {
             assertThat(laterJson.get("flows")).isEqualTo(firstJson.get("flows"));
             assertThat(laterJson.get("exposures")).isEqualTo(firstJson.get("exposures"));
             assertThat(laterJson.get("flows").get(0).get("path").size()).isPositive();
+            // the export's warnings (skipped ERC-721 transfers), recorded by the run that loaded it
+            assertThat(laterJson.get("warnings")).isEqualTo(firstJson.get("warnings"));
+            assertThat(laterJson.get("warnings").size()).isPositive();
             JsonNode changes = laterJson.get("changes");
             assertThat(changes.get("newFlagIds").size()).isZero();
             assertThat(changes.get("resolvedFlags").size()).isZero();
