@@ -62,7 +62,7 @@ public final class Benchmark {
         Path aot = app.resolve("fundtrace.aot");
         run(List.of(java, "-Xmx4g", "-XX:AOTCacheOutput=" + aot, "-Xlog:aot*=error", "-Dfundtrace.data-dir=" + trainData,
                 "-jar", app.resolve("fundtrace.jar").toString(), "run", trainJob.toString(), "--run-date=2026-01-01"), project);
-        List<String> deployed = List.of(java, "-Xmx4g", "-XX:+UseTransparentHugePages", "-XX:AOTCache=" + aot,
+        List<String> deployed = List.of(java, "-Xms1g", "-Xmx4g", "-XX:+UseTransparentHugePages", "-XX:AOTCache=" + aot,
                 "-Xlog:aot*=error", "-jar", app.resolve("fundtrace.jar").toString());
 
         Path data = work.resolve("data-" + n);
