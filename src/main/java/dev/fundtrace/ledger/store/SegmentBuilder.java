@@ -137,12 +137,11 @@ public final class SegmentBuilder {
      * several parts.
      */
     Segment toSegment(boolean trim) {
-        var hashes = java.nio.ByteBuffer.wrap(txHash, 0, size * 32).slice();
         if (!trim) {
             seal();
             return new Segment(null, chain, sealedWords, sealedAddresses, List.copyOf(assets), size, asset, key, from, to,
                     amount, kind, Arrays.copyOf(blockNumber, blockCount), Arrays.copyOf(blockTime, blockCount),
-                    List.copyOf(big), hashes);
+                    List.copyOf(big), hashes());
         }
         normalizeBlocks(); // resolves staged addresses first
         long[] words = new long[3 * addresses.size()];
@@ -151,7 +150,11 @@ public final class SegmentBuilder {
         }
         return new Segment(null, chain, words, addresses.size(), List.copyOf(assets), size, Arrays.copyOf(asset, size), Arrays.copyOf(key, size),
                 Arrays.copyOf(from, size), Arrays.copyOf(to, size), Arrays.copyOf(amount, size), Arrays.copyOf(kind, size),
-                Arrays.copyOf(blockNumber, blockCount), Arrays.copyOf(blockTime, blockCount), List.copyOf(big), hashes);
+                Arrays.copyOf(blockNumber, blockCount), Arrays.copyOf(blockTime, blockCount), List.copyOf(big), hashes());
+    }
+
+    private java.nio.ByteBuffer hashes() {
+        return java.nio.ByteBuffer.wrap(txHash, 0, size * 32).slice();
     }
 
     public AddressDictionary addresses() { return addresses; }
