@@ -91,13 +91,13 @@ class LedgerStep implements Tasklet {
         // The segment files are written on a second thread while this one joins the parts into the ledger the
         // trace step will use; the step ends only when both are done and the segment is registered. The ledger
         // is kept only when it is this job's whole ledger and fits easily: the copy holds the transaction hashes
-        // on the heap (~100 bytes a transfer with the merge), where the files keep them memory-mapped.
+        // on the heap (~100 bytes a transfer with the join), where the files keep them memory-mapped.
         long rows = result.parts().stream().mapToLong(p -> p.size()).sum();
         boolean keep = soleLedger && fitsInMemory(rows);
         // That thread commits on its own, outside this step's transaction: the warnings are recorded there first,
         // so that a kill cannot leave the segment registered (and never loaded again) without them.
         var stored = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            runs.fact(run.runId(), "ledgerWarnings." + fingerprint, String.join("\n", result.warnings()));
+            runs.ledgerWarnings(run.runId(), fingerprint, result.warnings());
             return store.store(Chain.ETHEREUM, result.parts(), fingerprint, eth.files().toString(), result.reverted(),
                     result.rowsRead(), result.rejections());
         });

@@ -59,7 +59,7 @@ class RpcLedgerSource {
                 node + " blocks " + result.fromBlock() + "–" + result.toBlock() + " (" + result.mode() + ")",
                 reverted, result.transfers().size(), List.of());
         gatherer.commit(request, result);
-        runs.fact(run.runId(), "ledgerWarnings." + fingerprint, String.join("\n", result.warnings()));
+        runs.ledgerWarnings(run.runId(), fingerprint, result.warnings());
         long blocks = Math.max(0, result.toBlock() - result.fromBlock() + 1);
         Console.progress("ledger", node + ": " + result.mode() + ", blocks " + result.fromBlock() + "–" + result.toBlock()
                 + ", " + result.expanded() + " addresses expanded, " + result.transfers().size() + " transfers, "

@@ -189,9 +189,16 @@ public class RunRepository {
      */
     public List<String> ledgerWarnings(String fingerprint) {
         return jdbc.queryForList("SELECT fact_value FROM run_fact WHERE fact_name = ? ORDER BY run_id DESC", String.class,
-                "ledgerWarnings." + fingerprint).stream().findFirst().filter(w -> !w.isBlank())
+                LEDGER_WARNINGS + fingerprint).stream().findFirst().filter(w -> !w.isBlank())
                 .map(w -> List.of(w.split("\n"))).orElse(List.of());
     }
+
+    /** Records the warnings of the export {@code fingerprint} that run {@code runId} loads (see {@link #ledgerWarnings}). */
+    public void ledgerWarnings(long runId, String fingerprint, List<String> warnings) {
+        fact(runId, LEDGER_WARNINGS + fingerprint, String.join("\n", warnings));
+    }
+
+    private static final String LEDGER_WARNINGS = "ledgerWarnings.";
 
     // ---- trace reuse: an unchanged night reads the trace of the run that computed it
 
