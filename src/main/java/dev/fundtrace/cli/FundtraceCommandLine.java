@@ -68,6 +68,8 @@ public final class FundtraceCommandLine {
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean WARMED_UP = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Set when the job begins: the warm-up then stops, leaving both cores to the job. */
+    private static volatile boolean jobStarted;
 
     /**
      * Renders a made-up report into nothing on a second thread while Spring starts, once per process: cold, the
@@ -77,7 +79,7 @@ public final class FundtraceCommandLine {
         if (!WARMED_UP.compareAndSet(false, true)) return;
         Thread t = new Thread(() -> {
             try {
-                dev.fundtrace.report.ReportFolderWriter.warmUp();
+                dev.fundtrace.report.ReportFolderWriter.warmUp(() -> !jobStarted);
             } catch (RuntimeException e) {
                 // only an optimisation: the real report reports its own errors
             }
@@ -118,6 +120,7 @@ public final class FundtraceCommandLine {
             } else if (last != null) {
                 System.err.println("fundtrace: resuming the failed run of " + o.runDate + " where it stopped");
             }
+            jobStarted = true;
             JobExecution execution = operator.start(batchJob, params);
             System.err.println("[run] " + execution.getStatus() + "; peak heap " + heapPeak.megabytes() + " MB");
             if (execution.getStatus() == BatchStatus.COMPLETED) return 0;

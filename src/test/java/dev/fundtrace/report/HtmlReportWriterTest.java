@@ -194,8 +194,22 @@ class HtmlReportWriterTest {
 
     @Test
     void warm_up_renders_a_sample_of_everything_into_nothing() {
-        ReportFolderWriter.warmUp();
+        assertThat(ReportFolderWriter.warmUp(() -> true)).isEqualTo(ReportFolderWriter.WARM_UP_ROUNDS);
         assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void warm_up_stops_after_the_round_in_progress_once_the_job_begins() {
+        assertThat(ReportFolderWriter.warmUp(() -> false)).isEqualTo(1);
+    }
+
+    @Test
+    void warm_up_sample_fills_a_page() throws IOException {
+        RunReport sample = RunReport.sample(ReportFolderWriter.WARM_UP_ROWS);
+        String html = render(sample);
+        // as many rows as a real page shows, so the warm-up runs the loops a real page runs
+        assertThat(html.split("<tr", -1).length - 1).isGreaterThan(2 * HtmlReportWriter.MAX_FLOW_PATHS_SHOWN);
+        assertThat(html).contains("F-" + HtmlReportWriter.MAX_FLOW_PATHS_SHOWN + "<", "G-1<");
     }
 
     @Test
