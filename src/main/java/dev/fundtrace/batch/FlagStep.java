@@ -26,11 +26,13 @@ class FlagStep implements Tasklet {
     private final TraceRunner runner;
     private final RunRepository runs;
     private final TraceCache cache;
+    private final RunFiles files;
 
-    FlagStep(TraceRunner runner, RunRepository runs, TraceCache cache) {
+    FlagStep(TraceRunner runner, RunRepository runs, TraceCache cache, RunFiles files) {
         this.runner = runner;
         this.runs = runs;
         this.cache = cache;
+        this.files = files;
     }
 
     @Override
@@ -58,6 +60,7 @@ class FlagStep implements Tasklet {
         FlagResult result = engine.evaluate(trace, sanctioned);
         List<Flag> flags = result.flags().stream().map(f -> f.withNewSinceLastRun(!previous.contains(f.key()))).toList();
         long t1 = System.nanoTime();
+        files.forgetFlowsJson(run.runId());
         runs.replaceFlowsAndFlags(run.runId(), result.flows(), flags);
         cache.clear(run.runId());
         contribution.incrementWriteCount(flags.size());

@@ -4,6 +4,9 @@ import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.ledger.store.LedgerStore;
 import dev.fundtrace.ledger.store.SegmentInfo;
 import dev.fundtrace.rejects.Rejection;
+import dev.fundtrace.report.HtmlReportWriter;
+import dev.fundtrace.report.JsonFragments;
+import dev.fundtrace.report.JsonReportWriter;
 import dev.fundtrace.report.ReportFolderWriter;
 import dev.fundtrace.report.RunReport;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -12,6 +15,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -33,10 +37,10 @@ class ReportStep implements Tasklet {
     private final LedgerStore store;
     private final RunFiles files;
     private final ExposureWriter writer;
-    private final FlowsPrefetch prefetch;
+    private final ReportPrefetch prefetch;
 
     ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer,
-               FlowsPrefetch prefetch) {
+               ReportPrefetch prefetch) {
         this.writer = writer;
         this.prefetch = prefetch;
         this.runs = runs;
@@ -60,14 +64,13 @@ class ReportStep implements Tasklet {
         try {
             if (storing) writer.awaitJson(run.runId());
             else ensureExposuresStored(run, job);
-            Path fragment = files.exposuresJson(runs.traceSourceOf(run.runId()));
+            long source = runs.traceSourceOf(run.runId());
             t0 = System.nanoTime();
             report = assemble(run, job);
             t1 = System.nanoTime();
-            Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
-            job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
+            Set<ReportFolderWriter.Format> formats = formats(job);
             folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats,
-                    java.nio.file.Files.isRegularFile(fragment) ? fragment : null, () -> {
+                    formats.contains(ReportFolderWriter.Format.JSON) ? fragments(source, report) : JsonFragments.NONE, () -> {
                         if (storing) ensureExposuresStored(run, job);
                     });
         } catch (RuntimeException e) {
@@ -80,6 +83,33 @@ class ReportStep implements Tasklet {
                 report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());
         Summary.print(report, folder);
         return RepeatStatus.FINISHED;
+    }
+
+    /**
+     * The arrays of the trace's report.json kept in files: the exposures, written by the trace step, and the flows,
+     * written by the first report of the trace (later nights splice them in rather than serialize them again).
+     */
+    private JsonFragments fragments(long source, RunReport report) {
+        Path exposures = files.exposuresJson(source), flows = files.flowsJson(source);
+        if (!Files.isRegularFile(flows)) JsonReportWriter.writeFlows(report.flows(), flows);
+        return new JsonFragments(Files.isRegularFile(exposures) ? exposures : null, flows);
+    }
+
+    /**
+     * Which flows the report needs with their paths: all when the trace's flows.json is still to be written from
+     * them, otherwise only those the page shows (null stands for all).
+     */
+    private Set<String> pathsNeeded(JobDefinition job, long source, List<RunReport.FlowRow> flows,
+                                    List<RunReport.FlagRow> flags) {
+        Set<ReportFolderWriter.Format> formats = formats(job);
+        if (formats.contains(ReportFolderWriter.Format.JSON) && !Files.isRegularFile(files.flowsJson(source))) return null;
+        return formats.contains(ReportFolderWriter.Format.HTML) ? HtmlReportWriter.flowsWithPathsShown(flows, flags) : Set.of();
+    }
+
+    private static Set<ReportFolderWriter.Format> formats(JobDefinition job) {
+        Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
+        job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
+        return formats;
     }
 
     /**
@@ -107,10 +137,12 @@ class ReportStep implements Tasklet {
         var flows = prefetch.flowsOfTrace(id, source);
         Map<String, String> symbols = new HashMap<>();
         flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
-        var flags = runs.flags(id, symbols);
+        long flagRun = runs.flagRunOf(id);
+        var flags = RunRepository.asReported(prefetch.storedFlags(id, flagRun), id, flagRun, symbols);
+        flows = runs.withPaths(source, flows, pathsNeeded(job, source, flows, flags));
         // with the exposures file of the trace, report.json takes them from there and they are not read back
         // (the HTML names services from the flows, whose endpoints they are)
-        boolean fragment = java.nio.file.Files.isRegularFile(files.exposuresJson(source));
+        boolean fragment = Files.isRegularFile(files.exposuresJson(source));
         List<RunReport.ExposureRow> exposures = fragment ? List.of() : runs.exposures(id);
         var coverage = runs.fact(id, "coverage").map(Coverage::read).orElse(new RunReport.Coverage(List.of(), List.of()));
 

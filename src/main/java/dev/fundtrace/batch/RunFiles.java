@@ -5,7 +5,10 @@ import org.springframework.stereotype.Component;
 
 import java.nio.file.Path;
 
-/** Per-run files beside the database under the data folder: the exposures array written once per trace. */
+/**
+ * Per-run files beside the database under the data folder: the exposures and flows arrays of report.json, written
+ * once per trace (see JsonReportWriter) and named by the run that traced.
+ */
 @Component
 class RunFiles {
     private final Path root;
@@ -16,5 +19,18 @@ class RunFiles {
 
     Path exposuresJson(long runId) {
         return root.resolve(Long.toString(runId)).resolve("exposures.json");
+    }
+
+    Path flowsJson(long runId) {
+        return root.resolve(Long.toString(runId)).resolve("flows.json");
+    }
+
+    /** Forgets the flows array of a run whose flows are being stored again: the report writes it anew from them. */
+    void forgetFlowsJson(long runId) {
+        try {
+            java.nio.file.Files.deleteIfExists(flowsJson(runId));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete " + flowsJson(runId) + ": " + e.getMessage(), e);
+        }
     }
 }

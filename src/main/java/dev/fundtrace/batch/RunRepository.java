@@ -9,6 +9,7 @@ import dev.fundtrace.trace.Exposure;
 import dev.fundtrace.trace.Flow;
 import dev.fundtrace.trace.FlowStep;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One run's state in the database, keyed by the Spring Batch job instance id. Every step deletes its own rows
@@ -252,7 +254,7 @@ public class RunRepository {
     }
 
     /** The run whose run_flag rows hold this run's flags: itself unless it refers to another's. */
-    private long flagRunOf(long runId) {
+    long flagRunOf(long runId) {
         return fact(runId, FLAGS_OF).map(Long::parseLong).orElse(runId);
     }
 
@@ -387,23 +389,45 @@ public class RunRepository {
                 String.class, flagRunOf(runId));
     }
 
+    /** The flags of run {@code runId} as its report shows them, with the symbols of their assets. */
     public List<RunReport.FlagRow> flags(long runId, Map<String, String> symbols) {
         long from = flagRunOf(runId);
+        return asReported(storedFlags(from), runId, from, symbols);
+    }
+
+    /**
+     * The flag rows of {@code stored} (read by {@link #storedFlags} from run {@code flagRun}) as run {@code runId}'s
+     * report shows them: none is new when they are another run's, and each names its asset's symbol.
+     */
+    static List<RunReport.FlagRow> asReported(List<RunReport.FlagRow> stored, long runId, long flagRun,
+                                              Map<String, String> symbols) {
+        List<RunReport.FlagRow> out = new ArrayList<>(stored.size());
+        for (RunReport.FlagRow f : stored) {
+            out.add(new RunReport.FlagRow(f.id(), f.rule(), f.severity(), f.address(), f.seed(), f.chain(), f.asset(),
+                    symbols.getOrDefault(f.asset(), f.asset()), f.hops(), f.flowIds(), f.evidence(), f.explanation(),
+                    f.depositAddress(), flagRun == runId && f.newSinceLastRun()));
+        }
+        return out;
+    }
+
+    /** The flag rows stored under run {@code flagRun}, as stored (the asset in place of its symbol), in report order. */
+    List<RunReport.FlagRow> storedFlags(long flagRun) {
         return jdbc.query("""
                 SELECT flag_id, rule, severity, address, seed, chain, asset, hops, flow_ids, evidence, explanation,
                        deposit_address, new_since_last FROM run_flag WHERE run_id = ?
                 ORDER BY CASE severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, rule, asset, address""",
                 (rs, n) -> new RunReport.FlagRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), symbols.getOrDefault(rs.getString(7), rs.getString(7)),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(7),
                         rs.getInt(8), split(rs.getString(9)), split(rs.getString(10)), rs.getString(11), rs.getString(12),
-                        from == runId && rs.getBoolean(13)), from);
+                        rs.getBoolean(13)), flagRun);
     }
 
-    /** The flows stored by the run that computed a trace. */
+    /**
+     * The flows stored by the run that computed a trace, without their paths ({@link #withPaths} adds them): most
+     * reports need the paths of a few hundred flows at most, the rest come spliced from the trace's flows.json.
+     */
     public List<RunReport.FlowRow> flowsOfTrace(long source) {
-        // the steps (the largest of the report's reads) on a second connection and thread while the flows are read
-        var steps = java.util.concurrent.CompletableFuture.supplyAsync(() -> flowSteps(source));
-        List<RunReport.FlowRow> flows = jdbc.query("""
+        return jdbc.query("""
                 SELECT flow_id, direction, chain, asset, asset_symbol, decimals, seed, endpoint, label, category, hops, tainted_raw
                 FROM run_flow WHERE run_id = ? ORDER BY direction DESC, asset, hops, endpoint""",
                 (rs, n) -> {
@@ -413,21 +437,45 @@ public class RunRepository {
                             rs.getString(5), decimals, rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                             rs.getInt(11), raw, dev.fundtrace.report.CsvReportWriter.display(raw, decimals), List.of());
                 }, source);
-        Map<String, List<RunReport.StepRow>> paths = steps.join();
-        flows.replaceAll(f -> f.withPath(paths.getOrDefault(f.id(), List.of())));
-        return flows;
     }
 
-    private Map<String, List<RunReport.StepRow>> flowSteps(long source) {
+    /** {@code flows} of the trace {@code source} with the paths of those named in {@code ids} (of all when null). */
+    public List<RunReport.FlowRow> withPaths(long source, List<RunReport.FlowRow> flows, Set<String> ids) {
+        Map<String, List<RunReport.StepRow>> paths = flowSteps(source, ids);
+        List<RunReport.FlowRow> out = new ArrayList<>(flows.size());
+        for (RunReport.FlowRow f : flows) {
+            var path = paths.get(f.id());
+            out.add(path == null ? f : f.withPath(path));
+        }
+        return out;
+    }
+
+    private Map<String, List<RunReport.StepRow>> flowSteps(long source, Set<String> ids) {
         Map<String, List<RunReport.StepRow>> steps = new java.util.HashMap<>();
-        jdbc.query("""
+        if (ids != null && ids.isEmpty()) return steps;
+        String columns = """
                 SELECT flow_id, tx_hash, block_number, tx_position, sub_position, from_address, to_address, amount_raw, block_time
-                FROM run_flow_step WHERE run_id = ? ORDER BY flow_id, step_no""", rs -> {
+                FROM run_flow_step WHERE run_id = ?""";
+        RowCallbackHandler add = rs -> {
             Timestamp t = rs.getTimestamp(9);
             steps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RunReport.StepRow(rs.getString(2),
                     rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7),
                     rs.getBigDecimal(8).toBigInteger().toString(), t == null ? null : t.toInstant().toString()));
-        }, source);
+        };
+        if (ids == null) {
+            jdbc.query(columns + " ORDER BY flow_id, step_no", add, source);
+            return steps;
+        }
+        // a few hundred flows: by the (flow_id, run_id) index, in bounded IN lists
+        List<String> all = new ArrayList<>(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> part = all.subList(from, Math.min(all.size(), from + 500));
+            List<Object> args = new ArrayList<>(part.size() + 1);
+            args.add(source);
+            args.addAll(part);
+            jdbc.query(columns + " AND flow_id IN (" + String.join(",", java.util.Collections.nCopies(part.size(), "?"))
+                    + ") ORDER BY flow_id, step_no", add, args.toArray());
+        }
         return steps;
     }
 

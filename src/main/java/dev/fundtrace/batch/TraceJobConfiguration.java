@@ -37,7 +37,7 @@ public class TraceJobConfiguration {
     @Bean(name = JOB)
     Job fundtraceJob(JobRepository jobRepository, PlatformTransactionManager tx, RunRepository runs,
                      DesignationsStep designations, LabelsStep labels, LedgerStep ledger, TraceStep trace,
-                     FlagStep flags, ReportStep report, FlowsPrefetch prefetch) {
+                     FlagStep flags, ReportStep report, ReportPrefetch prefetch) {
         return new JobBuilder(JOB, jobRepository)
                 .listener(new RunHistoryListener(runs))
                 .listener(prefetch)

@@ -64,21 +64,28 @@ final class GraphLayout {
 
     private record Edge(Node from, Node to, String txHash, long block, String amount, String symbol) {}
 
+    /** The flows the drawing shows: those of the most severe flags first, at most {@link HtmlReportWriter#MAX_DRAWN_FLOWS}. */
+    static List<FlowRow> drawn(List<FlowRow> flows, List<FlagRow> flags) {
+        Map<String, Integer> bestRankByFlow = new HashMap<>();
+        for (FlagRow g : flags) {
+            int rank = severityRank(severityOf(g));
+            for (String fid : nz(g.flowIds())) bestRankByFlow.merge(fid, rank, Math::min);
+        }
+        return flows.stream()
+                .sorted(Comparator.comparingInt(f -> bestRankByFlow.getOrDefault(f.id(), Integer.MAX_VALUE)))
+                .limit(HtmlReportWriter.MAX_DRAWN_FLOWS)
+                .toList();
+    }
+
     static Graph layout(List<FlowRow> flows, List<FlagRow> flags, Labels labels, Map<String, String> subjects) {
         if (flows.isEmpty()) {
             return new Graph(0, 0, List.of(), List.of(), List.of(), "No flows were traced, so there is nothing to draw.");
         }
-        Map<String, Integer> bestRankByFlow = new HashMap<>();
         Map<String, Integer> bestRankByAddress = new HashMap<>();
         for (FlagRow g : flags) {
-            int rank = severityRank(severityOf(g));
-            for (String fid : nz(g.flowIds())) bestRankByFlow.merge(fid, rank, Math::min);
-            if (!blank(g.address())) bestRankByAddress.merge(key(g.chain(), g.address()), rank, Math::min);
+            if (!blank(g.address())) bestRankByAddress.merge(key(g.chain(), g.address()), severityRank(severityOf(g)), Math::min);
         }
-        List<FlowRow> drawn = flows.stream()
-                .sorted(Comparator.comparingInt(f -> bestRankByFlow.getOrDefault(f.id(), Integer.MAX_VALUE)))
-                .limit(HtmlReportWriter.MAX_DRAWN_FLOWS)
-                .toList();
+        List<FlowRow> drawn = drawn(flows, flags);
 
         Map<String, Node> nodes = new LinkedHashMap<>();
         Map<String, Edge> edges = new LinkedHashMap<>();

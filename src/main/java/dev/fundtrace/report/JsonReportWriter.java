@@ -17,41 +17,63 @@ import java.util.List;
 
 /**
  * report.json: the whole result for machines, in report.md's shape (raw amounts as decimal strings).
- * A million exposures are not read back from the database for it: the trace step writes them once as a JSON
- * array ({@link #writeExposures}) and every report of that trace splices the array in.
+ * A trace's exposures (a million at most) and flows do not change from one night to the next while its inputs do
+ * not: they are written once per trace as JSON arrays ({@link #writeExposures}, {@link #writeFlows}) and every
+ * report of that trace splices the arrays in, instead of reading them back and serializing them again.
  */
 public final class JsonReportWriter {
 
-    private static final String PLACEHOLDER = "\"exposures\" : [ ]";
+    private static final String EXPOSURES = "\"exposures\" : [ ]", FLOWS = "\"flows\" : [ ]";
     // one mapper for the process: its serializers are built on first use, which a warm-up can do ahead
     private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     static void warmUp(RunReport sample) {
         json.writeValue(OutputStream.nullOutputStream(), sample);
         writeExposures(sample.exposures(), OutputStream.nullOutputStream());
+        writeFlows(sample.flows(), OutputStream.nullOutputStream());
     }
 
     public void write(RunReport report, Path file) {
         json.writeValue(file.toFile(), report);
     }
 
-    /** Writes the report with its exposures taken from a file written by {@link #writeExposures}. */
-    public void write(RunReport report, Path file, Path exposuresJson) {
-        RunReport empty = new RunReport(report.job(), report.runDate(), report.generatedAt(), report.parameters(),
-                report.coverage(), report.designations(), List.of(), report.flows(), report.flags(), report.summary(),
+    /**
+     * Writes the report with its exposures and flows taken from the files of {@code fragments} (written by
+     * {@link #writeExposures} and {@link #writeFlows}); a fragment that is null is taken from {@code report}.
+     */
+    public void write(RunReport report, Path file, JsonFragments fragments) {
+        RunReport rest = new RunReport(report.job(), report.runDate(), report.generatedAt(), report.parameters(),
+                report.coverage(), report.designations(), fragments.exposures() == null ? report.exposures() : List.of(),
+                fragments.flows() == null ? report.flows() : List.of(), report.flags(), report.summary(),
                 report.changes(), report.rejected(), report.warnings());
-        byte[] text = json.writeValueAsBytes(empty);
-        int at = indexOf(text, PLACEHOLDER.getBytes(StandardCharsets.UTF_8));
-        if (at < 0) throw new IllegalStateException("report.json layout changed: no exposures field");
-        int open = at + PLACEHOLDER.length() - 3, close = at + PLACEHOLDER.length();
-        // the exposures file goes across in the kernel (a quarter of a million exposures are 80 MB)
+        byte[] text = json.writeValueAsBytes(rest);
+        // the placeholders in the order they appear (exposures come before flows in RunReport)
+        List<Splice> splices = new java.util.ArrayList<>();
+        if (fragments.exposures() != null) splices.add(Splice.find(text, EXPOSURES, fragments.exposures()));
+        if (fragments.flows() != null) splices.add(Splice.find(text, FLOWS, fragments.flows()));
+        // the fragments go across in the kernel (a quarter of a million exposures are 80 MB)
         try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE); FileChannel in = FileChannel.open(exposuresJson, StandardOpenOption.READ)) {
-            writeFully(out, ByteBuffer.wrap(text, 0, open));
-            for (long pos = 0, size = in.size(); pos < size; ) pos += in.transferTo(pos, size - pos, out);
-            writeFully(out, ByteBuffer.wrap(text, close, text.length - close));
+                StandardOpenOption.WRITE)) {
+            int from = 0;
+            for (Splice splice : splices) {
+                writeFully(out, ByteBuffer.wrap(text, from, splice.open() - from));
+                try (FileChannel in = FileChannel.open(splice.fragment(), StandardOpenOption.READ)) {
+                    for (long pos = 0, size = in.size(); pos < size; ) pos += in.transferTo(pos, size - pos, out);
+                }
+                from = splice.close();
+            }
+            writeFully(out, ByteBuffer.wrap(text, from, text.length - from));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the empty array {@code [ ]} of a placeholder field starts and ends in the written text. */
+    private record Splice(int open, int close, Path fragment) {
+        static Splice find(byte[] text, String placeholder, Path fragment) {
+            int at = indexOf(text, placeholder.getBytes(StandardCharsets.UTF_8));
+            if (at < 0) throw new IllegalStateException("report.json layout changed: no " + placeholder);
+            return new Splice(at + placeholder.length() - 3, at + placeholder.length(), fragment);
         }
     }
 
@@ -69,15 +91,25 @@ public final class JsonReportWriter {
     }
 
     /**
-     * The exposures as one compact JSON array, for {@link #write(RunReport, Path, Path)}: streamed field by field
-     * (a quarter of a million records through data binding took seconds), in ExposureRow's field order.
+     * The exposures as one compact JSON array, for {@link #write(RunReport, Path, JsonFragments)}: streamed field by
+     * field (a quarter of a million records through data binding took seconds), in ExposureRow's field order.
      */
     public static void writeExposures(Iterable<RunReport.ExposureRow> rows, Path file) {
+        writeFragment(file, out -> writeExposures(rows, out));
+    }
+
+    /** The flows with their paths as one compact JSON array, like {@link #writeExposures}, in FlowRow's field order. */
+    public static void writeFlows(Iterable<RunReport.FlowRow> flows, Path file) {
+        writeFragment(file, out -> writeFlows(flows, out));
+    }
+
+    /** Writes under a temporary name and renames: a fragment file is whole or absent. */
+    private static void writeFragment(Path file, java.util.function.Consumer<OutputStream> write) {
         try {
             Files.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
-                writeExposures(rows, out);
+                write.accept(out);
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -101,6 +133,44 @@ public final class JsonReportWriter {
                 g.writeStringProperty("seed", e.seed());
                 g.writeStringProperty("label", e.label());
                 g.writeStringProperty("category", e.category());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+    }
+
+    private static void writeFlows(Iterable<RunReport.FlowRow> flows, OutputStream out) {
+        try (JsonGenerator g = compact.createGenerator(out)) {
+            g.writeStartArray();
+            for (RunReport.FlowRow f : flows) {
+                g.writeStartObject();
+                g.writeStringProperty("id", f.id());
+                g.writeStringProperty("direction", f.direction());
+                g.writeStringProperty("chain", f.chain());
+                g.writeStringProperty("asset", f.asset());
+                g.writeStringProperty("assetSymbol", f.assetSymbol());
+                g.writeNumberProperty("decimals", f.decimals());
+                g.writeStringProperty("seed", f.seed());
+                g.writeStringProperty("endpoint", f.endpoint());
+                g.writeStringProperty("endpointLabel", f.endpointLabel());
+                g.writeStringProperty("endpointCategory", f.endpointCategory());
+                g.writeNumberProperty("hops", f.hops());
+                g.writeStringProperty("taintedAmountRaw", f.taintedAmountRaw());
+                g.writeStringProperty("taintedAmount", f.taintedAmount());
+                g.writeArrayPropertyStart("path");
+                for (RunReport.StepRow s : f.path()) {
+                    g.writeStartObject();
+                    g.writeStringProperty("txHash", s.txHash());
+                    g.writeNumberProperty("blockNumber", s.blockNumber());
+                    g.writeNumberProperty("position", s.position());
+                    g.writeNumberProperty("subPosition", s.subPosition());
+                    g.writeStringProperty("from", s.from());
+                    g.writeStringProperty("to", s.to());
+                    g.writeStringProperty("amountRaw", s.amountRaw());
+                    g.writeStringProperty("time", s.time());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
                 g.writeEndObject();
             }
             g.writeEndArray();

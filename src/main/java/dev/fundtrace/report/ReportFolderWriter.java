@@ -24,19 +24,19 @@ public final class ReportFolderWriter {
     private final HtmlReportWriter html = new HtmlReportWriter();
 
     public Path write(RunReport report, Path reportDir, Set<Format> formats) {
-        return write(report, reportDir, formats, null);
+        return write(report, reportDir, formats, JsonFragments.NONE);
     }
 
-    /** @param exposuresJson when not null, report.json takes its exposures from this file (see JsonReportWriter) */
-    public Path write(RunReport report, Path reportDir, Set<Format> formats, Path exposuresJson) {
-        return write(report, reportDir, formats, exposuresJson, () -> { });
+    /** @param fragments the arrays report.json takes from files instead of from {@code report} (see JsonReportWriter) */
+    public Path write(RunReport report, Path reportDir, Set<Format> formats, JsonFragments fragments) {
+        return write(report, reportDir, formats, fragments, () -> { });
     }
 
     /**
      * @param beforePublish runs once every file is written under its temporary name and before any is renamed into
      *                      place, so that a report appears only once what it stands for is stored
      */
-    public Path write(RunReport report, Path reportDir, Set<Format> formats, Path exposuresJson, Runnable beforePublish) {
+    public Path write(RunReport report, Path reportDir, Set<Format> formats, JsonFragments fragments, Runnable beforePublish) {
         Path folder = reportDir.resolve(report.job()).resolve(report.runDate());
         List<Path> targets = new ArrayList<>();
         boolean published = false;
@@ -47,7 +47,7 @@ public final class ReportFolderWriter {
                     : CompletableFuture.runAsync(() -> writeTemporaryUnchecked(folder.resolve("report.html"), f -> html.write(report, f)));
             if (formats.contains(Format.HTML)) targets.add(folder.resolve("report.html"));
             if (formats.contains(Format.JSON)) targets.add(writeTemporary(folder.resolve("report.json"), f -> {
-                if (exposuresJson == null) json.write(report, f); else json.write(report, f, exposuresJson);
+                if (fragments.equals(JsonFragments.NONE)) json.write(report, f); else json.write(report, f, fragments);
             }));
             if (formats.contains(Format.CSV)) targets.add(writeTemporary(folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f)));
             targets.add(writeTemporary(folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f)));

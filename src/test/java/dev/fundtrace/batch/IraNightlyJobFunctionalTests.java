@@ -34,6 +34,8 @@ class IraNightlyJobFunctionalTests {
     @TempDir
     static Path work;
     static Path reports;
+    /** The first night's drawing and listed paths, kept before --rerun rewrites that night's page. */
+    static final Map<String, String> firstPage = new HashMap<>();
 
     @BeforeAll
     static void dirs() {
@@ -52,6 +54,10 @@ class IraNightlyJobFunctionalTests {
         for (String f : new String[]{"report.html", "flagged-flows.csv", "report.json", "rejected.csv"}) {
             assertThat(folder.resolve(f)).isRegularFile();
         }
+        for (String section : new String[]{"graph", "flows"}) {
+            firstPage.put(section, htmlSection(folder.resolve("report.html"), section));
+        }
+        assertThat(firstPage.get("flows")).contains("0x").doesNotContain("No steps recorded");
         Set<String> expected = new TreeSet<>(), actual = new TreeSet<>();
         for (CSVRecord r : csv(Path.of("sample-data/expected/flags.csv"))) {
             expected.add(r.get("rule") + "|" + r.get("asset") + "|" + r.get("address") + "|" + r.get("hops"));
@@ -104,7 +110,8 @@ class IraNightlyJobFunctionalTests {
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-29", "--report-dir=" + reports)).isZero();
         CapturedRun third = CapturedRun.of(() -> fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-30", "--report-dir=" + reports));
         assertThat(third.exit()).isZero();
-        assertThat(third.err()).contains("trace read ahead"); // and the flows below are those of the first night
+        // the flows and flags below are those of the first night
+        assertThat(third.err()).contains("trace read ahead").containsPattern("flags of run \\d+ read ahead");
         Map<String, String> first = flagsById(reports.resolve("ira-nightly/2026-11-28/flagged-flows.csv"));
         JsonNode firstJson = JsonMapper.builder().build().readTree(reports.resolve("ira-nightly/2026-11-28/report.json").toFile());
         for (String night : new String[]{"2026-11-29", "2026-11-30"}) {
@@ -118,6 +125,11 @@ class IraNightlyJobFunctionalTests {
             assertThat(laterJson.get("flows")).isEqualTo(firstJson.get("flows"));
             assertThat(laterJson.get("exposures")).isEqualTo(firstJson.get("exposures"));
             assertThat(laterJson.get("flows").get(0).get("path").size()).isPositive();
+            // the page reads only the paths it shows, and shows the same ones: same drawing, same listed paths
+            for (String section : new String[]{"graph", "flows"}) {
+                assertThat(htmlSection(reports.resolve("ira-nightly/" + night + "/report.html"), section)).as(night + " " + section)
+                        .isEqualTo(firstPage.get(section));
+            }
             // the export's warnings (skipped ERC-721 transfers), recorded by the run that loaded it
             assertThat(laterJson.get("warnings")).isEqualTo(firstJson.get("warnings"));
             assertThat(laterJson.get("warnings").size()).isPositive();
@@ -142,6 +154,12 @@ class IraNightlyJobFunctionalTests {
         CapturedRun history = CapturedRun.of(() -> fundtrace("history", "ira-nightly"));
         // history: same transfers, reached addresses and flags by severity (the five numbers before the folder)
         assertThat(historyCounts(history.out(), "2026-11-30")).isEqualTo(historyCounts(history.out(), "2026-11-28"));
+    }
+
+    private static String htmlSection(Path page, String id) throws java.io.IOException {
+        String html = Files.readString(page);
+        String from = html.substring(html.indexOf("<section id=\"" + id + "\""));
+        return from.substring(0, from.indexOf("</section>"));
     }
 
     private static List<String> historyCounts(String history, String runDate) {

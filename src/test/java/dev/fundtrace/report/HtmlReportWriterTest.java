@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -196,6 +197,26 @@ class HtmlReportWriterTest {
     void warm_up_renders_a_sample_of_everything_into_nothing() {
         assertThat(ReportFolderWriter.warmUp(() -> true)).isEqualTo(ReportFolderWriter.WARM_UP_ROUNDS);
         assertThat(dir).isEmptyDirectory();
+    }
+
+    @Test
+    void the_page_needs_the_paths_of_the_flows_it_lists_and_of_those_it_draws_only() throws IOException {
+        RunReport sample = RunReport.sample(300);
+        // flags only on the last 50 flows: the drawing shows those, the list shows the first 200
+        List<RunReport.FlagRow> flags = sample.flags().subList(250, 300);
+        RunReport flagged = new RunReport(sample.job(), sample.runDate(), sample.generatedAt(), sample.parameters(),
+                sample.coverage(), sample.designations(), sample.exposures(), sample.flows(), flags, sample.summary(),
+                sample.changes(), sample.rejected(), sample.warnings());
+        Set<String> needed = HtmlReportWriter.flowsWithPathsShown(flagged.flows(), flags);
+        assertThat(needed).hasSize(HtmlReportWriter.MAX_FLOW_PATHS_SHOWN + HtmlReportWriter.MAX_DRAWN_FLOWS)
+                .contains("F-1", "F-200", "F-251", "F-300").doesNotContain("F-201", "F-250");
+
+        List<RunReport.FlowRow> someWithout = flagged.flows().stream()
+                .map(f -> needed.contains(f.id()) ? f : f.withPath(List.of())).toList();
+        RunReport lighter = new RunReport(flagged.job(), flagged.runDate(), flagged.generatedAt(), flagged.parameters(),
+                flagged.coverage(), flagged.designations(), flagged.exposures(), someWithout, flags, flagged.summary(),
+                flagged.changes(), flagged.rejected(), flagged.warnings());
+        assertThat(render(lighter)).isEqualTo(render(flagged));
     }
 
     @Test

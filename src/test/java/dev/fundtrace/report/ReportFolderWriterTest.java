@@ -25,7 +25,7 @@ class ReportFolderWriterTest {
         RunReport report = HtmlReportWriterTest.sample();
         Path folder = dir.resolve(report.job()).resolve(report.runDate());
         AtomicReference<List<String>> seenByHook = new AtomicReference<>();
-        new ReportFolderWriter().write(report, dir, ALL, null, () -> {
+        new ReportFolderWriter().write(report, dir, ALL, JsonFragments.NONE, () -> {
             try (var files = Files.list(folder)) {
                 seenByHook.set(files.map(f -> f.getFileName().toString()).sorted().toList());
             } catch (java.io.IOException e) {
@@ -40,7 +40,7 @@ class ReportFolderWriterTest {
         }
 
         Path other = dir.resolve("failing");
-        assertThatThrownBy(() -> new ReportFolderWriter().write(report, other, ALL, null, () -> {
+        assertThatThrownBy(() -> new ReportFolderWriter().write(report, other, ALL, JsonFragments.NONE, () -> {
             throw new IllegalStateException("exposures not stored");
         })).hasMessage("exposures not stored");
         try (var files = Files.list(other.resolve(report.job()).resolve(report.runDate()))) {
