@@ -55,11 +55,12 @@ class RpcLedgerSource {
         result.warnings().forEach(w -> Console.progress("ledger", "warning: " + w));
         long reverted = result.transfers().stream().filter(t -> t.kind() == TransferKind.REVERTED).count();
         String fingerprint = fingerprint(eth.rpc(), result.fromBlock(), result.toBlock(), seeds, run.runId());
+        // the warnings first, as the file path does: a kill must not leave the segment registered without them
+        runs.ledgerWarnings(run.runId(), fingerprint, result.warnings());
         store.store(Chain.ETHEREUM, List.of(result.builder()), fingerprint,
                 node + " blocks " + result.fromBlock() + "–" + result.toBlock() + " (" + result.mode() + ")",
                 reverted, result.transfers().size(), List.of());
         gatherer.commit(request, result);
-        runs.ledgerWarnings(run.runId(), fingerprint, result.warnings());
         long blocks = Math.max(0, result.toBlock() - result.fromBlock() + 1);
         Console.progress("ledger", node + ": " + result.mode() + ", blocks " + result.fromBlock() + "–" + result.toBlock()
                 + ", " + result.expanded() + " addresses expanded, " + result.transfers().size() + " transfers, "

@@ -260,37 +260,52 @@ public class RunRepository {
 
     // ---- exposures, flows, flags
 
+    /** The first key of run {@code runId}'s exposures: its rows are keys {@code [first, first + 2^32)} (see schema.sql). */
+    static long firstExposureKey(long runId) {
+        return runId << 32;
+    }
+
+    private static final String RUN_EXPOSURES = "exposure_key BETWEEN ? AND ?";
+
+    private static Object[] exposureKeys(long runId) {
+        return new Object[]{firstExposureKey(runId), firstExposureKey(runId + 1) - 1};
+    }
+
     public void replaceExposures(long runId, List<Exposure> exposures) {
-        jdbc.update("DELETE FROM run_exposure WHERE run_id = ?", runId);
+        jdbc.update("DELETE FROM trace_exposure WHERE " + RUN_EXPOSURES, exposureKeys(runId));
         // one transaction per chunk of prepared-statement batches: H2 slows down with the size of an open
         // transaction (1.16M rows in one took half a minute). Measured on H2 2.4 with a cold JVM: 276k rows in
         // 3.4 s and 1.16M in 8.3 s, against 3.9 s and 12.7 s through a CSV file and CSVREAD.
         for (int from = 0; from < exposures.size(); from += EXPOSURE_CHUNK) {
-            insertExposures(runId, exposures.subList(from, Math.min(exposures.size(), from + EXPOSURE_CHUNK)));
+            insertExposures(runId, from, exposures.subList(from, Math.min(exposures.size(), from + EXPOSURE_CHUNK)));
         }
     }
 
     static final int EXPOSURE_CHUNK = 20_000;
 
-    private void insertExposures(long runId, List<Exposure> exposures) {
+    /** Inserts {@code exposures}, the run's exposures from ordinal {@code first} on, in one transaction. */
+    private void insertExposures(long runId, int first, List<Exposure> exposures) {
         jdbc.execute((java.sql.Connection c) -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try (var ps = c.prepareStatement("""
-                    INSERT INTO run_exposure (run_id, direction, chain, asset, address, hops, tainted_raw, seed, label, category)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    INSERT INTO trace_exposure (exposure_key, run_id, direction, chain, asset, address, hops, tainted_raw,
+                                                seed, label, category)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 int n = 0;
+                long key = firstExposureKey(runId) + first;
                 for (Exposure e : exposures) {
-                    ps.setLong(1, runId);
-                    ps.setString(2, e.direction().id());
-                    ps.setString(3, e.chain());
-                    ps.setString(4, e.asset());
-                    ps.setString(5, e.address());
-                    ps.setInt(6, e.hops());
-                    ps.setBigDecimal(7, e.taintedAmountRaw());
-                    ps.setString(8, e.seed());
-                    ps.setString(9, e.label());
-                    ps.setString(10, e.category());
+                    ps.setLong(1, key++);
+                    ps.setLong(2, runId);
+                    ps.setString(3, e.direction().id());
+                    ps.setString(4, e.chain());
+                    ps.setString(5, e.asset());
+                    ps.setString(6, e.address());
+                    ps.setInt(7, e.hops());
+                    ps.setBigDecimal(8, e.taintedAmountRaw());
+                    ps.setString(9, e.seed());
+                    ps.setString(10, e.label());
+                    ps.setString(11, e.category());
                     ps.addBatch();
                     if (++n % 1000 == 0) ps.executeBatch();
                 }
@@ -304,7 +319,7 @@ public class RunRepository {
     }
 
     public long exposureCount(long runId) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM run_exposure WHERE run_id = ?", Long.class, runId);
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM trace_exposure WHERE " + RUN_EXPOSURES, Long.class, exposureKeys(runId));
         return n == null ? 0 : n;
     }
 
@@ -317,10 +332,11 @@ public class RunRepository {
     public List<RunReport.ExposureRow> exposures(long runId) {
         long source = traceSourceOf(runId);
         List<RunReport.ExposureRow> rows = jdbc.query("""
-                SELECT direction, chain, asset, address, hops, tainted_raw, seed, label, category FROM run_exposure
-                WHERE run_id = ?""",
+                SELECT direction, chain, asset, address, hops, tainted_raw, seed, label, category FROM trace_exposure
+                WHERE\s""" + RUN_EXPOSURES,
                 (rs, n) -> new RunReport.ExposureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), plain(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), rs.getString(9)), source);
+                        rs.getInt(5), plain(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), rs.getString(9)),
+                exposureKeys(source));
         // sorted here, not by the database: H2 sorts a million rows through temporary files
         rows.sort(EXPOSURE_ORDER);
         return rows;

@@ -31,18 +31,18 @@ class ExposureRecoveryFunctionalTests {
 
         long before;
         try (var c = CapturedRun.database(work.resolve("data")); var s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT COUNT(*) FROM run_exposure");
+            var rs = s.executeQuery("SELECT COUNT(*) FROM trace_exposure");
             rs.next();
             before = rs.getLong(1);
             // as if the process had been killed while the background thread was still writing
-            s.executeUpdate("DELETE FROM run_exposure WHERE hops > 1");
+            s.executeUpdate("DELETE FROM trace_exposure WHERE hops > 1");
         }
         assertThat(before).isEqualTo(28);
 
         Files.delete(reports);
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isZero();
         try (var c = CapturedRun.database(work.resolve("data")); var s = c.createStatement()) {
-            var rs = s.executeQuery("SELECT COUNT(*) FROM run_exposure");
+            var rs = s.executeQuery("SELECT COUNT(*) FROM trace_exposure");
             rs.next();
             assertThat(rs.getLong(1)).isEqualTo(before);
         }

@@ -131,6 +131,27 @@ class PostgresJobFunctionalTests {
         }
     }
 
+    @Test
+    @Order(4)
+    void exposuresOfAnEarlierTableAreMovedOverOnPostgres() throws Exception {
+        String name = "fundtrace_mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try (Connection c = server.connect(server.url()); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        server.databases.add(name);
+        String url = server.urlFor(name);
+        try (Connection c = server.connect(url)) {
+            ExposureTableMigrationFunctionalTests.createEarlierTable(c);
+        }
+        CapturedRun history = CapturedRun.of(() -> new FundtraceCommandLine()
+                .with("fundtrace.data-dir", work.resolve("data-mig").toString()).execute("history", "--db=" + url));
+        assertThat(history.exit()).isZero();
+        assertThat(history.err()).contains("moved 5 exposures");
+        try (Connection c = server.connect(url)) {
+            ExposureTableMigrationFunctionalTests.assertMovedOver(c);
+        }
+    }
+
     private static List<CSVRecord> csv(Path file) throws IOException {
         try (Reader in = Files.newBufferedReader(file)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();

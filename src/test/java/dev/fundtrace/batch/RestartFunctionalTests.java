@@ -52,7 +52,7 @@ class RestartFunctionalTests {
         baselineCounts = counts(dir);
         assertThat(baselineFlags).hasSizeGreaterThan(10);
         assertThat(baselineCounts.get("run_flag")).isPositive();
-        assertThat(baselineCounts.get("run_exposure")).isPositive();
+        assertThat(baselineCounts.get("trace_exposure")).isPositive();
     }
 
     /**
@@ -133,7 +133,7 @@ class RestartFunctionalTests {
                 runId = rs.getLong(1);
                 assertThat(rs.next()).as("one job instance").isFalse();
             }
-            for (String t : List.of("run_history", "run_designation", "run_label", "run_rejection", "run_exposure",
+            for (String t : List.of("run_history", "run_designation", "run_label", "run_rejection", "trace_exposure",
                     "run_flow", "run_flow_step", "run_flag", "run_fact")) {
                 try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + t + " WHERE run_id = " + runId)) {
                     rs.next();
