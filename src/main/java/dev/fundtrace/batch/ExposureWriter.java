@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Writes a trace's exposures once as a JSON array (which every report of that trace splices in) and stores them
@@ -48,24 +49,39 @@ class ExposureWriter {
 
     int backgroundMin() { return backgroundMin; }
 
-    /** Writes the run's exposures to {@code json} and the database, on the second thread when there are many. */
-    void store(long runId, List<Exposure> exposures, Path json) {
-        runs.fact(runId, "exposureCount", Integer.toString(exposures.size()));
-        if (exposures.size() < backgroundMin) {
+    /**
+     * Builds the run's {@code count} exposure records, writes them to {@code json} and stores them in the database:
+     * on this class's two threads when there are many, while the flag and report steps run.
+     */
+    void store(long runId, int count, Supplier<List<Exposure>> build, Path json) {
+        runs.fact(runId, "exposureCount", Integer.toString(count));
+        if (count < backgroundMin) {
+            List<Exposure> exposures = built(build, count);
             writeJson(exposures, json);
             runs.replaceExposures(runId, exposures);
             return;
         }
-        // The rows are the first night's longest write and what the run waits for last: they start at once, and
-        // the JSON file (which the report needs first, but only once the flags are done) is written beside them.
-        var jsonDone = CompletableFuture.runAsync(() -> writeJson(exposures, json), executor);
-        pending.put(runId, new Background(executor.submit(() -> {
-            long t0 = System.nanoTime();
+        long t0 = System.nanoTime();
+        var records = CompletableFuture.supplyAsync(() -> built(build, count), executor);
+        // The rows are the first night's longest write and what the run waits for last: they start as soon as the
+        // records are built, and the JSON file (which the report needs first, once the flags are done) beside them.
+        var jsonDone = records.thenAcceptAsync(exposures -> writeJson(exposures, json), executor);
+        var rows = records.thenAcceptAsync(exposures -> {
+            long t1 = System.nanoTime();
             runs.replaceExposures(runId, exposures);
-            Console.progress("trace", String.format("%,d exposures stored in the database in %.2f s (second thread)",
-                    exposures.size(), (System.nanoTime() - t0) / 1e9));
-            jsonDone.join(); // the store is done when both are
-        }), jsonDone));
+            Console.progress("trace", String.format("%,d exposures built in %.2f s and stored in the database in %.2f s (other threads)",
+                    count, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
+        }, executor);
+        pending.put(runId, new Background(CompletableFuture.allOf(rows, jsonDone), jsonDone));
+    }
+
+    /** The records, checked against the count recorded for them (a resumed run compares the stored rows with it). */
+    private static List<Exposure> built(Supplier<List<Exposure>> build, int count) {
+        List<Exposure> exposures = build.get();
+        if (exposures.size() != count) {
+            throw new IllegalStateException("built " + exposures.size() + " exposures where the trace counted " + count);
+        }
+        return exposures;
     }
 
     /** In trace order (asset, forward before backward, address id): stable from run to run. */

@@ -3,7 +3,6 @@ package dev.fundtrace.batch;
 import dev.fundtrace.labels.LabelBook;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
-import dev.fundtrace.trace.Exposure;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -11,7 +10,6 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.util.List;
 
 /** Step 4: forward and backward trace over the job's ledger; stores every exposure. */
 @Component
@@ -44,17 +42,18 @@ class TraceStep implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         ChainTrace trace = runner.trace(run, run.job());
-        long t0 = System.nanoTime();
-        List<Exposure> exposures = trace.exposures(new LabelBook(runs.labels(run.runId())));
-        long t1 = System.nanoTime();
-        writer.store(run.runId(), exposures, files.exposuresJson(run.runId()));
+        // the trace is done here; its exposure records are for report.json and the database only, and the writer
+        // builds them (for a large trace on its own threads, while the flag rules run on this one)
+        LabelBook labels = new LabelBook(runs.labels(run.runId()));
+        int count = trace.exposureCount();
+        writer.store(run.runId(), count, () -> trace.exposures(labels), files.exposuresJson(run.runId()));
         runs.fact(run.runId(), "reachedAddresses", Integer.toString(trace.reachedAddresses()));
         runs.traceSource(run.runId(), inputs, run.runId());
         runs.fact(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
         cache.put(run.runId(), trace);
-        contribution.incrementWriteCount(exposures.size());
-        Console.progress("trace", exposures.size() + " exposures in " + String.format("%.2f s", (t1 - t0) / 1e9)
-                + (exposures.size() >= writer.backgroundMin() ? "; written to JSON and the database on a second thread" : ""));
+        contribution.incrementWriteCount(count);
+        Console.progress("trace", count + " exposures"
+                + (count >= writer.backgroundMin() ? "; built, written to JSON and stored in the database on other threads" : ""));
         for (AssetTrace a : trace.assets()) {
             if (a.taint() != null && a.taint().leftHorizon() > 0) {
                 Console.progress("trace", a.symbol() + ": taint that left the horizon "

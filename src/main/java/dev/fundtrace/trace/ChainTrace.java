@@ -89,6 +89,19 @@ public final class ChainTrace {
                 amount(a, d, v), steps);
     }
 
+    /** How many records {@link #exposures} makes (one per asset, direction and reached address), without making them. */
+    public int exposureCount() {
+        int n = 0;
+        for (AssetTrace a : assets) {
+            for (Direction d : Direction.values()) {
+                Reach r = reach(a, d);
+                if (r == null) continue;
+                for (int v = 0; v < a.graph().n; v++) if (r.hop[v] != 0) n++;
+            }
+        }
+        return n;
+    }
+
     /** Distinct addresses reached in any asset and direction (what report.json's summary calls reached). */
     public int reachedAddresses() {
         java.util.BitSet reached = new java.util.BitSet(ledger.addresses().size());

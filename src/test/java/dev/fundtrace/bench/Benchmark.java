@@ -155,7 +155,7 @@ public final class Benchmark {
         }
 
         String reached() {
-            Matcher m = Pattern.compile("(\\d+) exposures in ").matcher(out);
+            Matcher m = Pattern.compile("\\[trace] (\\d+) exposures\\b").matcher(out);
             return m.find() ? m.group(1) : "?";
         }
     }

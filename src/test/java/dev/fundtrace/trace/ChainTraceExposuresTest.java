@@ -24,6 +24,7 @@ class ChainTraceExposuresTest {
         Set<String> distinct = new HashSet<>();
         exposures.forEach(e -> distinct.add(e.address()));
         assertThat(r.trace.reachedAddresses()).isEqualTo(distinct.size()).isEqualTo(3);
+        assertThat(r.trace.exposureCount()).isEqualTo(exposures.size()).isEqualTo(4);
         assertThat(exposures).extracting(Exposure::direction)
                 .containsExactly(Direction.FORWARD, Direction.FORWARD, Direction.FORWARD, Direction.BACKWARD);
     }
