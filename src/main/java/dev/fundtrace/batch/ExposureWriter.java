@@ -20,9 +20,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Writes a trace's exposures once as a JSON array (which every report of that trace splices in) and stores them
- * in the database; for a large set, both on a second thread while the flag and report steps run. The report step
- * waits for it, so a run completes only with every exposure stored; a run killed before that finds the rows
+ * Builds a trace's exposure records, writes them once as a JSON array (which every report of that trace splices
+ * in) and stores them in the database; for a large set, on two threads of its own while the flag and report steps
+ * run (the records first, then the JSON file and the rows side by side). The report step waits for it, so a run completes only with every exposure stored; a run killed before that finds the rows
  * incomplete when it resumes and stores them again, and reads them back from the database when the JSON file
  * is missing (see {@link ReportStep}).
  */
@@ -38,7 +38,7 @@ class ExposureWriter {
     });
     private final Map<Long, Background> pending = new ConcurrentHashMap<>();
 
-    /** A store on the second thread: {@code json} is done once the JSON file is complete (before the rows are). */
+    /** A store on this class's threads: {@code json} is done once the JSON file is complete (the rows may not be). */
     private record Background(Future<?> stored, CompletableFuture<Void> json) {}
 
     ExposureWriter(RunRepository runs,
