@@ -91,7 +91,7 @@ class ExposureWriter {
                 e.category())).iterator(), json);
     }
 
-    /** True while this run's exposures are being stored on the second thread. */
+    /** True while this run's exposures are being built or stored on this class's threads. */
     boolean isPending(long runId) {
         Background b = pending.get(runId);
         return b != null && !b.stored().isDone();

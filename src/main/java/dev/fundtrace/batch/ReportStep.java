@@ -74,7 +74,7 @@ class ReportStep implements Tasklet {
                         if (storing) ensureExposuresStored(run, job);
                     });
         } catch (RuntimeException e) {
-            if (storing) writer.awaitQuietly(run.runId()); // the step fails only once the second thread is done
+            if (storing) writer.awaitQuietly(run.runId()); // the step fails only once the writer's threads are done
             throw e;
         }
         Console.progress("report", String.format("assembled from the database in %.2f s, written in %.2f s",
