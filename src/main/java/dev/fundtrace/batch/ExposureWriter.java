@@ -22,9 +22,10 @@ import java.util.function.Supplier;
 /**
  * Builds a trace's exposure records, writes them once as a JSON array (which every report of that trace splices
  * in) and stores them in the database; for a large set, on two threads of its own while the flag and report steps
- * run (the records first, then the JSON file and the rows side by side). The report step waits for it, so a run completes only with every exposure stored; a run killed before that finds the rows
- * incomplete when it resumes and stores them again, and reads them back from the database when the JSON file
- * is missing (see {@link ReportStep}).
+ * run (the records first, then the JSON file and the rows side by side). The report step waits for it, so a run
+ * completes only with every exposure stored; a run killed before that finds the rows incomplete when it resumes
+ * and stores them again, and reads them back from the database when the JSON file is missing (see
+ * {@link ReportStep}).
  */
 @Component
 class ExposureWriter {

@@ -65,12 +65,14 @@ class ReportStep implements Tasklet {
             if (storing) writer.awaitJson(run.runId());
             else ensureExposuresStored(run, job);
             long source = runs.traceSourceOf(run.runId());
-            t0 = System.nanoTime();
-            report = assemble(run, job);
-            t1 = System.nanoTime();
             Set<ReportFolderWriter.Format> formats = formats(job);
+            // the first report of a trace writes its flows.json, from flows read with every path
+            boolean writeFlowsJson = formats.contains(ReportFolderWriter.Format.JSON) && !Files.isRegularFile(files.flowsJson(source));
+            t0 = System.nanoTime();
+            report = assemble(run, job, formats, writeFlowsJson);
+            t1 = System.nanoTime();
             folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats,
-                    formats.contains(ReportFolderWriter.Format.JSON) ? fragments(source, report) : JsonFragments.NONE, () -> {
+                    formats.contains(ReportFolderWriter.Format.JSON) ? fragments(source, report, writeFlowsJson) : JsonFragments.NONE, () -> {
                         if (storing) ensureExposuresStored(run, job);
                     });
         } catch (RuntimeException e) {
@@ -89,20 +91,19 @@ class ReportStep implements Tasklet {
      * The arrays of the trace's report.json kept in files: the exposures, written by the trace step, and the flows,
      * written by the first report of the trace (later nights splice them in rather than serialize them again).
      */
-    private JsonFragments fragments(long source, RunReport report) {
+    private JsonFragments fragments(long source, RunReport report, boolean writeFlowsJson) {
         Path exposures = files.exposuresJson(source), flows = files.flowsJson(source);
-        if (!Files.isRegularFile(flows)) JsonReportWriter.writeFlows(report.flows(), flows);
+        if (writeFlowsJson) JsonReportWriter.writeFlows(report.flows(), flows);
         return new JsonFragments(Files.isRegularFile(exposures) ? exposures : null, flows);
     }
 
     /**
-     * Which flows the report needs with their paths: all when the trace's flows.json is still to be written from
-     * them, otherwise only those the page shows (null stands for all).
+     * Which flows the report needs with their paths: all when the trace's flows.json is to be written from them,
+     * otherwise only those the page shows (null stands for all).
      */
-    private Set<String> pathsNeeded(JobDefinition job, long source, List<RunReport.FlowRow> flows,
-                                    List<RunReport.FlagRow> flags) {
-        Set<ReportFolderWriter.Format> formats = formats(job);
-        if (formats.contains(ReportFolderWriter.Format.JSON) && !Files.isRegularFile(files.flowsJson(source))) return null;
+    private static Set<String> pathsNeeded(Set<ReportFolderWriter.Format> formats, boolean writeFlowsJson,
+                                           List<RunReport.FlowRow> flows, List<RunReport.FlagRow> flags) {
+        if (writeFlowsJson) return null;
         return formats.contains(ReportFolderWriter.Format.HTML) ? HtmlReportWriter.flowsWithPathsShown(flows, flags) : Set.of();
     }
 
@@ -126,7 +127,7 @@ class ReportStep implements Tasklet {
         runs.fact(run.runId(), "exposureCount", Integer.toString(exposures.size()));
     }
 
-    RunReport assemble(RunParameters run, JobDefinition job) {
+    RunReport assemble(RunParameters run, JobDefinition job, Set<ReportFolderWriter.Format> formats, boolean writeFlowsJson) {
         long id = run.runId();
         var designations = runs.designations(id).stream().map(s -> {
             var d = s.designation();
@@ -139,7 +140,7 @@ class ReportStep implements Tasklet {
         flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
         long flagRun = runs.flagRunOf(id);
         var flags = RunRepository.asReported(prefetch.storedFlags(id, flagRun), id, flagRun, symbols);
-        flows = runs.withPaths(source, flows, pathsNeeded(job, source, flows, flags));
+        flows = runs.withPaths(source, flows, pathsNeeded(formats, writeFlowsJson, flows, flags));
         // with the exposures file of the trace, report.json takes them from there and they are not read back
         // (the HTML names services from the flows, whose endpoints they are)
         boolean fragment = Files.isRegularFile(files.exposuresJson(source));

@@ -3,6 +3,9 @@ package dev.fundtrace.batch;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -28,9 +31,9 @@ class RunFiles {
     /** Forgets the flows array of a run whose flows are being stored again: the report writes it anew from them. */
     void forgetFlowsJson(long runId) {
         try {
-            java.nio.file.Files.deleteIfExists(flowsJson(runId));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot delete " + flowsJson(runId) + ": " + e.getMessage(), e);
+            Files.deleteIfExists(flowsJson(runId));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + flowsJson(runId) + ": " + e.getMessage(), e);
         }
     }
 }

@@ -47,7 +47,7 @@ public final class ReportFolderWriter {
                     : CompletableFuture.runAsync(() -> writeTemporaryUnchecked(folder.resolve("report.html"), f -> html.write(report, f)));
             if (formats.contains(Format.HTML)) targets.add(folder.resolve("report.html"));
             if (formats.contains(Format.JSON)) targets.add(writeTemporary(folder.resolve("report.json"), f -> {
-                if (fragments.equals(JsonFragments.NONE)) json.write(report, f); else json.write(report, f, fragments);
+                json.write(report, f, fragments);
             }));
             if (formats.contains(Format.CSV)) targets.add(writeTemporary(folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f)));
             targets.add(writeTemporary(folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f)));

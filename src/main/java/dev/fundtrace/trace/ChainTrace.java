@@ -91,28 +91,29 @@ public final class ChainTrace {
 
     /** How many records {@link #exposures} makes (one per asset, direction and reached address), without making them. */
     public int exposureCount() {
-        int n = 0;
-        for (AssetTrace a : assets) {
-            for (Direction d : Direction.values()) {
-                Reach r = reach(a, d);
-                if (r == null) continue;
-                for (int v = 0; v < a.graph().n; v++) if (r.hop[v] != 0) n++;
-            }
-        }
-        return n;
+        int[] n = {0};
+        forEachReached((a, v) -> n[0]++);
+        return n[0];
     }
 
     /** Distinct addresses reached in any asset and direction (what report.json's summary calls reached). */
     public int reachedAddresses() {
         java.util.BitSet reached = new java.util.BitSet(ledger.addresses().size());
+        forEachReached((a, v) -> reached.set(a.graph().global[v]));
+        return reached.cardinality();
+    }
+
+    private interface ReachedAddress { void at(AssetTrace a, int v); }
+
+    /** Calls {@code visit} once per asset, direction and address (local id) that direction reached. */
+    private void forEachReached(ReachedAddress visit) {
         for (AssetTrace a : assets) {
             for (Direction d : Direction.values()) {
                 Reach r = reach(a, d);
                 if (r == null) continue;
-                for (int v = 0; v < a.graph().n; v++) if (r.hop[v] != 0) reached.set(a.graph().global[v]);
+                for (int v = 0; v < a.graph().n; v++) if (r.hop[v] != 0) visit.at(a, v);
             }
         }
-        return reached.cardinality();
     }
 
     public Reach reach(AssetTrace a, Direction d) {
