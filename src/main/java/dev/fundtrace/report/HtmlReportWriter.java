@@ -1,5 +1,6 @@
 package dev.fundtrace.report;
 
+import dev.fundtrace.files.OwnerOnlyFiles;
 import dev.fundtrace.report.RunReport.ChainCoverage;
 import dev.fundtrace.report.RunReport.DesignationRow;
 import dev.fundtrace.report.RunReport.ExposureRow;
@@ -92,12 +93,13 @@ public final class HtmlReportWriter {
         Objects.requireNonNull(report, "report");
         Path target = file.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
-            // a sibling temporary file created the ordinary way, so the report gets the usual permissions
+            OwnerOnlyFiles.createDirectories(target.getParent());
+            // a sibling temporary file, owner-only like every report file; ReportFolderWriter clears leftovers
             Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                        StandardOpenOption.WRITE)) {
+                try (Writer out = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(Files.newByteChannel(tmp,
+                        java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnlyFiles.FILE),
+                        StandardCharsets.UTF_8), 1 << 16)) {
                     render(report, out);
                 }
                 try {

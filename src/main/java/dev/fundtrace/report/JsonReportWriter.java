@@ -1,5 +1,6 @@
 package dev.fundtrace.report;
 
+import dev.fundtrace.files.OwnerOnlyFiles;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -106,9 +107,12 @@ public final class JsonReportWriter {
     /** Writes under a temporary name and renames: a fragment file is whole or absent. */
     private static void writeFragment(Path file, java.util.function.Consumer<OutputStream> write) {
         try {
-            Files.createDirectories(file.getParent());
+            OwnerOnlyFiles.createDirectories(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+            Files.deleteIfExists(tmp); // created afresh, so that it is created owner-only
+            try (OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(
+                    Files.newByteChannel(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            OwnerOnlyFiles.FILE)), 1 << 20)) {
                 write.accept(out);
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -1,5 +1,6 @@
 package dev.fundtrace.report;
 
+import dev.fundtrace.files.OwnerOnlyFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ public final class ReportFolderWriter {
         List<Path> targets = new ArrayList<>();
         boolean published = false;
         try {
-            Files.createDirectories(folder);
+            OwnerOnlyFiles.createDirectories(folder);
+            deleteLeftoverTemporaries(folder);
             // the page is rendered on a second core while the JSON and CSV files are written on this one
             var page = !formats.contains(Format.HTML) ? CompletableFuture.completedFuture(null)
                     : CompletableFuture.runAsync(() -> writeTemporaryUnchecked(folder.resolve("report.html"), f -> html.write(report, f)));
@@ -59,6 +61,7 @@ public final class ReportFolderWriter {
             }
             beforePublish.run();
             for (Path target : targets) {
+                OwnerOnlyFiles.restrict(temporary(target));
                 Files.move(temporary(target), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             published = true;
@@ -104,6 +107,19 @@ public final class ReportFolderWriter {
             round++;
         } while (round < WARM_UP_ROUNDS && keepGoing.getAsBoolean());
         return round;
+    }
+
+    /**
+     * The temporary files of an attempt that was killed while writing (a page's {@code .report.html.tmp.<uuid>.tmp}
+     * among them): only this folder's writer makes dot-files ending in .tmp.
+     */
+    private static void deleteLeftoverTemporaries(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(f)) Files.deleteIfExists(f);
+            }
+        }
     }
 
     private interface FileWrite { void to(Path file); }

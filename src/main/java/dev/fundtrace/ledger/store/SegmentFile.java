@@ -1,5 +1,6 @@
 package dev.fundtrace.ledger.store;
 
+import dev.fundtrace.files.OwnerOnlyFiles;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
 
@@ -43,9 +44,9 @@ public final class SegmentFile {
         b.seal();
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            Files.createDirectories(target.getParent());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
+            OwnerOnlyFiles.createDirectories(target.getParent());
+            try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), OwnerOnlyFiles.FILE)) {
                 ColumnWriter w = new ColumnWriter(ch);
                 // the sealed addresses: a join may be adding others to this dictionary meanwhile (see ChainLedger)
                 int addresses = b.sealedAddressCount();
