@@ -156,7 +156,7 @@ public final class FundtraceCommandLine {
                 System.out.flush();
                 return 0;
             }
-            String why = execution.getAllFailureExceptions().stream().map(FundtraceCommandLine::rootMessage)
+            String why = execution.getAllFailureExceptions().stream().map(FundtraceCommandLine::firstMessage)
                     .findFirst().orElse(execution.getExitStatus().getExitDescription());
             String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
                     .map(s -> s.getStepName()).findFirst().orElse(null);
@@ -241,6 +241,14 @@ public final class FundtraceCommandLine {
             OwnerOnlyFiles.restrict(h2.resolveSibling(h2.getFileName() + ".trace.db"));
         }
         return ctx;
+    }
+
+    /** The outermost message that says something: fundtrace's own exceptions compose a sentence with the cause. */
+    private static String firstMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) return c.getMessage();
+        }
+        return t.toString();
     }
 
     static String rootMessage(Throwable t) {
