@@ -72,27 +72,6 @@ public final class FundtraceCommandLine {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMED_UP = new java.util.concurrent.atomic.AtomicBoolean();
-    /** Set when the job begins: the warm-up then stops, leaving both cores to the job. */
-    private static volatile boolean jobStarted;
-
-    /**
-     * Renders a made-up report into nothing on a second thread while Spring starts, once per process: cold, the
-     * page and the JSON took a second of an unchanged night's report step (see ReportFolderWriter.warmUp).
-     */
-    private static void warmUpReportWriters() {
-        if (!WARMED_UP.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
-            try {
-                dev.fundtrace.report.ReportFolderWriter.warmUp(() -> !jobStarted);
-            } catch (RuntimeException e) {
-                // only an optimisation: the real report reports its own errors
-            }
-        }, "fundtrace-report-warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
-
     private int run(Options o) {
         if (o.positional.isEmpty()) return usage("run needs a job file");
         JobFileLoader loader = new JobFileLoader();
@@ -105,7 +84,6 @@ public final class FundtraceCommandLine {
             return usage(e.getMessage());
         }
         try (RunLock lock = lock(db, job.name(), "run")) {
-            warmUpReportWriters();
             return launch(o, job, db);
         } catch (RunLockHeldException e) {
             System.err.println("fundtrace: " + e.getMessage() + "; nothing done.");
@@ -147,7 +125,6 @@ public final class FundtraceCommandLine {
             } else if (last != null) {
                 System.err.println("fundtrace: resuming the failed run of " + o.runDate + " where it stopped");
             }
-            jobStarted = true;
             JobExecution execution = operator.start(batchJob, params);
             System.err.println("[run] " + execution.getStatus() + "; peak heap " + heapPeak.megabytes() + " MB");
             if (execution.getStatus() == BatchStatus.COMPLETED) {

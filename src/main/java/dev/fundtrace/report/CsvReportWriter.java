@@ -29,14 +29,6 @@ public final class CsvReportWriter {
         }
     }
 
-    static void warmUp(RunReport sample) {
-        try {
-            writeFlags(sample, Writer.nullWriter());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static void writeFlags(RunReport report, Writer w) throws IOException {
         Map<String, RunReport.FlowRow> flows = new HashMap<>();
         for (RunReport.FlowRow f : report.flows()) flows.put(f.id(), f);

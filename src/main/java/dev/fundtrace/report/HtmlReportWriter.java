@@ -62,8 +62,7 @@ public final class HtmlReportWriter {
     private static final Pattern HEX_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final String DASH = "\u2014";
 
-    // one engine for the process: the parsed template and its expressions are cached in it, so a warm-up
-    // (ReportFolderWriter.warmUp) leaves it ready for the real report
+    // one engine for the process: the parsed template and its expressions are cached in it
     private static final TemplateEngine ENGINE = engine();
 
     private static TemplateEngine engine() {

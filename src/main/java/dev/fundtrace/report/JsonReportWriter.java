@@ -25,14 +25,8 @@ import java.util.List;
 public final class JsonReportWriter {
 
     private static final String EXPOSURES = "\"exposures\" : [ ]", FLOWS = "\"flows\" : [ ]";
-    // one mapper for the process: its serializers are built on first use, which a warm-up can do ahead
+    // one mapper for the process: its serializers are built on first use
     private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-    static void warmUp(RunReport sample) {
-        json.writeValue(OutputStream.nullOutputStream(), sample);
-        writeExposures(sample.exposures(), OutputStream.nullOutputStream());
-        writeFlows(sample.flows(), OutputStream.nullOutputStream());
-    }
 
     public void write(RunReport report, Path file) {
         json.writeValue(file.toFile(), report);

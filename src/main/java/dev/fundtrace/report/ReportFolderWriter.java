@@ -81,34 +81,6 @@ public final class ReportFolderWriter {
         return folder;
     }
 
-    /** Rows of the made-up report a warm-up renders: about what a page shows (200 flows, 200 flags a severity). */
-    static final int WARM_UP_ROWS = 300;
-    /**
-     * Rounds of it: the first loads and parses (0.9 s), the next two get the hot code compiled (0.2-0.3 s each).
-     * One round left an unchanged night's page and JSON at 0.6-0.7 s each; three took them to 0.25-0.45 s.
-     */
-    static final int WARM_UP_ROUNDS = 3;
-
-    /**
-     * Renders a page-sized made-up report into nothing, so that the template is parsed and the JSON, CSV and HTML
-     * code is compiled before a real report: cold, it took most of an unchanged night's report step. Meant for a
-     * core that is otherwise idle (the command line runs it while Spring starts), so it stops after the round in
-     * progress once {@code keepGoing} says the job has begun.
-     *
-     * @return the rounds rendered
-     */
-    public static int warmUp(java.util.function.BooleanSupplier keepGoing) {
-        RunReport sample = RunReport.sample(WARM_UP_ROWS);
-        int round = 0;
-        do {
-            HtmlReportWriter.render(sample, java.io.Writer.nullWriter());
-            JsonReportWriter.warmUp(sample);
-            CsvReportWriter.warmUp(sample);
-            round++;
-        } while (round < WARM_UP_ROUNDS && keepGoing.getAsBoolean());
-        return round;
-    }
-
     /**
      * The temporary files of an attempt that was killed while writing (a page's {@code .report.html.tmp.<uuid>.tmp}
      * among them): only this folder's writer makes dot-files ending in .tmp.
