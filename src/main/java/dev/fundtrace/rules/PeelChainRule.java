@@ -98,7 +98,7 @@ final class PeelChainRule {
             int i = g.firstOutAfter(v, first);
             if (i + 1 >= g.outEnd(v)) continue;
             int e1 = g.outEdgeAt(i), e2 = g.outEdgeAt(i + 1);
-            if (e2 > nextInflow) continue;
+            if (e2 >= nextInflow) continue; // the second send is not before the next inflow
             if (i + 2 < g.outEnd(v) && g.outEdgeAt(i + 2) < nextInflow) continue; // a third send
             int large, small;
             if (atLeastNineTimes(g.ledgerRow(e1), g.ledgerRow(e2))) {
