@@ -123,6 +123,26 @@ class PeelChainRuleTest {
     }
 
     @Test
+    void anotherAssetsTransferInTheSameBlockCountsAsEarlier() {
+        // log index 9 against transaction index 0: two assets' orders in one block cannot be compared
+        var f = chainOfThree().token(TOKEN, 14, 9, "N", "C", 1_000);
+        assertThat(peelChains(f)).isEmpty();
+    }
+
+    @Test
+    void aTokenChainIsFlaggedInItsOwnAsset() {
+        var f = new LedgerFixture().seeds("S").maxHops(4)
+                .token(TOKEN, 10, 0, "S", "A", 100)
+                .token(TOKEN, 11, 0, "A", "B", 95).token(TOKEN, 12, 0, "A", "X1", 5)
+                .token(TOKEN, 13, 0, "B", "C", 90).token(TOKEN, 14, 0, "B", "X2", 5)
+                .token(TOKEN, 15, 0, "C", "D", 85).token(TOKEN, 16, 0, "C", "X3", 5);
+        List<Flag> flags = peelChains(f);
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).asset()).isEqualTo(TOKEN);
+        assertThat(flags.get(0).evidence()).containsExactly(txHash(11, 0), txHash(13, 0), txHash(15, 0));
+    }
+
+    @Test
     void anAddressThatSendsThreeTransfersIsNoStep() {
         var f = new LedgerFixture().seeds("S").maxHops(4)
                 .tx(10, 0, "S", "A", 100)
