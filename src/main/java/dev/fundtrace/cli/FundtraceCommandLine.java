@@ -1,6 +1,7 @@
 package dev.fundtrace.cli;
 
 import dev.fundtrace.FundtraceApplication;
+import dev.fundtrace.batch.RunDefinition;
 import dev.fundtrace.batch.RunParameters;
 import dev.fundtrace.batch.RunRepository;
 import dev.fundtrace.batch.Summary;
@@ -75,7 +76,9 @@ public final class FundtraceCommandLine {
     private int run(Options o) {
         if (o.positional.isEmpty()) return usage("run needs a job file");
         JobFileLoader loader = new JobFileLoader();
-        JobDefinition job = loader.load(Path.of(o.positional.get(0)));
+        Path jobFile = Path.of(o.positional.get(0));
+        String text = JobFileLoader.read(jobFile);
+        JobDefinition job = loader.parse(jobFile, text);
         loader.checkInputsExist(job);
         DatabaseChoice db;
         try {
@@ -84,7 +87,7 @@ public final class FundtraceCommandLine {
             return usage(e.getMessage());
         }
         try (RunLock lock = lock(db, job.name(), "run")) {
-            return launch(o, job, db);
+            return launch(o, job, text, db);
         } catch (RunLockHeldException e) {
             System.err.println("fundtrace: " + e.getMessage() + "; nothing done.");
             return 1;
@@ -97,11 +100,10 @@ public final class FundtraceCommandLine {
     }
 
     /** The job itself, under the run lock: a run found STARTED was left by a process that is gone. */
-    private int launch(Options o, JobDefinition job, DatabaseChoice db) {
+    private int launch(Options o, JobDefinition job, String text, DatabaseChoice db) {
         try (ConfigurableApplicationContext ctx = context(db)) {
             JobOperator operator = ctx.getBean(JobOperator.class);
             JobRepository repository = ctx.getBean(JobRepository.class);
-            Job batchJob = ctx.getBean(TraceJobConfiguration.JOB, Job.class);
             var params = RunParameters.toJobParameters(job.jobFile(), job.name(), o.runDate,
                     o.rerun ? Instant.now().toString() : null, o.reportDir);
             var instance = repository.getJobInstance(TraceJobConfiguration.JOB, params);
@@ -125,6 +127,15 @@ public final class FundtraceCommandLine {
             } else if (last != null) {
                 System.err.println("fundtrace: resuming the failed run of " + o.runDate + " where it stopped");
             }
+            // a resumed run goes on with the definition it started with
+            String kept = last == null ? null : RunDefinition.keptText(last);
+            if (kept != null && !kept.equals(text)) {
+                System.err.println("fundtrace: " + job.jobFile() + " has changed since this run started; resuming with"
+                        + " the definition it started with (--rerun starts a run with the new one)");
+                text = kept;
+                job = new JobFileLoader().parse(job.jobFile(), kept);
+            }
+            Job batchJob = ctx.getBean(TraceJobConfiguration.TraceJobs.class).forRun(job, text);
             JobExecution execution = operator.start(batchJob, params);
             System.err.println("[run] " + execution.getStatus() + "; peak heap " + heapPeak.megabytes() + " MB");
             if (execution.getStatus() == BatchStatus.COMPLETED) {
