@@ -169,6 +169,7 @@ class PostgresJobFunctionalTests {
         assertThat(first.awaitOrExit(() -> first.stderr().contains("[trace]"))).as(first.describe()).isTrue();
         first.freeze();
         try {
+            assertThat(RunLockFunctionalTests.listeningPorts(first.pid())).as("ports the run listens on").isEmpty();
             RestartFunctionalTests.Child second = RestartFunctionalTests.Child.start(dir.resolve("second"), "run",
                     "jobs/ira-nightly.yml", "--run-date=" + date, "--report-dir=" + reports, "--db=" + dbUrl);
             assertThat(second.waitFor()).as(second.describe()).isEqualTo(1);
