@@ -22,6 +22,11 @@ public final class ChainExporter {
     private ChainExporter() {}
 
     public static void export(Anvil anvil, long to, Path dir) throws IOException {
+        export(anvil, 0, to, dir);
+    }
+
+    /** Blocks [first, to] only: the export of one night, as a nightly ethereum-etl job writes it. */
+    public static void export(Anvil anvil, long first, long to, Path dir) throws IOException {
         Files.createDirectories(dir);
         Set<String> tokens = new LinkedHashSet<>();
         try (PrintWriter tx = new PrintWriter(Files.newBufferedWriter(dir.resolve("transactions.csv")));
@@ -34,7 +39,7 @@ public final class ChainExporter {
             tt.println("token_address,from_address,to_address,value,transaction_hash,log_index,block_number");
             bl.println("number,hash,timestamp,transaction_count");
             tr.println("block_number,transaction_hash,transaction_index,from_address,to_address,value,input,output,trace_type,call_type,reward_type,gas,gas_used,subtraces,trace_address,error,status");
-            for (long n = 0; n <= to; n++) {
+            for (long n = first; n <= to; n++) {
                 JsonNode b = anvil.call("eth_getBlockByNumber", "0x" + Long.toHexString(n), true);
                 long time = NodeRecords.quantity(b.get("timestamp"));
                 bl.println(n + "," + b.get("hash").asText() + "," + time + "," + b.get("transactions").size());

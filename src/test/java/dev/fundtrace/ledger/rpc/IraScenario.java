@@ -9,12 +9,18 @@ import java.util.List;
  * The Anvil scenario of the gatherer tests, shared with the job's functional tests: the three IRA ETH addresses
  * (LIFSHITS 0x901b…, 0xa7e5…; ANDREYEV 0x8576…, impersonated) send ETH, a token, a reverted call and an ETH forward
  * through a contract (an internal call); a few hops further out, an unrelated transfer and one beyond a 3-hop horizon.
+ * Three more reverted cases (issue #16) move nothing, so none of their receivers is reached: a top-level call with
+ * value that reverts, a reverted internal call under a successful transaction, and a successful internal call
+ * under a reverted transaction.
  *
  * <pre>
  *   A --1 ETH--> B                      (seed to seed)
  *   A --token 1000--> X1 --token 400--> X2
  *   B --0.5 ETH--> forwarder --internal 0.5--> Y --0.2--> Z --0.1--> FAR --0.01--> FAR2
  *   C --0.1 ETH--> forwarder --> reverter   (reverted)
+ *   C --0.05 ETH--> reverter                (top-level call reverts: REVERTED, not traced)
+ *   C --0.02 ETH--> attempter --x--> reverter  (transaction succeeds, attempter keeps the value; its call reverts)
+ *   C --0.03 ETH--> revertAfterForward --0.03--> V  (the internal call succeeds, then the transaction reverts)
  *   DEV0 --5 ETH--> W                   (unrelated)
  * </pre>
  */
@@ -23,11 +29,15 @@ public final class IraScenario {
     public static final String X1 = "0x1111111111111111111111111111111111111111", X2 = "0x2222222222222222222222222222222222222222",
             Y = "0x3333333333333333333333333333333333333333", Z = "0x4444444444444444444444444444444444444444",
             W = "0x5555555555555555555555555555555555555555", FAR = "0x6666666666666666666666666666666666666666",
-            FAR2 = "0x7777777777777777777777777777777777777777";
+            FAR2 = "0x7777777777777777777777777777777777777777", V = "0xabababababababababababababababababababab";
 
     /** The seeds (lower case) and the deployed contracts. */
     public final List<String> seeds = Anvil.ira();
     public final String token, forwarder, reverter;
+    /** Contracts of the reverted cases: only the attempter is reached (it keeps what C paid it). */
+    public String attempter, revertAfterForward;
+    /** Hashes of the three reverted cases, in the order above. */
+    public String topLevelRevert, revertedInternal, internalUnderRevert;
 
     private IraScenario(String token, String forwarder, String reverter) {
         this.token = token;
@@ -47,6 +57,7 @@ public final class IraScenario {
         anvil.send(b, sc.forwarder, ETH.divide(BigInteger.TWO), "0x" + Anvil.word(Y), 100_000);    // NATIVE + INTERNAL
         String failed = anvil.send(c, sc.forwarder, ETH.divide(BigInteger.TEN), "0x" + Anvil.word(sc.reverter), 100_000); // REVERTED
         if (!"0x0".equals(anvil.receipt(failed).get("status").asText())) throw new IllegalStateException("the call to the reverter did not revert");
+        sc.reverted(anvil, c);
         // several transactions in one block: positions are transaction indexes and log indexes
         anvil.automine(false);
         anvil.call("anvil_impersonateAccount", Y);
@@ -61,6 +72,21 @@ public final class IraScenario {
         anvil.sendEth(Z, FAR, ETH.divide(BigInteger.TEN));                                         // hop 4 from the seeds
         anvil.sendEth(FAR, FAR2, ETH.divide(BigInteger.valueOf(100)));                             // hop 5
         return sc;
+    }
+
+    private void reverted(Anvil anvil, String c) throws Exception {
+        attempter = anvil.deploy(resource("Attempter.hex"));
+        revertAfterForward = anvil.deploy(resource("RevertAfterForward.hex"));
+        topLevelRevert = expect(anvil, "0x0", anvil.send(c, reverter, ETH.divide(BigInteger.valueOf(20)), null, 100_000));
+        revertedInternal = expect(anvil, "0x1", anvil.send(c, attempter, ETH.divide(BigInteger.valueOf(50)), "0x" + Anvil.word(reverter), 100_000));
+        internalUnderRevert = expect(anvil, "0x0", anvil.send(c, revertAfterForward, ETH.multiply(BigInteger.valueOf(3)).divide(BigInteger.valueOf(100)),
+                "0x" + Anvil.word(V), 100_000));
+    }
+
+    private static String expect(Anvil anvil, String status, String hash) {
+        String got = anvil.receipt(hash).get("status").asText();
+        if (!status.equals(got)) throw new IllegalStateException(hash + ": status " + got + ", the scenario needs " + status);
+        return hash;
     }
 
     public static String resource(String name) throws Exception {

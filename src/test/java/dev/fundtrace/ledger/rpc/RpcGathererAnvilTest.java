@@ -39,13 +39,14 @@ class RpcGathererAnvilTest {
 
     Anvil anvil;
     String token, forwarder, reverter;
+    IraScenario sc;
     List<String> seeds;
     @TempDir Path tmp;
 
     @BeforeAll
     void chain(Anvil anvil) throws Exception {
         this.anvil = anvil;
-        IraScenario sc = IraScenario.build(anvil);   // shared with the job's functional tests (RpcJobFunctionalTests)
+        sc = IraScenario.build(anvil);   // shared with the job's functional tests (RpcJobFunctionalTests)
         seeds = sc.seeds;
         token = sc.token;
         forwarder = sc.forwarder;
@@ -70,7 +71,7 @@ class RpcGathererAnvilTest {
         Set<Transfer> fromExport = Ledgers.transfers(export);
         Set<Transfer> fromNode = Ledgers.transfers(got.builder());
 
-        Set<String> expanded = Set.of(seeds.get(0), seeds.get(1), seeds.get(2), X1, forwarder, Y, X2, Z);
+        Set<String> expanded = Set.of(seeds.get(0), seeds.get(1), seeds.get(2), X1, forwarder, sc.attempter, Y, X2, Z);
         Set<Transfer> expected = fromExport.stream().filter(t -> expanded.contains(t.from()) || expanded.contains(t.to()))
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         assertEquals(sorted(expected), sorted(fromNode));
@@ -96,6 +97,29 @@ class RpcGathererAnvilTest {
         List<Exposure> onExport = Ledgers.trace(export, seeds, Set.of(), MAX_HOPS);
         assertFalse(onNode.isEmpty());
         assertEquals(onExport, onNode);
+        revertedCasesMoveNothing(fromNode, onNode);
+        revertedCasesMoveNothing(fromExport, onExport);
+    }
+
+    /**
+     * Issue #16: the reverted top-level call is kept as REVERTED (counted, not traced); the failed internal call
+     * under a successful transaction and the successful one under a reverted transaction are no transfers at all.
+     */
+    void revertedCasesMoveNothing(Set<Transfer> transfers, List<Exposure> exposures) {
+        String c = seeds.get(2);
+        assertEquals(List.of(TransferKind.REVERTED + " " + c + "->" + reverter), kinds(transfers, sc.topLevelRevert));
+        assertEquals(List.of(TransferKind.NATIVE + " " + c + "->" + sc.attempter), kinds(transfers, sc.revertedInternal));
+        assertEquals(List.of(TransferKind.REVERTED + " " + c + "->" + sc.revertAfterForward), kinds(transfers, sc.internalUnderRevert));
+        assertEquals(3, transfers.stream().filter(t -> t.kind() == TransferKind.REVERTED).count(), "reverted with value");
+        Set<String> reached = exposures.stream().map(Exposure::address).collect(Collectors.toSet());
+        assertTrue(reached.contains(sc.attempter), "the attempter kept what it was paid: " + reached);
+        for (String never : List.of(reverter, sc.revertAfterForward, IraScenario.V)) {
+            assertFalse(reached.contains(never), never + " reached only through reverted calls: " + reached);
+        }
+    }
+
+    static List<String> kinds(Set<Transfer> transfers, String txHash) {
+        return transfers.stream().filter(t -> t.txHash().equals(txHash)).map(t -> t.kind() + " " + t.from() + "->" + t.to()).toList();
     }
 
     @org.junit.jupiter.api.Test
