@@ -5,6 +5,7 @@ import dev.fundtrace.ledger.Transfer;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Native transfers by trace_filter (fromAddress / toAddress). Top-level value comes from the root trace (an
- * errored root is a reverted transaction). A transaction with a matching internal call is traced whole with
+ * Native transfers by trace_filter (fromAddress / toAddress). Top-level value comes from the root trace, and whether
+ * it moved from the transaction's receipt status, as in an export (a reverted one is kept as REVERTED). A transaction with a matching internal call is traced whole with
  * trace_transaction, because its depth-first ranks and its failed parent calls depend on calls that matched nothing.
  */
 final class TraceFilterSource implements TransferSource {
@@ -37,34 +38,69 @@ final class TraceFilterSource implements TransferSource {
         Set<String> wanted = new HashSet<>(addresses);
         Set<Transfer> out = new LinkedHashSet<>();
         Set<String> traceWhole = new LinkedHashSet<>();
+        List<JsonNode> roots = new ArrayList<>();
         for (JsonNode t : AdaptiveWindows.fetch(client, client.options().logWindow(), queries, from, to)) {
             if (t.path("traceAddress").size() > 0) {
                 traceWhole.add(NodeRecords.hash(t.get("transactionHash")));
-                continue;
+            } else if (List.of("call", "create").contains(t.path("type").asText(""))
+                    && NodeRecords.bigQuantity(t.path("action").get("value")).signum() > 0) {
+                roots.add(t); // rewards are not transfers; zero-value calls move nothing
             }
-            String type = t.path("type").asText("");
+        }
+        Set<String> hashes = new LinkedHashSet<>(traceWhole);
+        for (JsonNode t : roots) hashes.add(NodeRecords.hash(t.get("transactionHash")));
+        Map<String, JsonNode> receipts = receipts(List.copyOf(hashes));
+        for (JsonNode t : roots) {
+            String hash = NodeRecords.hash(t.get("transactionHash"));
+            JsonNode receipt = receipts.get(hash);
             JsonNode action = t.path("action");
-            String toAddr;
-            if (type.equals("call")) toAddr = NodeRecords.address(action.get("to"));
-            else if (type.equals("create")) toAddr = NodeRecords.address(t.path("result").get("address"));
-            else continue; // rewards: not transfers
-            BigInteger value = NodeRecords.bigQuantity(action.get("value"));
-            Transfer top = NodeRecords.topLevel(NodeRecords.hash(t.get("transactionHash")), NodeRecords.quantity(t.get("blockNumber")),
+            String toAddr = t.path("type").asText().equals("call") ? NodeRecords.address(action.get("to")) : created(t, receipt);
+            Transfer top = NodeRecords.topLevel(hash, NodeRecords.quantity(t.get("blockNumber")),
                     (int) NodeRecords.quantity(t.get("transactionPosition")), NodeRecords.address(action.get("from")), toAddr,
-                    value, !t.hasNonNull("error"), null);
+                    NodeRecords.bigQuantity(action.get("value")), NodeRecords.succeeded(receipt, t.hasNonNull("error")), null);
             if (top != null) out.add(top);
         }
         if (!traceWhole.isEmpty()) {
             List<org.web3j.protocol.core.Request<Object, JsonResponse>> reqs = new ArrayList<>();
-            for (String h : traceWhole) reqs.add(client.json("trace_transaction", h));
-            for (JsonResponse r : client.batch(reqs)) {
+            List<String> whole = List.copyOf(traceWhole);
+            for (String h : whole) reqs.add(client.json("trace_transaction", h));
+            List<JsonResponse> rs = client.batch(reqs);
+            for (int i = 0; i < rs.size(); i++) {
+                JsonResponse r = rs.get(i);
                 if (r.hasError()) throw client.error("trace_transaction", r.getError());
+                // reverted: nothing moved (without a receipt status, internalFromParity reads the root's error)
+                if (!NodeRecords.succeeded(receipts.get(whole.get(i)), false)) continue;
                 for (Transfer t : NodeRecords.internalFromParity(r.getResult(), null)) {
                     if (wanted.contains(t.from()) || wanted.contains(t.to())) out.add(t);
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * The receipts of the transactions that may move value: their status decides whether anything moved, as
+     * receipts.csv decides it for an export (a root trace's error is a node's rendering of the same fact, and nodes
+     * render failures differently).
+     */
+    private Map<String, JsonNode> receipts(List<String> hashes) {
+        List<org.web3j.protocol.core.Request<Object, JsonResponse>> reqs = new ArrayList<>();
+        for (String h : hashes) reqs.add(client.json("eth_getTransactionReceipt", h));
+        List<JsonResponse> rs = client.batch(reqs);
+        Map<String, JsonNode> out = new HashMap<>();
+        for (int i = 0; i < rs.size(); i++) {
+            JsonResponse r = rs.get(i);
+            if (r.hasError()) throw client.error("eth_getTransactionReceipt " + hashes.get(i), r.getError());
+            if (r.getResult() == null || r.getResult().isNull()) throw new RpcException("no receipt for " + hashes.get(i) + " from " + client.redactedUrl());
+            out.put(hashes.get(i), r.getResult());
+        }
+        return out;
+    }
+
+    /** A contract creation's address: from the trace, or for a failed creation (some nodes leave no result) the receipt. */
+    private static String created(JsonNode trace, JsonNode receipt) {
+        String a = NodeRecords.address(trace.path("result").get("address"));
+        return a != null ? a : NodeRecords.address(receipt.get("contractAddress"));
     }
 
     private AdaptiveWindows.Query query(String field, List<String> addresses) {
