@@ -1,6 +1,7 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.cli.FundtraceCommandLine;
+import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.rpc.Anvil;
 import dev.fundtrace.ledger.rpc.AnvilExtension;
 import dev.fundtrace.ledger.rpc.ChainExporter;
@@ -105,6 +106,11 @@ class RpcJobFunctionalTests {
         assertThat(flags.values()).allMatch(f -> f.get("newSinceLastRun").asBoolean());
         // the internal (contract) transfer reached Y at hop 2 on both sides
         assertThat(exposures(report)).containsKey("forward|ETH|" + IraScenario.Y);
+        // token metadata read from the contracts: a string symbol, a bytes32 one, and one unknown (symbol() reverts)
+        List<String> symbols = new ArrayList<>();
+        report.at("/coverage/chains/0/assets").forEach(a -> symbols.add(a.get("symbol").asString() + "/" + a.get("decimals").asInt()));
+        assertThat(symbols).contains("FUND/18", "MKR/18", sc.unnamed + "/8");
+        assertThat(report.get("warnings").toString()).contains(AssetInfo.unknownMetadata(sc.unnamed, true, false));
         // the reverted cases of IraScenario: counted, and nothing reached through them
         assertThat(report.at("/coverage/chains/0/reverted").asLong()).isEqualTo(3);
         assertThat(exposures(report)).containsKey("forward|ETH|" + sc.attempter)

@@ -16,7 +16,7 @@ import java.util.Set;
  * Dumps blocks [0, to] of an Anvil chain in ethereum-etl's layout (transactions, receipts, token_transfers,
  * tokens, blocks, traces), independently of the gatherer: receipts one by one, traces from parity-style
  * trace_block with ethereum-etl's status rule (0 when the call or any parent errored), token transfers with
- * three or four topics (as ethereum-etl does), decimals by eth_call.
+ * three or four topics (as ethereum-etl does), decimals and symbol by eth_call.
  */
 public final class ChainExporter {
     private ChainExporter() {}
@@ -92,16 +92,31 @@ public final class ChainExporter {
         try (PrintWriter tk = new PrintWriter(Files.newBufferedWriter(dir.resolve("tokens.csv")))) {
             tk.println("address,symbol,name,decimals,total_supply,block_number");
             for (String t : tokens) {
-                String decimals = "";
+                String block = "0x" + Long.toHexString(to), decimals = "", symbol = "";
                 try {
-                    JsonNode r = anvil.call("eth_call", java.util.Map.of("to", t, "data", "0x313ce567"), "0x" + Long.toHexString(to));
+                    JsonNode r = anvil.call("eth_call", java.util.Map.of("to", t, "data", "0x313ce567"), block);
                     if (r.asText().length() == 66) decimals = new BigInteger(r.asText().substring(2), 16).toString();
                 } catch (RuntimeException e) {
                     // no decimals(): an NFT or a non-standard token; left empty as ethereum-etl does
                 }
-                tk.println(t + ",,," + decimals + ",,");
+                try {
+                    symbol = symbolOf(anvil.call("eth_call", java.util.Map.of("to", t, "data", "0x95d89b41"), block).asText());
+                } catch (RuntimeException e) {
+                    // symbol() reverted: left empty as ethereum-etl does
+                }
+                tk.println(t + "," + symbol + ",," + decimals + ",,");
             }
         }
+    }
+
+    /** As ethereum-etl reads it: an ABI string, else a bytes32 without its trailing zero bytes; empty when neither. */
+    static String symbolOf(String hex) {
+        byte[] b = java.util.HexFormat.of().parseHex(hex.substring(2));
+        if (b.length == 32) return new String(b, java.nio.charset.StandardCharsets.UTF_8).replace("\0", "");
+        if (b.length < 64) return "";
+        int offset = new BigInteger(1, java.util.Arrays.copyOfRange(b, 0, 32)).intValueExact();
+        int length = new BigInteger(1, java.util.Arrays.copyOfRange(b, offset, offset + 32)).intValueExact();
+        return new String(b, offset + 32, length, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static boolean isPrefix(int[] prefix, int[] p) {

@@ -1,5 +1,6 @@
 package dev.fundtrace.ledger.rpc;
 
+import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Transfer;
 import dev.fundtrace.ledger.TransferKind;
 import dev.fundtrace.ledger.store.SegmentBuilder;
@@ -10,13 +11,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -63,7 +68,8 @@ class RpcGathererAnvilTest {
         GatherResult got = new RpcLedgerGatherer().gather(req);
         assertEquals(traceFilter ? "trace_filter" : "block_scan", got.mode());
         assertEquals(head - 2, got.toBlock());
-        assertTrue(got.warnings().isEmpty(), got.warnings().toString());
+        // the one thing to warn about: the token whose symbol() reverts
+        assertEquals(List.of(AssetInfo.unknownMetadata(sc.unnamed, true, false)), got.warnings());
 
         Path dir = tmp.resolve("export-" + traceFilter + "-" + batchSize);
         ChainExporter.export(anvil, got.toBlock(), dir);
@@ -71,7 +77,8 @@ class RpcGathererAnvilTest {
         Set<Transfer> fromExport = Ledgers.transfers(export);
         Set<Transfer> fromNode = Ledgers.transfers(got.builder());
 
-        Set<String> expanded = Set.of(seeds.get(0), seeds.get(1), seeds.get(2), X1, forwarder, sc.attempter, Y, X2, Z);
+        Set<String> expanded = Set.of(seeds.get(0), seeds.get(1), seeds.get(2), X1, forwarder, sc.attempter, Y, X2, Z,
+                IraScenario.X3, IraScenario.X4);
         Set<Transfer> expected = fromExport.stream().filter(t -> expanded.contains(t.from()) || expanded.contains(t.to()))
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
         assertEquals(sorted(expected), sorted(fromNode));
@@ -89,8 +96,12 @@ class RpcGathererAnvilTest {
         assertEquals(forwarder, internal.from());
         assertEquals(Y, internal.to());
         assertEquals(1, internal.subPosition());
-        assertEquals(18, Ledgers.asset(got.builder(), token).decimals());
-        assertEquals(18, Ledgers.asset(export, token).decimals());
+        // symbol() as a string, as a bytes32 and reverting: the same metadata as the export's tokens.csv
+        for (SegmentBuilder b : List.of(got.builder(), export)) {
+            assertEquals(new AssetInfo(token, "FUND", 18), Ledgers.asset(b, token));
+            assertEquals(new AssetInfo(sc.mkr, "MKR", 18), Ledgers.asset(b, sc.mkr));
+            assertEquals(new AssetInfo(sc.unnamed, null, 8), Ledgers.asset(b, sc.unnamed));
+        }
 
         // the same trace over both
         List<Exposure> onNode = Ledgers.trace(got.builder(), seeds, Set.of(), MAX_HOPS);
@@ -132,6 +143,42 @@ class RpcGathererAnvilTest {
         assertTrue(fromNode.stream().anyMatch(t -> t.to().equals(forwarder)));
         assertFalse(fromNode.stream().anyMatch(t -> t.from().equals(forwarder)));
         assertFalse(fromNode.stream().anyMatch(t -> t.from().equals(Y) || t.to().equals(Y)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void tokenMetadataIsAskedOncePerContractAcrossRuns() throws Exception {
+        JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"));
+        TokenMetadataCache cache = new TokenMetadataCache(db).createTable();
+        for (int night = 1; night <= 2; night++) {
+            try (FlakyProxy proxy = new FlakyProxy(anvil.url())) { // records the calls
+                GatherRequest req = new GatherRequest(proxy.url(), Set.copyOf(seeds), Set.of(), MAX_HOPS, 0, "latest", 2,
+                        Ledgers.options(10, true), null, null, cache);
+                GatherResult got = new RpcLedgerGatherer().gather(req);
+                long ethCalls = proxy.calls().stream().filter(c -> c.get("method").asText().equals("eth_call")).count();
+                assertEquals(night == 1 ? 6 : 0, ethCalls, "eth_call on night " + night + " (symbol and decimals of 3 tokens)");
+                assertEquals(new AssetInfo(sc.mkr, "MKR", 18), Ledgers.asset(got.builder(), sc.mkr));
+                // known to be unknown: said again every night, from the cache
+                assertEquals(new AssetInfo(sc.unnamed, null, 8), Ledgers.asset(got.builder(), sc.unnamed));
+                assertEquals(List.of(AssetInfo.unknownMetadata(sc.unnamed, true, false)), got.warnings());
+            }
+        }
+        assertEquals(List.of(token + " FUND 18", sc.mkr + " MKR 18", sc.unnamed + " null 8").stream().sorted().toList(),
+                db.query("SELECT address, symbol, decimals FROM rpc_token_metadata ORDER BY address",
+                        (rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getInt(3)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void aContractThatRevertsOrReturnsNothingHasUnknownMetadata() {
+        String eoa = "0x0000000000000000000000000000000000c0ffee";
+        try (RpcClient client = new RpcClient(anvil.url(), Ledgers.options(10, true))) {
+            Map<String, TokenCalls.Answer> got = TokenCalls.read(client, List.of(reverter, eoa, sc.mkr), anvil.blockNumber());
+            // a revert and an empty return are the contract's answers (kept for later runs); unknown, never guessed
+            assertEquals(new TokenCalls.Answer(new AssetInfo(reverter, null, -1), true), got.get(reverter));
+            assertEquals(new TokenCalls.Answer(new AssetInfo(eoa, null, -1), true), got.get(eoa));
+            assertEquals(new TokenCalls.Answer(new AssetInfo(sc.mkr, "MKR", 18), true), got.get(sc.mkr));
+            assertEquals(AssetInfo.unknownMetadata(reverter, true, true), TokenCalls.warning(got.get(reverter).info()));
+        }
     }
 
     static List<String> sorted(Set<Transfer> s) {
