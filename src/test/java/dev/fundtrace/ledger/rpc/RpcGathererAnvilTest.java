@@ -146,6 +146,26 @@ class RpcGathererAnvilTest {
     }
 
     @org.junit.jupiter.api.Test
+    void theReceiptDecidesWhetherATracedTransactionReverted() throws Exception {
+        // a node whose traces do not mark the reverted transactions (only their receipts do): without the receipt
+        // status, the reverter and V would be reached at hop 1 and no transaction counted as reverted
+        GatherRequest direct = new GatherRequest(anvil.url(), Set.copyOf(seeds), Set.of(), MAX_HOPS, 0, "latest", 2,
+                Ledgers.options(10, true), null, null);
+        Set<Transfer> want = Ledgers.transfers(new RpcLedgerGatherer().gather(direct).builder());
+        try (FlakyProxy proxy = new FlakyProxy(anvil.url())) {
+            proxy.always = FlakyProxy.Fault.HIDE_ROOT_ERRORS;
+            GatherRequest req = new GatherRequest(proxy.url(), Set.copyOf(seeds), Set.of(), MAX_HOPS, 0, "latest", 2,
+                    Ledgers.options(10, true), null, null);
+            GatherResult got = new RpcLedgerGatherer().gather(req);
+            assertEquals("trace_filter", got.mode());
+            assertTrue(proxy.calls().stream().anyMatch(c -> c.get("method").asText().equals("trace_transaction")));
+            Set<Transfer> fromNode = Ledgers.transfers(got.builder());
+            assertEquals(sorted(want), sorted(fromNode));
+            revertedCasesMoveNothing(fromNode, Ledgers.trace(got.builder(), seeds, Set.of(), MAX_HOPS));
+        }
+    }
+
+    @org.junit.jupiter.api.Test
     void tokenMetadataIsAskedOncePerContractAcrossRuns() throws Exception {
         JdbcTemplate db = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1"));
