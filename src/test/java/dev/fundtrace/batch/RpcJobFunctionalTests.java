@@ -115,6 +115,7 @@ class RpcJobFunctionalTests {
         assertThat(report.at("/coverage/chains/0/reverted").asLong()).isEqualTo(3);
         assertThat(exposures(report)).containsKey("forward|ETH|" + sc.attempter)
                 .doesNotContainKeys("forward|ETH|" + sc.reverter, "forward|ETH|" + sc.revertAfterForward, "forward|ETH|" + IraScenario.V);
+        assertThat(report.get("exposures").toString()).doesNotContain(IraScenario.X5).doesNotContain(sc.logThenRevert);
     }
 
     @Test

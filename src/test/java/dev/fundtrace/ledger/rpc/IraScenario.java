@@ -23,6 +23,7 @@ import java.util.List;
  *   C --0.05 ETH--> reverter                (top-level call reverts: REVERTED, not traced)
  *   C --0.02 ETH--> attempter --x--> reverter  (transaction succeeds, attempter keeps the value; its call reverts)
  *   C --0.03 ETH--> revertAfterForward --0.03--> V  (the internal call succeeds, then the transaction reverts)
+ *   C --logThenRevert: Transfer 1000 to X5, then revert--   (no value, and the token log never exists)
  *   DEV0 --5 ETH--> W                   (unrelated)
  * </pre>
  */
@@ -32,7 +33,8 @@ public final class IraScenario {
             Y = "0x3333333333333333333333333333333333333333", Z = "0x4444444444444444444444444444444444444444",
             W = "0x5555555555555555555555555555555555555555", FAR = "0x6666666666666666666666666666666666666666",
             FAR2 = "0x7777777777777777777777777777777777777777", V = "0xabababababababababababababababababababab",
-            X3 = "0x1313131313131313131313131313131313131313", X4 = "0x1414141414141414141414141414141414141414";
+            X3 = "0x1313131313131313131313131313131313131313", X4 = "0x1414141414141414141414141414141414141414",
+            X5 = "0x1515151515151515151515151515151515151515";
 
     /** The seeds (lower case) and the deployed contracts. */
     public final List<String> seeds = Anvil.ira();
@@ -40,9 +42,9 @@ public final class IraScenario {
     /** Tokens whose symbol() answers with a bytes32 and with a revert. */
     public String mkr, unnamed;
     /** Contracts of the reverted cases: only the attempter is reached (it keeps what C paid it). */
-    public String attempter, revertAfterForward;
-    /** Hashes of the three reverted cases, in the order above. */
-    public String topLevelRevert, revertedInternal, internalUnderRevert;
+    public String attempter, revertAfterForward, logThenRevert;
+    /** Hashes of the reverted cases, in the order above. */
+    public String topLevelRevert, revertedInternal, internalUnderRevert, logUnderRevert;
 
     private IraScenario(String token, String forwarder, String reverter) {
         this.token = token;
@@ -90,6 +92,8 @@ public final class IraScenario {
         revertedInternal = expect(anvil, "0x1", anvil.send(c, attempter, ETH.divide(BigInteger.valueOf(50)), "0x" + Anvil.word(reverter), 100_000));
         internalUnderRevert = expect(anvil, "0x0", anvil.send(c, revertAfterForward, ETH.multiply(BigInteger.valueOf(3)).divide(BigInteger.valueOf(100)),
                 "0x" + Anvil.word(V), 100_000));
+        logThenRevert = anvil.deploy(resource("LogThenRevert.hex"));
+        logUnderRevert = expect(anvil, "0x0", anvil.send(c, logThenRevert, BigInteger.ZERO, Anvil.tokenTransfer(X5, BigInteger.valueOf(1000)), 100_000));
     }
 
     private static String expect(Anvil anvil, String status, String hash) {

@@ -114,17 +114,19 @@ class RpcGathererAnvilTest {
 
     /**
      * Issue #16: the reverted top-level call is kept as REVERTED (counted, not traced); the failed internal call
-     * under a successful transaction and the successful one under a reverted transaction are no transfers at all.
+     * under a successful transaction and the successful one under a reverted transaction are no transfers at all,
+     * and a token log of a reverted transaction does not exist.
      */
     void revertedCasesMoveNothing(Set<Transfer> transfers, List<Exposure> exposures) {
         String c = seeds.get(2);
         assertEquals(List.of(TransferKind.REVERTED + " " + c + "->" + reverter), kinds(transfers, sc.topLevelRevert));
         assertEquals(List.of(TransferKind.NATIVE + " " + c + "->" + sc.attempter), kinds(transfers, sc.revertedInternal));
         assertEquals(List.of(TransferKind.REVERTED + " " + c + "->" + sc.revertAfterForward), kinds(transfers, sc.internalUnderRevert));
+        assertEquals(List.of(), kinds(transfers, sc.logUnderRevert), "no value, and no token log");
         assertEquals(3, transfers.stream().filter(t -> t.kind() == TransferKind.REVERTED).count(), "reverted with value");
         Set<String> reached = exposures.stream().map(Exposure::address).collect(Collectors.toSet());
         assertTrue(reached.contains(sc.attempter), "the attempter kept what it was paid: " + reached);
-        for (String never : List.of(reverter, sc.revertAfterForward, IraScenario.V)) {
+        for (String never : List.of(reverter, sc.revertAfterForward, IraScenario.V, IraScenario.X5)) {
             assertFalse(reached.contains(never), never + " reached only through reverted calls: " + reached);
         }
     }
