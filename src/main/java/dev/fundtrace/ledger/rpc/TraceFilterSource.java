@@ -1,6 +1,8 @@
 package dev.fundtrace.ledger.rpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fundtrace.ledger.Transfer;
 
 import java.math.BigInteger;
@@ -19,6 +21,7 @@ import java.util.Set;
  */
 final class TraceFilterSource implements TransferSource {
     private final RpcClient client;
+    private final Map<String, JsonNode> receipts = new HashMap<>();
 
     TraceFilterSource(RpcClient client) { this.client = client; }
 
@@ -49,31 +52,37 @@ final class TraceFilterSource implements TransferSource {
         }
         Set<String> hashes = new LinkedHashSet<>(traceWhole);
         for (JsonNode t : roots) hashes.add(NodeRecords.hash(t.get("transactionHash")));
-        Map<String, JsonNode> receipts = receipts(List.copyOf(hashes));
+        Map<String, JsonNode> statuses = receipts(List.copyOf(hashes));
         for (JsonNode t : roots) {
-            String hash = NodeRecords.hash(t.get("transactionHash"));
-            JsonNode receipt = receipts.get(hash);
-            JsonNode action = t.path("action");
-            String toAddr = t.path("type").asText().equals("call") ? NodeRecords.address(action.get("to")) : created(t, receipt);
-            Transfer top = NodeRecords.topLevel(hash, NodeRecords.quantity(t.get("blockNumber")),
-                    (int) NodeRecords.quantity(t.get("transactionPosition")), NodeRecords.address(action.get("from")), toAddr,
-                    NodeRecords.bigQuantity(action.get("value")), NodeRecords.succeeded(receipt, t.hasNonNull("error")), null);
+            Transfer top = topLevel(t, statuses.get(NodeRecords.hash(t.get("transactionHash"))));
             if (top != null) out.add(top);
         }
-        if (!traceWhole.isEmpty()) {
-            List<org.web3j.protocol.core.Request<Object, JsonResponse>> reqs = new ArrayList<>();
-            List<String> whole = List.copyOf(traceWhole);
-            for (String h : whole) reqs.add(client.json("trace_transaction", h));
-            List<JsonResponse> rs = client.batch(reqs);
-            for (int i = 0; i < rs.size(); i++) {
-                JsonResponse r = rs.get(i);
-                if (r.hasError()) throw client.error("trace_transaction", r.getError());
-                // reverted: nothing moved (without a receipt status, internalFromParity reads the root's error)
-                if (!NodeRecords.succeeded(receipts.get(whole.get(i)), false)) continue;
-                for (Transfer t : NodeRecords.internalFromParity(r.getResult(), null)) {
-                    if (wanted.contains(t.from()) || wanted.contains(t.to())) out.add(t);
-                }
-            }
+        for (Transfer t : internal(List.copyOf(traceWhole), statuses)) {
+            if (wanted.contains(t.from()) || wanted.contains(t.to())) out.add(t);
+        }
+        return out;
+    }
+
+    /** The value of a root call (REVERTED when its receipt says so), or null when it moved none. */
+    private static Transfer topLevel(JsonNode root, JsonNode receipt) {
+        JsonNode action = root.path("action");
+        String to = root.path("type").asText().equals("call") ? NodeRecords.address(action.get("to")) : created(root, receipt);
+        return NodeRecords.topLevel(NodeRecords.hash(root.get("transactionHash")), NodeRecords.quantity(root.get("blockNumber")),
+                (int) NodeRecords.quantity(root.get("transactionPosition")), NodeRecords.address(action.get("from")), to,
+                NodeRecords.bigQuantity(action.get("value")), NodeRecords.succeeded(receipt, root.hasNonNull("error")), null);
+    }
+
+    /** The internal transfers of whole transactions by trace_transaction; none for a reverted one. */
+    private List<Transfer> internal(List<String> txs, Map<String, JsonNode> statuses) {
+        List<org.web3j.protocol.core.Request<Object, JsonResponse>> reqs = new ArrayList<>();
+        for (String h : txs) reqs.add(client.json("trace_transaction", h));
+        List<JsonResponse> rs = client.batch(reqs);
+        List<Transfer> out = new ArrayList<>();
+        for (int i = 0; i < rs.size(); i++) {
+            JsonResponse r = rs.get(i);
+            if (r.hasError()) throw client.error("trace_transaction", r.getError());
+            // without a receipt status (pre-Byzantium), internalFromParity reads the root's error itself
+            if (NodeRecords.succeeded(statuses.get(txs.get(i)), false)) out.addAll(NodeRecords.internalFromParity(r.getResult(), null));
         }
         return out;
     }
@@ -81,20 +90,23 @@ final class TraceFilterSource implements TransferSource {
     /**
      * The receipts of the transactions that may move value: their status decides whether anything moved, as
      * receipts.csv decides it for an export (a root trace's error is a node's rendering of the same fact, and nodes
-     * render failures differently).
+     * render failures differently). Kept for the gather, status and contract address only: a transaction met again
+     * in a later hop is not asked again.
      */
     private Map<String, JsonNode> receipts(List<String> hashes) {
+        List<String> missing = hashes.stream().filter(h -> !receipts.containsKey(h)).toList();
         List<org.web3j.protocol.core.Request<Object, JsonResponse>> reqs = new ArrayList<>();
-        for (String h : hashes) reqs.add(client.json("eth_getTransactionReceipt", h));
+        for (String h : missing) reqs.add(client.json("eth_getTransactionReceipt", h));
         List<JsonResponse> rs = client.batch(reqs);
-        Map<String, JsonNode> out = new HashMap<>();
         for (int i = 0; i < rs.size(); i++) {
             JsonResponse r = rs.get(i);
-            if (r.hasError()) throw client.error("eth_getTransactionReceipt " + hashes.get(i), r.getError());
-            if (r.getResult() == null || r.getResult().isNull()) throw new RpcException("no receipt for " + hashes.get(i) + " from " + client.redactedUrl());
-            out.put(hashes.get(i), r.getResult());
+            if (r.hasError()) throw client.error("eth_getTransactionReceipt " + missing.get(i), r.getError());
+            if (r.getResult() == null || r.getResult().isNull()) throw new RpcException("no receipt for " + missing.get(i) + " from " + client.redactedUrl());
+            ObjectNode kept = JsonNodeFactory.instance.objectNode();
+            for (String f : List.of("status", "contractAddress")) if (r.getResult().has(f)) kept.set(f, r.getResult().get(f));
+            receipts.put(missing.get(i), kept);
         }
-        return out;
+        return receipts;
     }
 
     /** A contract creation's address: from the trace, or for a failed creation (some nodes leave no result) the receipt. */
