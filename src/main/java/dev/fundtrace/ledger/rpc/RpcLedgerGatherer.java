@@ -1,6 +1,5 @@
 package dev.fundtrace.ledger.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.ledger.OrderKey;
@@ -11,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.Request;
 
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -200,6 +200,9 @@ class RpcGathererAnvilTest {
             assertEquals(new TokenCalls.Answer(new AssetInfo(eoa, null, -1), true), got.get(eoa));
             assertEquals(new TokenCalls.Answer(new AssetInfo(sc.mkr, "MKR", 18), true), got.get(sc.mkr));
             assertEquals(AssetInfo.unknownMetadata(reverter, true, true), TokenCalls.warning(got.get(reverter).info()));
+            // the node failing the call (here: a block it does not have) is no answer of the contract: not kept
+            TokenCalls.Answer failed = TokenCalls.read(client, List.of(sc.mkr), anvil.blockNumber() + 1000).get(sc.mkr);
+            assertEquals(new TokenCalls.Answer(new AssetInfo(sc.mkr, null, -1), false), failed);
         }
     }
 
