@@ -113,6 +113,7 @@ class RpcJobFunctionalTests {
         report.at("/coverage/chains/0/assets").forEach(a -> symbols.add(a.get("symbol").asString() + "/" + a.get("decimals").asInt()));
         assertThat(symbols).contains("FUND/18", "MKR/18", sc.unnamed + "/8");
         assertThat(report.get("warnings").toString()).contains(AssetInfo.unknownMetadata(sc.unnamed, true, false));
+        assertThat(flags).containsKey("INDIRECT_EXPOSURE|" + sc.token + "|" + IraScenario.X2); // FUND's threshold applied
         // the reverted cases of IraScenario: counted, and nothing reached through them
         assertThat(report.at("/coverage/chains/0/reverted").asLong()).isEqualTo(3);
         assertThat(exposures(report)).containsKey("forward|ETH|" + sc.attempter)
@@ -341,7 +342,7 @@ class RpcJobFunctionalTests {
                   maxHops: 4
                   dust: { ETH: "0" }
                 rules:
-                  indirectExposureMin: { ETH: "0.5" }
+                  indirectExposureMin: { ETH: "0.5", FUND: "100" }   # a token named by the symbol its contract answers
                   rapidPassThroughWindow: PT1H
                   structuringThreshold: { ETH: "10" }
                   structuringWindow: P1D
