@@ -14,7 +14,8 @@ import java.util.Map;
  * What token contracts answered to {@code symbol()} and {@code decimals()}, per chain and contract (table
  * {@code rpc_token_metadata}, see {@code schema-rpc.sql}), so that later nights do not ask again. An unknown answer
  * (a revert, an empty return) is kept too: the contract's code does not change, and asking again would only repeat it.
- * Rows are written once and never updated ({@code INSERT ... ON CONFLICT DO NOTHING}, on H2 and PostgreSQL alike).
+ * Rows are written once and never updated ({@code INSERT ... ON CONFLICT DO NOTHING}: PostgreSQL, and H2 in the
+ * PostgreSQL mode that fundtrace opens it in).
  */
 public class TokenMetadataCache {
     private final JdbcTemplate jdbc;
