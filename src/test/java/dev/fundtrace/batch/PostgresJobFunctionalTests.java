@@ -1,7 +1,9 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.cli.FundtraceCommandLine;
+import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.rpc.RpcCheckpointStore;
+import dev.fundtrace.ledger.rpc.TokenMetadataCache;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample job end to end on a real PostgreSQL server (production's database): the expected flags, a failed
- * step resumed, a second run refused, --rerun, history, and the RPC checkpoint SQL.
+ * step resumed, a second run refused, --rerun, history, and the RPC checkpoint and token metadata SQL.
  * <p>
  * The server: {@code FUNDTRACE_TEST_PG_URL} (+ {@code FUNDTRACE_TEST_PG_USER} / {@code _PASSWORD}), which
  * {@code .ci/run} provides; without it the test starts a throwaway server itself with initdb/pg_ctl from
@@ -128,6 +130,21 @@ class PostgresJobFunctionalTests {
             assertThat(store.find("ethereum", RpcCheckpointStore.TOKEN, List.of("0xaa", "0xcc")))
                     .containsOnlyKeys("0xaa").containsValue(new RpcCheckpointStore.Checkpoint("ethereum", "0xaa", "token", 5, 30));
             assertThat(store.all("ethereum")).hasSize(2);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void rpcTokenMetadataSqlRunsOnPostgres() throws Exception {
+        try (Connection c = server.connect(dbUrl)) {
+            // the table comes from schema-rpc.sql, run by the application in the first test
+            var cache = new TokenMetadataCache(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            cache.save("ethereum", List.of(new AssetInfo("0xaa", "MKR", 18), new AssetInfo("0xbb", null, -1)));
+            cache.save("ethereum", List.of(new AssetInfo("0xaa", "OTHER", 6), new AssetInfo("0xcc", "FUND", 18)));
+            assertThat(cache.find("ethereum", List.of("0xaa", "0xbb", "0xdd"))).containsOnly(
+                    java.util.Map.entry("0xaa", new AssetInfo("0xaa", "MKR", 18)), // the first answer is kept
+                    java.util.Map.entry("0xbb", new AssetInfo("0xbb", null, -1)));
+            assertThat(cache.find("polygon", List.of("0xaa"))).isEmpty();
         }
     }
 
