@@ -1,5 +1,6 @@
 package dev.fundtrace.ledger.files;
 
+import dev.fundtrace.chain.ethereum.CallTypes;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.ledger.OrderKey;
@@ -584,8 +585,9 @@ public final class EtlExportLoader {
         String row(CsvRow r) {
             if (r.isEmpty(cAddress)) return null; // root call: repeats the transaction's value, counted once
             if (cType >= 0 && !(r.equalsAscii(cType, "call") || r.equalsAscii(cType, "create") || r.equalsAscii(cType, "suicide"))) return null;
-            if (cCallType >= 0 && (r.equalsAscii(cCallType, "delegatecall") || r.equalsAscii(cCallType, "staticcall")
-                || r.equalsAscii(cCallType, "callcode"))) return null;
+            if (cCallType >= 0) {
+                for (String valueless : CallTypes.VALUELESS) if (r.equalsAscii(cCallType, valueless)) return null;
+            }
             if (!r.isDigits(cValue)) return "value '" + r.string(cValue) + "' is not a non-negative integer";
             if (r.longValue(cValue) == 0) return null;
             boolean failed = cStatus >= 0 ? !r.equalsAscii(cStatus, "1") : cError >= 0 && !r.isEmpty(cError);

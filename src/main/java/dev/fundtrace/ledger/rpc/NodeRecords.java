@@ -1,5 +1,6 @@
 package dev.fundtrace.ledger.rpc;
 
+import dev.fundtrace.chain.ethereum.CallTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.ledger.Transfer;
@@ -99,10 +100,7 @@ final class NodeRecords {
         for (JsonNode c : calls) {
             if (c.hasNonNull("error")) continue; // it and its children moved nothing
             String type = c.path("type").asText("").toUpperCase(Locale.ROOT);
-            boolean moves = switch (type) {
-                case "CALL", "CALLCODE", "CREATE", "CREATE2", "SELFDESTRUCT" -> true;
-                default -> false;
-            };
+            boolean moves = !type.isEmpty() && CallTypes.movesValue(type); // CALL, CREATE(2), SELFDESTRUCT
             BigInteger value = bigQuantity(c.get("value"));
             String to = address(c.get("to"));
             if (moves && value.signum() > 0 && to != null) {
@@ -135,7 +133,7 @@ final class NodeRecords {
             switch (type) {
                 case "call" -> {
                     String ct = action.path("callType").asText("call");
-                    if (ct.equals("delegatecall") || ct.equals("staticcall")) continue;
+                    if (!CallTypes.movesValue(ct)) continue;
                     from = address(action.get("from"));
                     to = address(action.get("to"));
                     value = bigQuantity(action.get("value"));
