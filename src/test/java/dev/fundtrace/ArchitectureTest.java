@@ -33,18 +33,16 @@ class ArchitectureTest {
     void theTraceAndTheRulesKnowNoChainFamily() {
         noClasses().that().resideInAnyPackage("dev.fundtrace.trace..", "dev.fundtrace.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.ethereum..",
-                        "dev.fundtrace.chain.utxo..", "dev.fundtrace.ledger.files..", "dev.fundtrace.ledger.rpc..")
+                        "dev.fundtrace.chain.utxo..")
                 .check(classes);
     }
 
     @Test
     void chainFamiliesDoNotKnowEachOther() {
-        noClasses().that().resideInAnyPackage("dev.fundtrace.chain.ethereum..", "dev.fundtrace.ledger.files..",
-                        "dev.fundtrace.ledger.rpc..")
+        noClasses().that().resideInAnyPackage("dev.fundtrace.chain.ethereum..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.utxo..").check(classes);
         noClasses().that().resideInAnyPackage("dev.fundtrace.chain.utxo..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.ethereum..",
-                        "dev.fundtrace.ledger.files..", "dev.fundtrace.ledger.rpc..").check(classes);
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.ethereum..").check(classes);
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.fundtrace.batch;
 
 import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.ledger.Chain;
-import dev.fundtrace.ledger.files.EtlExportLoader;
+import dev.fundtrace.chain.ethereum.etl.EtlExportLoader;
 import dev.fundtrace.ledger.store.LedgerStore;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;

@@ -205,7 +205,7 @@ class ReportStep implements Tasklet {
                 "programs", job.designations().select().programs()));
         var eth = job.ledger().ethereum();
         p.put("ledger", eth.fromFiles() ? Map.of("files", eth.files().toString(), "assumeSuccess", eth.assumeSuccess())
-                : Map.of("rpc", dev.fundtrace.ledger.rpc.RedactedUrl.of(eth.rpc()), "confirmations", eth.confirmations()));
+                : Map.of("rpc", dev.fundtrace.chain.ethereum.rpc.RedactedUrl.of(eth.rpc()), "confirmations", eth.confirmations()));
         p.put("maxRejectedShare", job.ledger().maxRejectedShare());
         p.put("labelFiles", job.labels().stream().map(f -> f.getFileName().toString()).toList());
         return p;

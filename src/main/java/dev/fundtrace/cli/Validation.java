@@ -5,7 +5,7 @@ import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.jobfile.JobFileException;
 import dev.fundtrace.jobfile.JobFileLoader;
 import dev.fundtrace.labels.LabelFileReader;
-import dev.fundtrace.ledger.files.CsvScanner;
+import dev.fundtrace.chain.ethereum.etl.CsvScanner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package dev.fundtrace.batch;
 
 import dev.fundtrace.cli.FundtraceCommandLine;
 import dev.fundtrace.ledger.AssetInfo;
-import dev.fundtrace.ledger.rpc.RpcCheckpointStore;
-import dev.fundtrace.ledger.rpc.TokenMetadataCache;
+import dev.fundtrace.chain.ethereum.rpc.RpcCheckpointStore;
+import dev.fundtrace.chain.ethereum.rpc.TokenMetadataCache;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;

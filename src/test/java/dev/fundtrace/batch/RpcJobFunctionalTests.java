@@ -2,11 +2,11 @@ package dev.fundtrace.batch;
 
 import dev.fundtrace.cli.FundtraceCommandLine;
 import dev.fundtrace.ledger.AssetInfo;
-import dev.fundtrace.ledger.rpc.Anvil;
-import dev.fundtrace.ledger.rpc.AnvilExtension;
-import dev.fundtrace.ledger.rpc.ChainExporter;
-import dev.fundtrace.ledger.rpc.FlakyProxy;
-import dev.fundtrace.ledger.rpc.IraScenario;
+import dev.fundtrace.chain.ethereum.rpc.Anvil;
+import dev.fundtrace.chain.ethereum.rpc.AnvilExtension;
+import dev.fundtrace.chain.ethereum.rpc.ChainExporter;
+import dev.fundtrace.chain.ethereum.rpc.FlakyProxy;
+import dev.fundtrace.chain.ethereum.rpc.IraScenario;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;

@@ -1,6 +1,6 @@
 package dev.fundtrace.bench;
 
-import dev.fundtrace.ledger.files.EtlExportLoader;
+import dev.fundtrace.chain.ethereum.etl.EtlExportLoader;
 
 import java.nio.file.Path;
 

@@ -1,6 +1,6 @@
 package dev.fundtrace.bench;
 
-import dev.fundtrace.ledger.files.CsvScanner;
+import dev.fundtrace.chain.ethereum.etl.CsvScanner;
 
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
