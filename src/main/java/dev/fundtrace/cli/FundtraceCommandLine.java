@@ -90,9 +90,15 @@ public final class FundtraceCommandLine {
 
     private int run(Options o) {
         if (o.positional.isEmpty()) return usage("run needs a job file");
+        if (o.positional.size() > 1) return usage("unexpected argument '" + o.positional.get(1) + "' after the job file");
         JobFileLoader loader = new JobFileLoader();
         JobDefinition job = loader.load(Path.of(o.positional.get(0)));
         loader.checkInputsExist(job);
+        var unwritable = Preflight.check(o.reportDir != null ? o.reportDir : job.report().dir(), Preflight.dataFolder(extraProperties));
+        if (unwritable.isPresent()) {
+            System.err.println("fundtrace: " + unwritable.get());
+            return 1;
+        }
         warmUpReportWriters();
         try (ConfigurableApplicationContext ctx = context(o)) {
             JobOperator operator = ctx.getBean(JobOperator.class);
@@ -141,12 +147,14 @@ public final class FundtraceCommandLine {
 
     private int validate(Options o) {
         if (o.positional.isEmpty()) return usage("validate needs a job file");
+        if (o.positional.size() > 1) return usage("unexpected argument '" + o.positional.get(1) + "' after the job file");
         JobDefinition job = new Validation().check(Path.of(o.positional.get(0)));
         System.out.println("fundtrace: " + job.jobFile() + " is valid (job '" + job.name() + "')");
         return 0;
     }
 
     private int history(Options o) {
+        if (o.positional.size() > 1) return usage("history takes at most one job name; unexpected argument '" + o.positional.get(1) + "'");
         try (ConfigurableApplicationContext ctx = context(o)) {
             List<RunRepository.RunRow> rows = ctx.getBean(RunRepository.class).history(o.positional.isEmpty() ? null : o.positional.get(0));
             if (rows.isEmpty()) {

@@ -1,0 +1,73 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.cli.FundtraceCommandLine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Issue #16, "fail early and plainly": what the command line refuses at start, and how a failure reads. */
+class FailEarlyFunctionalTests {
+
+    @TempDir
+    Path work;
+
+    private CapturedRun fundtrace(Path dataDir, String... args) {
+        return CapturedRun.of(() -> new FundtraceCommandLine().with("fundtrace.data-dir", dataDir.toString()).execute(args));
+    }
+
+    // ------------------------------------------------------------------ unwritable folders, before any execution
+
+    @Test
+    void aReportFolderThatCannotBeWrittenFailsTheRunBeforeAnyExecutionIsCreated() throws Exception {
+        // tests run as root, where permission bits stop nothing: a folder below a regular file cannot be made by anyone
+        Path file = Files.writeString(work.resolve("not-a-folder"), "x");
+        Path reports = file.resolve("reports"), data = work.resolve("data");
+        CapturedRun run = fundtrace(data, "run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("fundtrace: the report folder " + reports)
+                .contains("cannot be created").contains("nothing was run").doesNotContain("\n");
+        // Spring never started: there is no database, so no job instance or execution either
+        assertThat(data.resolve("fundtrace.mv.db")).doesNotExist();
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aDataFolderThatCannotBeWrittenFailsTheRunBeforeAnyExecutionIsCreated() throws Exception {
+        Path file = Files.writeString(work.resolve("not-a-folder"), "x");
+        Path data = file.resolve("data");
+        CapturedRun run = fundtrace(data, "run", "jobs/ira-nightly.yml", "--run-date=2026-11-28",
+                "--report-dir=" + work.resolve("reports"));
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("fundtrace: the data folder " + data).doesNotContain("\n");
+        assertThat(work.resolve("reports/ira-nightly")).doesNotExist();
+    }
+
+    // ------------------------------------------------------------------ stray arguments
+
+    @Test
+    void aStrayArgumentAfterTheJobFileIsRefusedByRunAndValidate() {
+        Path data = work.resolve("data");
+        CapturedRun run = fundtrace(data, "run", "jobs/ira-nightly.yml", "extra", "--report-dir=" + work.resolve("reports"));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("unexpected argument 'extra'");
+        assertThat(data).doesNotExist();
+
+        CapturedRun validate = fundtrace(data, "validate", "jobs/ira-nightly.yml", "extra");
+        assertThat(validate.exit()).isEqualTo(2);
+        assertThat(validate.err()).contains("unexpected argument 'extra'");
+        assertThat(validate.out()).doesNotContain("is valid");
+    }
+
+    @Test
+    void historyTakesAtMostOneJobName() {
+        Path data = work.resolve("data");
+        CapturedRun history = fundtrace(data, "history", "ira-nightly", "other");
+        assertThat(history.exit()).isEqualTo(2);
+        assertThat(history.err()).contains("at most one job name").contains("'other'");
+        assertThat(data).doesNotExist();
+    }
+}
