@@ -70,4 +70,21 @@ class FailEarlyFunctionalTests {
         assertThat(history.err()).contains("at most one job name").contains("'other'");
         assertThat(data).doesNotExist();
     }
+
+    // ------------------------------------------------------------------ duplicate keys in the job file
+
+    @Test
+    void aDuplicateKeyInTheJobFileExits2NamingBothLines() throws Exception {
+        String sample = Files.readString(Path.of("jobs/ira-nightly.yml"));
+        String twice = sample.replace("  maxHops: 4\n", "  maxHops: 4\n  maxHops: 2\n");
+        assertThat(twice).isNotEqualTo(sample);
+        Path job = Files.writeString(work.resolve("duplicate.yml"), twice);
+        int first = (int) sample.lines().takeWhile(l -> !l.equals("  maxHops: 4")).count() + 1;
+        for (String command : new String[]{"run", "validate"}) {
+            CapturedRun r = fundtrace(work.resolve("data"), command, job.toString());
+            assertThat(r.exit()).as(command).isEqualTo(2);
+            assertThat(r.err()).as(command).contains("line " + (first + 1) + ": duplicate key 'trace.maxHops' (first given on line " + first);
+        }
+        assertThat(work.resolve("data")).doesNotExist();
+    }
 }
