@@ -1,12 +1,12 @@
 package dev.fundtrace.report;
 
+import dev.fundtrace.io.WriteFailure;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +34,11 @@ public final class JsonReportWriter {
     }
 
     public void write(RunReport report, Path file) {
-        json.writeValue(file.toFile(), report);
+        try {
+            json.writeValue(file.toFile(), report);
+        } catch (RuntimeException e) {
+            throw WriteFailure.of(file, e); // Jackson's JacksonIOException around the IOException
+        }
     }
 
     /**
@@ -64,7 +68,7 @@ public final class JsonReportWriter {
             }
             writeFully(out, ByteBuffer.wrap(text, from, text.length - from));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw WriteFailure.of(file, e);
         }
     }
 
@@ -113,7 +117,9 @@ public final class JsonReportWriter {
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw WriteFailure.of(file, e);
+        } catch (RuntimeException e) {
+            throw WriteFailure.of(file, e); // the generator's JacksonIOException
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.fundtrace.ledger.store;
 
+import dev.fundtrace.io.WriteFailure;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
 
@@ -75,7 +76,7 @@ public final class SegmentFile {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write ledger segment " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write ledger segment " + target + ": " + WriteFailure.reason(e), e);
         }
     }
 
