@@ -37,6 +37,8 @@ public final class FundtraceCommandLine {
                    fundtrace validate <job-file>
                    fundtrace history [<job-name>] [--db=JDBC_URL]""";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FundtraceCommandLine.class);
+
     private final Map<String, Object> extraProperties = new HashMap<>();
     private final HeapPeak heapPeak = new HeapPeak();
 
@@ -140,6 +142,7 @@ public final class FundtraceCommandLine {
         } catch (JobFileException e) {
             throw e;
         } catch (Exception e) {
+            LOG.error("run failed", e); // the stack trace, to the log file only (logback-spring.xml)
             System.err.println("fundtrace: run failed: " + rootMessage(e));
             return 1;
         }
@@ -170,7 +173,8 @@ public final class FundtraceCommandLine {
             }
             return 0;
         } catch (RuntimeException e) {
-            // e.g. PostgreSQL unreachable or wrong credentials: one line, not a stack trace
+            // e.g. PostgreSQL unreachable or wrong credentials: one line, not a stack trace (that goes to the log file)
+            LOG.error("history failed", e);
             System.err.println("fundtrace: history failed: " + rootMessage(e));
             return 1;
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Issue #16, "fail early and plainly": what the command line refuses at start, and how a failure reads. */
 class FailEarlyFunctionalTests {
@@ -86,5 +87,37 @@ class FailEarlyFunctionalTests {
             assertThat(r.err()).as(command).contains("line " + (first + 1) + ": duplicate key 'trace.maxHops' (first given on line " + first);
         }
         assertThat(work.resolve("data")).doesNotExist();
+    }
+
+    // ------------------------------------------------------------------ a full disk in the report step
+
+    @Test
+    void aFullDiskInTheReportStepSaysSoNamingTheFileAndPrintsNoStackTrace() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full (Linux): every write to it fails with ENOSPC");
+        Path reports = work.resolve("reports"), data = work.resolve("data");
+        Path folder = Files.createDirectories(reports.resolve("ira-nightly/2026-11-28"));
+        // the page is written under this temporary name first: make that name a full disk
+        Files.createSymbolicLink(folder.resolve(".report.html.tmp"), Path.of("/dev/full"));
+        CapturedRun run = fundtrace(data, "run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports);
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("fundtrace: run failed in step 'report': cannot write " + folder.resolve("report.html")
+                + ": no space left on device");
+        assertThat(run.out() + run.err()).doesNotContain("An error happened during template rendering")
+                .doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(run.out()).as("standard output holds the summary, and a failed run has none").isEmpty();
+        // the stack traces are in the log
+        assertThat(Files.readString(data.resolve("fundtrace.log"))).contains("Encountered an error executing step report")
+                .contains("Caused by: java.io.IOException: No space left on device").contains("\tat ");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedIsOneLineOnStandardErrorAndAStackTraceInTheLog() throws Exception {
+        Path data = work.resolve("data");
+        // nothing listens on port 1: the connection is refused at once
+        CapturedRun history = fundtrace(data, "history", "--db=jdbc:postgresql://127.0.0.1:1/fundtrace?connectTimeout=2");
+        assertThat(history.exit()).isEqualTo(1);
+        assertThat(history.out()).isEmpty();
+        assertThat(history.err().strip()).startsWith("fundtrace: history failed: ").doesNotContain("\tat ");
+        assertThat(Files.readString(data.resolve("fundtrace.log"))).contains("history failed").contains("\tat ");
     }
 }
