@@ -1,11 +1,18 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.cli.FundtraceCommandLine;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -119,5 +126,41 @@ class FailEarlyFunctionalTests {
         assertThat(history.out()).isEmpty();
         assertThat(history.err().strip()).startsWith("fundtrace: history failed: ").doesNotContain("\tat ");
         assertThat(Files.readString(data.resolve("fundtrace.log"))).contains("history failed").contains("\tat ");
+    }
+
+    // ------------------------------------------------------------------ a bad row in labels.csv
+
+    @Test
+    void oneUnbalancedQuoteInLabelsCsvCostsOnlyItsLineAndRejectedCsvEchoesNoFormula() throws Exception {
+        Path sample = Path.of("sample-data").toAbsolutePath();
+        List<String> lines = new ArrayList<>(Files.readAllLines(sample.resolve("labels/labels.csv")));
+        lines.add(4, "0x" + "1".repeat(40) + ",ethereum,\"Broken exchange,exchange,typo");          // line 5
+        lines.add(7, "=HYPERLINK(\"http://example.invalid\"),ethereum,Evil,exchange,x");            // line 8
+        Path labels = Files.write(work.resolve("labels.csv"), lines);
+        Path job = Files.writeString(work.resolve("job.yml"), Files.readString(Path.of("jobs/ira-nightly.yml"))
+                .replace("../sample-data/labels/labels.csv", labels.toString()).replace("../sample-data/", sample + "/"));
+        Path reports = work.resolve("reports");
+        CapturedRun run = fundtrace(work.resolve("data"), "run", job.toString(), "--run-date=2026-11-28", "--report-dir=" + reports);
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("[labels] 10 labelled addresses, 2 refused");
+
+        Path folder = reports.resolve("ira-nightly/2026-11-28");
+        List<CSVRecord> rejected = csv(folder.resolve("rejected.csv"));
+        assertThat(rejected).extracting(r -> r.get("source") + ":" + r.get("line")).containsExactly("labels.csv:5", "labels.csv:8");
+        assertThat(rejected.get(0).get("reason")).isEqualTo("unbalanced quote: a quoted field is not closed on its line");
+        assertThat(rejected.get(0).get("record")).isEqualTo(lines.get(4));
+        assertThat(rejected.get(1).get("reason")).contains("is not 0x + 40 hex digits");
+        assertThat(rejected.get(1).get("record")).isEqualTo("'" + lines.get(7));
+        // the labels around the bad lines were kept: exactly the flags of the sample (exchange flags need them)
+        Set<String> expected = new TreeSet<>(), actual = new TreeSet<>();
+        for (CSVRecord r : csv(Path.of("sample-data/expected/flags.csv"))) expected.add(r.get("rule") + "|" + r.get("address") + "|" + r.get("hops"));
+        for (CSVRecord r : csv(folder.resolve("flagged-flows.csv"))) actual.add(r.get("rule") + "|" + r.get("address") + "|" + r.get("hops"));
+        assertThat(actual).containsExactlyElementsOf(expected);
+    }
+
+    private static List<CSVRecord> csv(Path file) throws Exception {
+        try (Reader in = Files.newBufferedReader(file)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
+        }
     }
 }
