@@ -109,17 +109,27 @@ public final class JsonReportWriter {
 
     /** Writes under a temporary name and renames: a fragment file is whole or absent. */
     private static void writeFragment(Path file, java.util.function.Consumer<OutputStream> write) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
                 write.accept(out);
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            deleteQuietly(tmp);
             throw WriteFailure.of(file, e);
         } catch (RuntimeException e) {
+            deleteQuietly(tmp); // a part-written fragment (80 MB of exposures) would keep a full disk full
             throw WriteFailure.of(file, e); // the generator's JacksonIOException
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next attempt overwrites it
         }
     }
 

@@ -61,6 +61,19 @@ class ReportWriteFailureTest {
     }
 
     @Test
+    void aFullDiskWhileWritingATracesJsonFragmentNamesItAndLeavesNoTemporaryFile() throws Exception {
+        RunReport report = HtmlReportWriterTest.sample();
+        Path file = dir.resolve("runs/1/exposures.json");
+        Files.createDirectories(file.getParent());
+        Files.createSymbolicLink(dir.resolve("runs/1/exposures.json.tmp"), FULL);
+        assertThatThrownBy(() -> JsonReportWriter.writeExposures(report.exposures(), file))
+                .hasMessage("cannot write " + file + ": no space left on device");
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void rejectedCsvEchoesNoFormula() throws Exception {
         RunReport sample = HtmlReportWriterTest.sample();
         List<RunReport.RejectionRow> rows = List.of(

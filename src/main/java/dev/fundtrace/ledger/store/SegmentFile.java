@@ -76,7 +76,16 @@ public final class SegmentFile {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            deleteQuietly(tmp); // on a full disk, hundreds of MB of a part-written segment would keep it full
             throw new UncheckedIOException("cannot write ledger segment " + target + ": " + WriteFailure.reason(e), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next load overwrites it
         }
     }
 
