@@ -68,6 +68,8 @@ A = {n: made_up_address(n) for n in [
     "RV",                             # contract whose call reverted
     "FWD", "CW", "CW2", "E1", "LIB",  # forwarder contract, contract wallets, errored subtree
     "NFT", "N1",                      # ERC-721 collection and its receiver
+    "P1", "P2", "P3",                 # peel chain: the fresh change addresses after H2
+    "Q1", "Q2", "Q3",                 # peel chain: where the peeled-off parts go
 ]}
 NOISE = [made_up_address("noise-%03d" % i) for i in range(320)]
 MINERS = [made_up_address("miner-%d" % i) for i in range(6)]
@@ -129,6 +131,7 @@ class Tx:
         self.gas_price = 0
         self.hash = None
         self.nonce = None
+        self.planted = None             # name of a transaction planted after the noise (see below)
 
 
 TXS = []
@@ -311,18 +314,47 @@ for n in range(40):                                      # reverted noise calls
     place(Tx(rand_block(), RNG.choice(NOISE), made_up_address("noise-contract-%d" % (n % 5)), rand_eth(),
              input_="0xd0e30db0", status=0, gas=60000, gas_used=RNG.choice([23512, 29871, 31207]), root_error="Reverted"))
 
+# ================================================================ planted after the noise
+# Scenario rows added to the sample later.  They are placed after the noise, at fixed transaction indexes in
+# blocks no other transaction uses, and take no random numbers and no serial for their hash (see finalize), so
+# every row the sample had before stays byte for byte as it was.
+def planted_tx(name, when, frm, to, value, idx):
+    blk = block_at(ts_of(when))
+    assert blk not in USED_IDX, ("block already used", name, blk)
+    tx = place(Tx(blk, frm, to, value, idx=idx))
+    tx.planted = name
+    return tx
+
+
+# -- peel chain: H2 (hop 2, 4 ETH, 0.4 tainted) peels off a little at each step and passes the rest on to a
+#    fresh address: H2 -> P1 -> P2 -> P3, the peeled-off parts to Q1, Q2, Q3
+planted_tx("peel-1", "2020-11-26 14:20", A["H2"], A["P1"], eth("3.85"), 23)
+planted_tx("peel-1-off", "2020-11-27 09:05", A["H2"], A["Q1"], eth("0.12"), 58)
+planted_tx("peel-2-off", "2020-12-03 16:40", A["P1"], A["Q2"], eth("0.2"), 7)
+planted_tx("peel-2", "2020-12-04 11:15", A["P1"], A["P2"], eth("3.6"), 94)
+planted_tx("peel-3", "2020-12-09 20:30", A["P2"], A["P3"], eth("3.3"), 36)
+planted_tx("peel-3-off", "2020-12-10 08:50", A["P2"], A["Q3"], eth("0.25"), 71)
+
 # ================================================================ finalize
 TXS.sort(key=lambda t: (t.block, t.idx))
 nonces = {}
-for serial, tx in enumerate(TXS):
-    tx.hash = "0x" + h256("tx", serial, tx.block, tx.idx, tx.frm, tx.to)
+serial = 0
+for tx in TXS:
+    day = (block_ts(tx.block) - ts_of("2020-09-01 00:00")) // 86400
+    if tx.planted:
+        tx.hash = "0x" + h256("tx", "planted", tx.planted, tx.block, tx.idx, tx.frm, tx.to)
+    else:
+        tx.hash = "0x" + h256("tx", serial, tx.block, tx.idx, tx.frm, tx.to)
+        serial += 1
     if tx.frm not in nonces:
         base = int(h256("nonce", tx.frm)[:8], 16)
         nonces[tx.frm] = base % 1000000 + 1000000 if tx.frm in EXCHANGES else base % 400
     tx.nonce = nonces[tx.frm]
     nonces[tx.frm] += 1
-    day = (block_ts(tx.block) - ts_of("2020-09-01 00:00")) // 86400
-    tx.gas_price = (RNG.randrange(40, 160) + (40 if 60 <= day <= 150 else 0)) * 10 ** 9
+    if tx.planted:
+        tx.gas_price = (40 + int(h256("gas-price", tx.hash)[:4], 16) % 120 + (40 if 60 <= day <= 150 else 0)) * 10 ** 9
+    else:
+        tx.gas_price = (RNG.randrange(40, 160) + (40 if 60 <= day <= 150 else 0)) * 10 ** 9
 
 
 def block_hash(n):
@@ -442,5 +474,5 @@ write_csv("blocks.csv",
            "timestamp", "transaction_count", "base_fee_per_gas"],
           b_rows)
 
-print("transactions: %d (scenario %d), token transfers: %d, traces: %d, blocks: %d" % (
-    len(TXS), SCENARIO_TX_COUNT, len(tt_rows), len(tr_rows), len(b_rows)), file=sys.stderr)
+print("transactions: %d (scenario %d, planted %d), token transfers: %d, traces: %d, blocks: %d" % (
+    len(TXS), SCENARIO_TX_COUNT, sum(1 for t in TXS if t.planted), len(tt_rows), len(tr_rows), len(b_rows)), file=sys.stderr)

@@ -25,7 +25,9 @@ sample-data/README.md):
     contracts.csv) are not traced at all;
   * a flag's hops: forward hop for forward rules, backward hop for
     EXCHANGE_FUNDING, the smaller of the two for SANCTIONED_COUNTERPARTY,
-    1 for DIRECT_COUNTERPARTY, 0 for STRUCTURING by a seed.
+    1 for DIRECT_COUNTERPARTY, 0 for STRUCTURING by a seed;
+  * PEEL_CHAIN: see peel_chains() for what a step and a fresh address are;
+    a chain is flagged once, at its first step, with that step's forward hop.
 """
 
 import argparse
@@ -287,6 +289,47 @@ def structuring(v, transfers_by_sender, threshold_raw, window_s, min_count):
     return False
 
 
+def peel_chains(v_hop, first, ts, everything, seeds, services):
+    """PEEL_CHAIN (report.md, Ethereum): the first step of every maximal chain of >= 3 peel steps.
+
+    A peel step is a forward-reached, unlabelled non-seed v that, strictly after its first arrival and strictly
+    before its next inflow of the asset, sends exactly two transfers: the larger >= 9 x the smaller (> 0), to a
+    fresh address w, the smaller to another address.  Fresh: no transfer of any asset touching w is earlier
+    than the larger one, where another asset's transfer in the same block counts as earlier.
+    `ts` is this asset's transfers (above dust), `everything` every loaded transfer of every asset.
+    """
+    def fresh(w, e):
+        for x in everything:
+            if w in (x.frm, x.to) and x is not e:
+                if x.block < e.block or (x.block == e.block and (x.asset != e.asset or x.order < e.order)):
+                    return False
+        return True
+
+    steps = {}  # step address -> its fresh address
+    for v in v_hop:
+        if v in services or v in seeds:
+            continue
+        later_in = [e.order for e in ts if e.to == v and e.order > first[v]]
+        until = min(later_in) if later_in else None
+        sends = [e for e in ts if e.frm == v and e.order > first[v] and (until is None or e.order < until)]
+        if len(sends) != 2:
+            continue
+        for large, small in (sends, sends[::-1]):
+            if 0 < small.amount and large.amount >= 9 * small.amount and large.to not in (v, small.to) \
+                    and fresh(large.to, large):
+                steps[v] = large.to
+    starts = []
+    for v in steps:
+        if v in steps.values():
+            continue  # another step leads here: part of that chain
+        length, cur = 0, v
+        while cur in steps:
+            length, cur = length + 1, steps[cur]
+        if length >= 3:
+            starts.append(v)
+    return starts
+
+
 def parse_duration(text):
     m = re.fullmatch(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?", text.strip().upper())
     if not m or text.strip().upper() in ("P", "PT"):
@@ -357,7 +400,7 @@ def main(argv=None):
     flags = set()
     for asset in sorted(transfers):
         ts = [e for e in transfers[asset] if e.amount >= dust.get(asset, 0)]
-        fhop, _first = forward_reach(ts, seeds, services, args.max_hops)
+        fhop, first = forward_reach(ts, seeds, services, args.max_hops)
         received, left = haircut(ts, seeds, services, set(fhop))
         bhop, bamount = backward_reach(ts, seeds, services, args.max_hops)
         by_sender = defaultdict(list)
@@ -396,6 +439,9 @@ def main(argv=None):
         for u, h in bhop.items():
             if u in labels and labels[u][1] == "exchange":
                 flag("EXCHANGE_FUNDING", u, h)
+        everything = [e for asset_transfers in transfers.values() for e in asset_transfers]
+        for v in peel_chains(fhop, first, ts, everything, seeds, services):
+            flag("PEEL_CHAIN", v, fhop[v])
         if asset in struct_thr:
             candidates = [(s, 0) for s in sorted(seeds)] + [(v, h) for v, h in fhop.items() if v not in services]
             for v, h in candidates:

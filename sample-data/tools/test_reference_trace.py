@@ -229,6 +229,32 @@ class ReferenceTraceTest(unittest.TestCase):
         self.assertIn(("STRUCTURING", "ETH", s, 1), flags)
         self.assertNotIn(("STRUCTURING", "ETH", t, 1), flags)
 
+    def test_peel_chain_of_three_steps_and_near_misses(self):
+        def chain(break_it=None):
+            x = Export()
+            st, b, c, d, off, n = a(1), a(2), a(3), a(4), a(5), a(6)
+            if break_it == "not fresh":
+                x.tx(5, 0, n, c, E)                  # C was paid before B's peel
+            x.tx(10, 0, S1, st, 100 * E)
+            x.tx(11, 0, st, b, 95 * E)
+            x.tx(12, 0, st, off, 5 * E)
+            x.tx(13, 0, b, off, (11 if break_it == "too large" else 5) * E)
+            x.tx(14, 0, b, c, (89 if break_it == "too large" else 90) * E)
+            if break_it == "three sends":
+                x.tx(14, 1, b, n, E)
+            x.tx(15, 0, c, d, 85 * E)
+            if break_it != "two steps":
+                x.tx(16, 0, c, off, 5 * E)
+            return x, st
+
+        x, start = chain()
+        _, flags = run(x)
+        self.assertEqual({f for f in flags if f[0] == "PEEL_CHAIN"}, {("PEEL_CHAIN", "ETH", start, 1)})
+        for miss in ("not fresh", "too large", "three sends", "two steps"):
+            x, _ = chain(miss)
+            _, flags = run(x)
+            self.assertEqual({f for f in flags if f[0] == "PEEL_CHAIN"}, set(), miss)
+
     def _write(self, export):
         d = tempfile.TemporaryDirectory()
         self.addCleanup(d.cleanup)

@@ -51,16 +51,7 @@ class LedgerStep implements Tasklet {
             Console.progress("ledger", eth.files() + ": already loaded (" + existing.get().transfers()
                     + " transfers, " + existing.get().rejected() + " rows refused); not read again");
         } else {
-            long rows = load(run, job, eth, fingerprint, contribution);
-            // The parse leaves a gigabyte or more of garbage (its buffers and per-part columns) that no collection
-            // has reclaimed yet. Collected now, the trace's graph reuses that memory instead of having the kernel
-            // map fresh pages: at ten million transfers the trace kernel went from 2.5-2.8 s to 1.3-1.6 s on this
-            // machine, for a collection of 0.06 s (the heap is mostly large arrays of primitives).
-            if (rows >= 1_000_000) {
-                long g0 = System.nanoTime();
-                System.gc();
-                Console.progress("ledger", String.format("the load's garbage collected in %.2f s", (System.nanoTime() - g0) / 1e9));
-            }
+            load(run, job, eth, fingerprint, contribution);
         }
         runs.useSegment(job.name(), Chain.ETHEREUM.id(), fingerprint);
         return RepeatStatus.FINISHED;

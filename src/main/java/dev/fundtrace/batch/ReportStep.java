@@ -83,7 +83,7 @@ class ReportStep implements Tasklet {
                 (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
         runs.summary(run.runId(), folder.toString(), report.designations().size(), report.summary().seeds(),
                 report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());
-        Summary.print(report, folder);
+        Summary.keep(chunk.getStepContext().getStepExecution().getJobExecution(), report, folder);
         return RepeatStatus.FINISHED;
     }
 

@@ -1,14 +1,29 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.report.RunReport;
+import org.springframework.batch.core.job.JobExecution;
 
 import java.nio.file.Path;
 
-/** The one-screen summary printed at the end of a run. */
-final class Summary {
+/**
+ * The one-screen summary of a run. The report step composes it into the job's context; the command line prints it
+ * only once the whole run has completed, so a run that fails after its report never reads as a success.
+ */
+public final class Summary {
     private Summary() {}
 
-    static void print(RunReport r, Path folder) {
+    private static final String KEY = "fundtrace.summary";
+
+    /** The summary of a completed run, or null when its report step did not compose one. */
+    public static String of(JobExecution execution) {
+        return execution.getExecutionContext().containsKey(KEY) ? execution.getExecutionContext().getString(KEY) : null;
+    }
+
+    static void keep(JobExecution execution, RunReport r, Path folder) {
+        execution.getExecutionContext().putString(KEY, compose(r, folder));
+    }
+
+    static String compose(RunReport r, Path folder) {
         var s = r.summary();
         StringBuilder out = new StringBuilder();
         out.append("fundtrace ").append(r.job()).append(" ").append(r.runDate()).append('\n');
@@ -29,7 +44,6 @@ final class Summary {
         if (r.flags().size() > 12) out.append("    … ").append(r.flags().size() - 12).append(" more in the report\n");
         out.append("  rejected     : ").append(r.rejected().size()).append(" input records\n");
         out.append("  report       : ").append(folder.toAbsolutePath()).append('\n');
-        System.out.print(out);
-        System.out.flush();
+        return out.toString();
     }
 }

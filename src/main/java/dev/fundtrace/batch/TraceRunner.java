@@ -58,10 +58,12 @@ class TraceRunner {
 
     /**
      * Everything a trace and its flags depend on: the ledger's segments, the designations (seeds and the rest),
-     * the labels and the trace and rule parameters. Two runs with the same digest have the same trace.
+     * the labels and the trace and rule parameters. Two runs with the same digest have the same trace. The version
+     * in front changes when the same inputs give other flags: v2 added PEEL_CHAIN, so a database's first night
+     * after the upgrade evaluates the rules again instead of reusing flags that lack it.
      */
     String inputsDigest(RunParameters run, JobDefinition job) {
-        StringBuilder sb = new StringBuilder("fundtrace-trace-v1\n");
+        StringBuilder sb = new StringBuilder("fundtrace-trace-v2\n");
         segments(job).forEach(s -> sb.append("segment ").append(s.fingerprint()).append('\n'));
         runs.designations(run.runId()).forEach(d -> sb.append("designation ").append(d.designation().chain()).append(' ')
                 .append(d.designation().address()).append(' ').append(d.seed()).append('\n'));

@@ -3,6 +3,11 @@ package dev.fundtrace.cli;
 import dev.fundtrace.FundtraceApplication;
 import dev.fundtrace.batch.RunParameters;
 import dev.fundtrace.batch.RunRepository;
+import dev.fundtrace.batch.Summary;
+import dev.fundtrace.database.DatabaseUrl;
+import dev.fundtrace.files.OwnerOnlyFiles;
+import dev.fundtrace.runlock.RunLock;
+import dev.fundtrace.runlock.RunLockHeldException;
 import dev.fundtrace.batch.TraceJobConfiguration;
 import dev.fundtrace.designation.DesignationFileException;
 import dev.fundtrace.jobfile.JobDefinition;
@@ -69,40 +74,46 @@ public final class FundtraceCommandLine {
         }
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean WARMED_UP = new java.util.concurrent.atomic.AtomicBoolean();
-    /** Set when the job begins: the warm-up then stops, leaving both cores to the job. */
-    private static volatile boolean jobStarted;
-
-    /**
-     * Renders a made-up report into nothing on a second thread while Spring starts, once per process: cold, the
-     * page and the JSON took a second of an unchanged night's report step (see ReportFolderWriter.warmUp).
-     */
-    private static void warmUpReportWriters() {
-        if (!WARMED_UP.compareAndSet(false, true)) return;
-        Thread t = new Thread(() -> {
-            try {
-                dev.fundtrace.report.ReportFolderWriter.warmUp(() -> !jobStarted);
-            } catch (RuntimeException e) {
-                // only an optimisation: the real report reports its own errors
-            }
-        }, "fundtrace-report-warm-up");
-        t.setDaemon(true);
-        t.start();
-    }
-
     private int run(Options o) {
         if (o.positional.isEmpty()) return usage("run needs a job file");
         if (o.positional.size() > 1) return usage("unexpected argument '" + o.positional.get(1) + "' after the job file");
         JobFileLoader loader = new JobFileLoader();
         JobDefinition job = loader.load(Path.of(o.positional.get(0)));
         loader.checkInputsExist(job);
-        var unwritable = Preflight.check(o.reportDir != null ? o.reportDir : job.report().dir(), Preflight.dataFolder(extraProperties));
+        DatabaseChoice db;
+        try {
+            db = DatabaseChoice.of(o.db, extraProperties);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        var unwritable = Preflight.dataFolder(db.dataDir());
         if (unwritable.isPresent()) {
             System.err.println("fundtrace: " + unwritable.get());
             return 1;
         }
-        warmUpReportWriters();
-        try (ConfigurableApplicationContext ctx = context(o)) {
+        try (RunLock lock = lock(db, job.name(), "run")) {
+            // the report folder under the lock: a start refused because a run is live writes nothing
+            unwritable = Preflight.reportFolder(o.reportDir != null ? o.reportDir : job.report().dir());
+            if (unwritable.isPresent()) {
+                System.err.println("fundtrace: " + unwritable.get());
+                return 1;
+            }
+            return launch(o, job, db);
+        } catch (RunLockHeldException e) {
+            System.err.println("fundtrace: " + e.getMessage() + "; nothing done.");
+            return 1;
+        } catch (JobFileException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.error("run failed", e); // the stack trace, to the log file only (logback-spring.xml)
+            System.err.println("fundtrace: run failed: " + rootMessage(e));
+            return 1;
+        }
+    }
+
+    /** The job itself, under the run lock: a run found STARTED was left by a process that is gone. */
+    private int launch(Options o, JobDefinition job, DatabaseChoice db) {
+        try (ConfigurableApplicationContext ctx = context(db)) {
             JobOperator operator = ctx.getBean(JobOperator.class);
             JobRepository repository = ctx.getBean(JobRepository.class);
             Job batchJob = ctx.getBean(TraceJobConfiguration.JOB, Job.class);
@@ -122,21 +133,27 @@ public final class FundtraceCommandLine {
                 return 0;
             }
             if (last != null && last.getStatus().isRunning()) {
-                // the process that ran it was killed: mark it failed so it can resume where it stopped
-                System.err.println("fundtrace: resuming a run that was interrupted (execution " + last.getId() + ")");
+                // this process holds the run lock, so the process that ran it is gone (killed, crashed, rebooted)
+                System.err.println("fundtrace: the run of " + o.runDate + " was interrupted (its process is gone);"
+                        + " resuming it where it stopped (execution " + last.getId() + ")");
                 operator.recover(last);
             } else if (last != null) {
                 System.err.println("fundtrace: resuming the failed run of " + o.runDate + " where it stopped");
             }
-            jobStarted = true;
             JobExecution execution = operator.start(batchJob, params);
             System.err.println("[run] " + execution.getStatus() + "; peak heap " + heapPeak.megabytes() + " MB");
-            if (execution.getStatus() == BatchStatus.COMPLETED) return 0;
-            String why = execution.getAllFailureExceptions().stream().map(t -> t.getMessage() == null ? t.toString() : t.getMessage())
+            if (execution.getStatus() == BatchStatus.COMPLETED) {
+                String summary = Summary.of(execution);
+                if (summary != null) System.out.print(summary);
+                System.out.flush();
+                return 0;
+            }
+            String why = execution.getAllFailureExceptions().stream().map(FundtraceCommandLine::firstMessage)
                     .findFirst().orElse(execution.getExitStatus().getExitDescription());
             String step = execution.getStepExecutions().stream().filter(s -> s.getStatus() == BatchStatus.FAILED)
-                    .map(s -> s.getStepName()).findFirst().orElse("?");
-            System.err.println("fundtrace: run failed in step '" + step + "': " + why);
+                    .map(s -> s.getStepName()).findFirst().orElse(null);
+            System.err.println("fundtrace: run failed" + (step == null ? "" : " in step '" + step + "'") + ": "
+                    + (why == null || why.isBlank() ? execution.getStatus().toString() : why));
             System.err.println("fundtrace: fix the cause and run the same command again to resume from that step.");
             return 1;
         } catch (JobFileException e) {
@@ -146,6 +163,17 @@ public final class FundtraceCommandLine {
             System.err.println("fundtrace: run failed: " + rootMessage(e));
             return 1;
         }
+    }
+
+    /** The data folder is made owner-only before anything is written in it, then the lock is taken. */
+    private static RunLock lock(DatabaseChoice db, String job, String command) {
+        try {
+            OwnerOnlyFiles.createDirectories(db.dataDir());
+            OwnerOnlyFiles.restrict(db.dataDir());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot create the data folder " + db.dataDir() + ": " + e.getMessage(), e);
+        }
+        return RunLock.acquire(db.url(), job, command, db.credentials());
     }
 
     private int validate(Options o) {
@@ -158,7 +186,15 @@ public final class FundtraceCommandLine {
 
     private int history(Options o) {
         if (o.positional.size() > 1) return usage("history takes at most one job name; unexpected argument '" + o.positional.get(1) + "'");
-        try (ConfigurableApplicationContext ctx = context(o)) {
+        DatabaseChoice db;
+        try {
+            db = DatabaseChoice.of(o.db, extraProperties);
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        // the embedded file opens in one process at a time: history takes its lock like a run (a server needs none)
+        try (RunLock lock = db.url().kind() == DatabaseUrl.Kind.H2_FILE ? lock(db, "(all jobs)", "history") : null;
+             ConfigurableApplicationContext ctx = context(db)) {
             List<RunRepository.RunRow> rows = ctx.getBean(RunRepository.class).history(o.positional.isEmpty() ? null : o.positional.get(0));
             if (rows.isEmpty()) {
                 System.out.println("no runs recorded");
@@ -172,6 +208,9 @@ public final class FundtraceCommandLine {
                         n(r.high()), n(r.medium()), n(r.low()), r.reportDir() == null ? (r.message() == null ? "" : r.message()) : r.reportDir());
             }
             return 0;
+        } catch (RunLockHeldException e) {
+            System.err.println("fundtrace: history is readable once that run ends (" + e.getMessage() + ")");
+            return 1;
         } catch (RuntimeException e) {
             // e.g. PostgreSQL unreachable or wrong credentials: one line, not a stack trace (that goes to the log file)
             LOG.error("history failed", e);
@@ -182,24 +221,34 @@ public final class FundtraceCommandLine {
 
     private static String n(Object v) { return v == null ? "-" : v.toString(); }
 
-    private ConfigurableApplicationContext context(Options o) {
+    /**
+     * Spring with the database chosen here. The URL is a command-line property: builder properties are Spring's
+     * default properties and lose to application.properties. The H2 file is made owner-only once it exists.
+     */
+    private ConfigurableApplicationContext context(DatabaseChoice db) {
         Map<String, Object> props = new HashMap<>(extraProperties);
-        // --db is passed as a command-line property: builder properties are Spring's *default* properties and lose
-        // to application.properties, so --db used to be ignored. Credentials stay with the environment
-        // (SPRING_DATASOURCE_USERNAME / _PASSWORD) or the URL.
-        List<String> args = new ArrayList<>();
-        if (o.db != null) args.add("--spring.datasource.url=" + o.db);
-        // H2 refuses a file path relative to the working directory unless it starts with "./": make it absolute
-        Object given = props.get("fundtrace.data-dir");
-        String dataDir = System.getProperty("fundtrace.data-dir", given == null ? null : given.toString());
-        if (dataDir != null && !Path.of(dataDir).isAbsolute()) {
-            args.add("--fundtrace.data-dir=" + Path.of(dataDir).toAbsolutePath().normalize());
+        LogFile.prepare(db.dataDir());
+        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db.url().jdbcUrl(),
+                "--fundtrace.data-dir=" + db.dataDir()));
+        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FundtraceApplication.class).properties(props)
+                .logStartupInfo(false).run(args.toArray(String[]::new));
+        if (db.url().h2File() != null) {
+            Path h2 = db.url().h2File();
+            OwnerOnlyFiles.restrict(h2.resolveSibling(h2.getFileName() + ".mv.db"));
+            OwnerOnlyFiles.restrict(h2.resolveSibling(h2.getFileName() + ".trace.db"));
         }
-        return new SpringApplicationBuilder(FundtraceApplication.class).properties(props).logStartupInfo(false)
-                .run(args.toArray(String[]::new));
+        return ctx;
     }
 
-    private static String rootMessage(Throwable t) {
+    /** The outermost message that says something: fundtrace's own exceptions compose a sentence with the cause. */
+    private static String firstMessage(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c.getMessage() != null && !c.getMessage().isBlank()) return c.getMessage();
+        }
+        return t.toString();
+    }
+
+    static String rootMessage(Throwable t) {
         while (t.getCause() != null) t = t.getCause();
         return t.getMessage() == null ? t.toString() : t.getMessage();
     }

@@ -1,10 +1,11 @@
 package dev.fundtrace.cli;
 
+import dev.fundtrace.files.OwnerOnlyFiles;
+
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,46 +15,59 @@ import java.util.Optional;
  */
 public final class Preflight {
 
-    static final String DATA_DIR = "fundtrace.data-dir";
-
     private Preflight() {}
 
     /**
-     * @param reportFolder the report root (--report-dir, else the job file's report.dir)
-     * @param dataFolder   the data folder ({@link #dataFolder})
-     * @return one sentence naming the first folder that cannot be written, or empty when both can
+     * @param dataFolder the data folder (fundtrace.data-dir, see DatabaseChoice)
+     * @return one sentence naming it when it cannot be written, or empty
      */
-    public static Optional<String> check(Path reportFolder, Path dataFolder) {
-        Optional<String> report = writable("report folder", reportFolder);
-        return report.isPresent() ? report : writable("data folder", dataFolder);
+    public static Optional<String> dataFolder(Path dataFolder) {
+        return writable("data folder", dataFolder);
     }
 
     /**
-     * The data folder Spring will use: {@code -Dfundtrace.data-dir}, else the environment's
-     * {@code FUNDTRACE_DATA_DIR}, else the given property (tests), else {@code ./data} (application.properties).
+     * @param reportFolder the report root (--report-dir, else the job file's report.dir)
+     * @return one sentence naming it when it cannot be written, or empty
      */
-    static Path dataFolder(Map<String, Object> properties) {
-        String dir = System.getProperty(DATA_DIR);
-        if (dir == null) dir = System.getenv("FUNDTRACE_DATA_DIR");
-        if (dir == null && properties.get(DATA_DIR) != null) dir = properties.get(DATA_DIR).toString();
-        return Path.of(dir == null ? "./data" : dir);
+    public static Optional<String> reportFolder(Path reportFolder) {
+        return writable("report folder", reportFolder);
     }
 
-    /** Creates the folder if missing, then a file in it (deleted again): what the run will do there. */
+    /**
+     * Does what the run will do there: creates the folder if missing (owner-only) and a file in it. Both are removed
+     * again, so that the check leaves nothing behind (a start refused because a run is live writes nothing).
+     */
     static Optional<String> writable(String what, Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
+        Path firstMissing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) firstMissing = p;
         try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            return Optional.of("the " + what + " " + dir + " cannot be created (" + reason(e, dir) + "); nothing was run.");
+            try {
+                OwnerOnlyFiles.createDirectories(dir);
+            } catch (IOException e) {
+                return Optional.of("the " + what + " " + dir + " cannot be created (" + reason(e, dir) + "); nothing was run.");
+            }
+            try {
+                Path probe = Files.createTempFile(dir, ".fundtrace-write-check-", ".tmp");
+                Files.delete(probe);
+            } catch (IOException e) {
+                return Optional.of("the " + what + " " + dir + " is not writable (" + reason(e, null) + "); nothing was run.");
+            }
+            return Optional.empty();
+        } finally {
+            if (firstMissing != null) removeCreated(dir, firstMissing);
         }
-        try {
-            Path probe = Files.createTempFile(dir, ".fundtrace-write-check-", ".tmp");
-            Files.delete(probe);
-        } catch (IOException e) {
-            return Optional.of("the " + what + " " + dir + " is not writable (" + reason(e, null) + "); nothing was run.");
+    }
+
+    /** Removes the (empty) folders from {@code dir} up to {@code top}, those the check created. */
+    private static void removeCreated(Path dir, Path top) {
+        for (Path p = dir; p != null && p.startsWith(top); p = p.getParent()) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                return; // not empty any more (another process wrote there meanwhile): it stays
+            }
         }
-        return Optional.empty();
     }
 
     /** The system's reason; the file it names too when that is another one than {@code dir} (null: never). */

@@ -1,6 +1,6 @@
 package dev.fundtrace.report;
 
-import dev.fundtrace.io.WriteFailure;
+import dev.fundtrace.files.WriteFailure;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -27,14 +27,6 @@ public final class CsvReportWriter {
             writeFlags(report, w);
         } catch (IOException e) {
             throw WriteFailure.of(file, e);
-        }
-    }
-
-    static void warmUp(RunReport sample) {
-        try {
-            writeFlags(sample, Writer.nullWriter());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

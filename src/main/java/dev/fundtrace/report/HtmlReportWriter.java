@@ -1,5 +1,6 @@
 package dev.fundtrace.report;
 
+import dev.fundtrace.files.OwnerOnlyFiles;
 import dev.fundtrace.report.RunReport.ChainCoverage;
 import dev.fundtrace.report.RunReport.DesignationRow;
 import dev.fundtrace.report.RunReport.ExposureRow;
@@ -12,7 +13,7 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import dev.fundtrace.ledger.Eip55;
-import dev.fundtrace.io.WriteFailure;
+import dev.fundtrace.files.WriteFailure;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -61,8 +62,7 @@ public final class HtmlReportWriter {
     private static final Pattern HEX_ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final String DASH = "\u2014";
 
-    // one engine for the process: the parsed template and its expressions are cached in it, so a warm-up
-    // (ReportFolderWriter.warmUp) leaves it ready for the real report
+    // one engine for the process: the parsed template and its expressions are cached in it
     private static final TemplateEngine ENGINE = engine();
 
     private static TemplateEngine engine() {
@@ -92,8 +92,8 @@ public final class HtmlReportWriter {
         Objects.requireNonNull(report, "report");
         Path target = file.toAbsolutePath();
         try {
-            Files.createDirectories(target.getParent());
-            // a sibling temporary file created the ordinary way, so the report gets the usual permissions
+            OwnerOnlyFiles.createDirectories(target.getParent());
+            // a sibling temporary file, owner-only like every report file; ReportFolderWriter clears leftovers
             Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
                 writeFile(report, tmp, target, StandardOpenOption.CREATE_NEW);
@@ -128,7 +128,9 @@ public final class HtmlReportWriter {
     private static void writeFile(RunReport report, Path file, Path shownAs, StandardOpenOption... create) throws IOException {
         java.util.Set<StandardOpenOption> options = new java.util.HashSet<>(List.of(create));
         options.add(StandardOpenOption.WRITE);
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, options.toArray(StandardOpenOption[]::new))) {
+        // owner-only when created, like every report file
+        try (Writer out = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(
+                Files.newByteChannel(file, options, OwnerOnlyFiles.FILE), StandardCharsets.UTF_8), 1 << 16)) {
             render(report, out);
         } catch (RuntimeException e) {
             throw WriteFailure.of(shownAs, e); // Thymeleaf wraps the writer's IOException

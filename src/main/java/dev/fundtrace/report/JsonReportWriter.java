@@ -1,6 +1,7 @@
 package dev.fundtrace.report;
 
-import dev.fundtrace.io.WriteFailure;
+import dev.fundtrace.files.OwnerOnlyFiles;
+import dev.fundtrace.files.WriteFailure;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,14 +25,8 @@ import java.util.List;
 public final class JsonReportWriter {
 
     private static final String EXPOSURES = "\"exposures\" : [ ]", FLOWS = "\"flows\" : [ ]";
-    // one mapper for the process: its serializers are built on first use, which a warm-up can do ahead
+    // one mapper for the process: its serializers are built on first use
     private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
-    static void warmUp(RunReport sample) {
-        json.writeValue(OutputStream.nullOutputStream(), sample);
-        writeExposures(sample.exposures(), OutputStream.nullOutputStream());
-        writeFlows(sample.flows(), OutputStream.nullOutputStream());
-    }
 
     public void write(RunReport report, Path file) {
         try {
@@ -111,8 +106,11 @@ public final class JsonReportWriter {
     private static void writeFragment(Path file, java.util.function.Consumer<OutputStream> write) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
-            Files.createDirectories(file.getParent());
-            try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+            OwnerOnlyFiles.createDirectories(file.getParent());
+            Files.deleteIfExists(tmp); // created afresh, so that it is created owner-only
+            try (OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(
+                    Files.newByteChannel(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+                            OwnerOnlyFiles.FILE)), 1 << 20)) {
                 write.accept(out);
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);

@@ -1,7 +1,7 @@
 package dev.fundtrace.report;
 
-import dev.fundtrace.io.WriteFailure;
-
+import dev.fundtrace.files.OwnerOnlyFiles;
+import dev.fundtrace.files.WriteFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,8 @@ public final class ReportFolderWriter {
         boolean published = false;
         CompletableFuture<Void> page = CompletableFuture.completedFuture(null);
         try {
-            Files.createDirectories(folder);
+            OwnerOnlyFiles.createDirectories(folder);
+            deleteLeftoverTemporaries(folder);
             // the page is rendered on a second core while the JSON and CSV files are written on this one
             if (formats.contains(Format.HTML)) {
                 targets.add(folder.resolve("report.html"));
@@ -61,6 +62,7 @@ public final class ReportFolderWriter {
             }
             beforePublish.run();
             for (Path target : targets) {
+                OwnerOnlyFiles.restrict(temporary(target));
                 Files.move(temporary(target), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
             published = true;
@@ -85,32 +87,17 @@ public final class ReportFolderWriter {
         return folder;
     }
 
-    /** Rows of the made-up report a warm-up renders: about what a page shows (200 flows, 200 flags a severity). */
-    static final int WARM_UP_ROWS = 300;
     /**
-     * Rounds of it: the first loads and parses (0.9 s), the next two get the hot code compiled (0.2-0.3 s each).
-     * One round left an unchanged night's page and JSON at 0.6-0.7 s each; three took them to 0.25-0.45 s.
+     * The temporary files of an attempt that was killed while writing (a page's {@code .report.html.tmp.<uuid>.tmp}
+     * among them): only this folder's writer makes dot-files ending in .tmp.
      */
-    static final int WARM_UP_ROUNDS = 3;
-
-    /**
-     * Renders a page-sized made-up report into nothing, so that the template is parsed and the JSON, CSV and HTML
-     * code is compiled before a real report: cold, it took most of an unchanged night's report step. Meant for a
-     * core that is otherwise idle (the command line runs it while Spring starts), so it stops after the round in
-     * progress once {@code keepGoing} says the job has begun.
-     *
-     * @return the rounds rendered
-     */
-    public static int warmUp(java.util.function.BooleanSupplier keepGoing) {
-        RunReport sample = RunReport.sample(WARM_UP_ROWS);
-        int round = 0;
-        do {
-            HtmlReportWriter.render(sample, java.io.Writer.nullWriter());
-            JsonReportWriter.warmUp(sample);
-            CsvReportWriter.warmUp(sample);
-            round++;
-        } while (round < WARM_UP_ROUNDS && keepGoing.getAsBoolean());
-        return round;
+    private static void deleteLeftoverTemporaries(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                String name = f.getFileName().toString();
+                if (name.startsWith(".") && name.endsWith(".tmp") && Files.isRegularFile(f)) Files.deleteIfExists(f);
+            }
+        }
     }
 
     private interface FileWrite { void to(Path file); }

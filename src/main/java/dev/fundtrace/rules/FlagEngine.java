@@ -30,6 +30,8 @@ import java.util.Set;
 /**
  * Applies the rule table of report.md to a chain's trace. A flag is one (rule, chain, asset, address); when
  * both directions support it (an address that both paid and was paid by a seed) it names both flows.
+ * Most rules are evaluated here address by address; a rule with a class of its own ({@link PeelChainRule})
+ * returns {@link RuleHit}s, which become flags the same way.
  */
 public final class FlagEngine {
 
@@ -45,6 +47,7 @@ public final class FlagEngine {
     public FlagResult evaluate(ChainTrace trace, Collection<String> sanctionedNotSeeds) {
         Run run = new Run(trace, sanctionedNotSeeds);
         for (AssetTrace a : trace.assets()) run.asset(a);
+        for (RuleHit h : new PeelChainRule(trace).evaluate()) run.hit(h);
         return new FlagResult(run.flags(), List.copyOf(run.flows.values()));
     }
 
@@ -205,6 +208,14 @@ public final class FlagEngine {
             Pending p = pending(rule, a, v, hops);
             p.addFlow(f);
             p.add(deposit, extraEvidence, why, f.seed(), hops);
+        }
+
+        /** A rule class's hit: it names the flow, and its evidence is the hit's own (the flow's path is not copied in). */
+        void hit(RuleHit h) {
+            Flow f = flow(h.asset(), h.direction(), h.address());
+            Pending p = pending(h.rule(), h.asset(), h.address(), f.hops());
+            p.flowIds.add(f.id());
+            p.add(null, h.evidence(), h.explanation(), f.seed(), f.hops());
         }
 
         Pending pending(Rule rule, AssetTrace a, int v, int hops) {

@@ -88,6 +88,16 @@ public final class AssetGraph {
         return lo;
     }
 
+    /** Index into {@code inEdge} of v's first incoming edge with id greater than {@code after}. */
+    public int firstInAfter(int v, int after) {
+        int lo = inStart[v], hi = inStart[v + 1];
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (inEdge[mid] <= after) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
     /** Index into {@code inEdge} just past v's last incoming edge with id smaller than {@code before}. */
     int endInBefore(int v, int before) {
         int lo = inStart[v], hi = inStart[v + 1];

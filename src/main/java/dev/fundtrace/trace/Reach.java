@@ -37,6 +37,19 @@ public final class Reach {
     }
 
     /**
+     * The earliest edge by which v is reached over any number of hops (forward: its first tainted inflow under
+     * poison), or -1. The earliest over all levels is exact even though a level holds only arrivals that were
+     * found by expanding improving ones: a pruned chain can only arrive later.
+     */
+    public int firstArrival(int v) {
+        int first = -1;
+        for (int[] level : levelEdge) {
+            if (level != null && level[v] >= 0 && (first < 0 || level[v] < first)) first = level[v];
+        }
+        return first;
+    }
+
+    /**
      * Representative chain for v: fewest hops, then earliest arrival (forward) or latest departure (backward).
      * Edges are listed from the seed side outward, i.e. in the order money moved for a forward trace and in
      * reverse time order for a backward one.

@@ -28,9 +28,9 @@ record CapturedRun(int exit, String out, String err) {
         return new CapturedRun(exit, out.toString(UTF_8), err.toString(UTF_8));
     }
 
-    /** A connection to the embedded database a run keeps under {@code dataDir}, next to the running job if any. */
+    /** A connection to the embedded database a run keeps under {@code dataDir} (no run may be using it: no server mode). */
     static Connection database(Path dataDir) throws SQLException {
         return DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("fundtrace").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=TRUE", "sa", "");
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
     }
 }

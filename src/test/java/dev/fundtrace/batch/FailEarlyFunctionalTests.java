@@ -115,6 +115,8 @@ class FailEarlyFunctionalTests {
         // the stack traces are in the log
         assertThat(Files.readString(data.resolve("fundtrace.log"))).contains("Encountered an error executing step report")
                 .contains("Caused by: java.io.IOException: No space left on device").contains("\tat ");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("fundtrace.log"))))
+                .as("the log is private like every file of the run").isEqualTo("rw-------");
     }
 
     @Test

@@ -91,6 +91,37 @@ class IraNightlyJobFunctionalTests {
         assertThat(report.get("flows").get(0).get("path").get(0).get("amountRaw").isString()).isTrue();
     }
 
+    /** H2 (hop 2) peels three times: H2 -> P1 -> P2 -> P3 (sample-data/README.md, row 18). */
+    static final String PEEL_START = "0xd436a7fd4ca2ddb667741938a7e78cd519bbf754";
+    /** The steps' onward transfers, in chain order: H2 -> P1, P1 -> P2, P2 -> P3. */
+    static final List<String> PEEL_EVIDENCE = List.of(
+            "0xc86c9bb059efd000235e5597afd815c4a84d971947f8ab3a204e361bcd517d49",
+            "0x38ae00958b33b3dc075bb03623132501e0a1f023815e092a0991b16fccae06c0",
+            "0xdde628d181414a4516bfe4a415a31a345df6021ef462dd8471962329dec68abe");
+
+    @Test
+    @Order(2)
+    void thePlantedPeelChainIsOneLowFlagWithItsStepsOnwardTransfersInOrder() throws Exception {
+        Path folder = reports.resolve("ira-nightly/2026-11-28");
+        JsonNode report = JsonMapper.builder().build().readTree(folder.resolve("report.json").toFile());
+        List<JsonNode> peel = new java.util.ArrayList<>();
+        for (JsonNode f : report.get("flags")) if (f.get("rule").asString().equals("PEEL_CHAIN")) peel.add(f);
+        assertThat(peel).hasSize(1);
+        JsonNode flag = peel.get(0);
+        assertThat(flag.get("address").asString()).isEqualTo(PEEL_START);
+        assertThat(flag.get("severity").asString()).isEqualTo("LOW");
+        assertThat(flag.get("hops").asInt()).isEqualTo(2);
+        List<String> evidence = new java.util.ArrayList<>();
+        for (JsonNode e : flag.get("evidence")) evidence.add(e.asString());
+        assertThat(evidence).isEqualTo(PEEL_EVIDENCE);
+        assertThat(flag.get("flowIds").size()).isEqualTo(1);
+        List<CSVRecord> rows = new java.util.ArrayList<>();
+        for (CSVRecord r : csv(folder.resolve("flagged-flows.csv"))) if (r.get("rule").equals("PEEL_CHAIN")) rows.add(r);
+        assertThat(rows).hasSize(1);
+        assertThat(rows.get(0).get("address")).isEqualTo(PEEL_START);
+        assertThat(rows.get(0).get("evidence_tx_hashes")).isEqualTo(String.join(";", PEEL_EVIDENCE));
+    }
+
     @Test
     @Order(3)
     void theSameRunDateIsNotRunTwiceButRerunRebuildsAndHistoryListsBoth() {

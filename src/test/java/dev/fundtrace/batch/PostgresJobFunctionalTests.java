@@ -159,6 +159,58 @@ class PostgresJobFunctionalTests {
     }
 
     /** A PostgreSQL server: the one CI names, or a throwaway one this test starts and stops. */
+    @Test
+    @Order(5)
+    void oneRunPerJobAtATimeWhileOtherJobsRunBesideIt() throws Exception {
+        Path dir = work.resolve("lock");
+        String date = "2026-12-01";
+        RestartFunctionalTests.Child first = RestartFunctionalTests.Child.start(dir.resolve("first"), "run",
+                "jobs/ira-nightly.yml", "--run-date=" + date, "--report-dir=" + reports, "--db=" + dbUrl);
+        assertThat(first.awaitOrExit(() -> first.stderr().contains("[trace]"))).as(first.describe()).isTrue();
+        first.freeze();
+        try {
+            RestartFunctionalTests.Child second = RestartFunctionalTests.Child.start(dir.resolve("second"), "run",
+                    "jobs/ira-nightly.yml", "--run-date=" + date, "--report-dir=" + reports, "--db=" + dbUrl);
+            assertThat(second.waitFor()).as(second.describe()).isEqualTo(1);
+            assertThat(second.stderr()).contains("already running: job 'ira-nightly' since ")
+                    .contains("pid " + first.pid()).contains("nothing done").doesNotContain("Exception");
+
+            // another job on the same server runs to the end meanwhile
+            Path otherJob = dir.resolve("other-nightly.yml");
+            Files.createDirectories(dir);
+            Files.writeString(otherJob, Files.readString(Path.of("jobs/ira-nightly.yml"))
+                    .replace("job: ira-nightly", "job: other-nightly")
+                    .replace("../", Path.of("").toAbsolutePath() + "/"));
+            RestartFunctionalTests.Child other = RestartFunctionalTests.Child.start(dir.resolve("other"), "run",
+                    otherJob.toString(), "--run-date=" + date, "--report-dir=" + reports, "--db=" + dbUrl);
+            assertThat(other.waitFor()).as(other.describe()).isZero();
+            assertThat(Files.readString(other.out())).contains("fundtrace other-nightly " + date);
+        } finally {
+            first.thaw();
+        }
+        assertThat(first.waitFor()).as(first.describe()).isZero();
+        JdbcTemplate jdbc = new JdbcTemplate(new SingleConnectionDataSource(dbUrl, true));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM batch_job_execution e JOIN batch_job_execution_params p"
+                + " ON p.job_execution_id = e.job_execution_id WHERE p.parameter_name = 'runDate' AND p.parameter_value = ?",
+                Long.class, date)).as("executions of that date: one per job").isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM fundtrace_run_lock", Long.class))
+                .as("owner rows once every run has ended").isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aLockWhoseOwnerWasKilledIsTakenOverAndTheRunResumed() throws Exception {
+        Path dir = work.resolve("stale");
+        String date = "2026-12-02";
+        String[] command = {"run", "jobs/ira-nightly.yml", "--run-date=" + date, "--report-dir=" + reports, "--db=" + dbUrl};
+        RestartFunctionalTests.Child killed = RestartFunctionalTests.Child.start(dir, command);
+        assertThat(killed.awaitOrExit(() -> killed.stderr().contains("[trace]"))).as(killed.describe()).isTrue();
+        killed.kill();
+        RestartFunctionalTests.Child resumed = RestartFunctionalTests.Child.start(dir, command);
+        assertThat(resumed.waitFor()).as(resumed.describe()).isZero();
+        assertThat(resumed.stderr()).contains("was interrupted (its process is gone); resuming it where it stopped");
+    }
+
     static final class Pg implements AutoCloseable {
         static final String HOW = """
                 PostgresJobFunctionalTests needs PostgreSQL. Either point it at a server:

@@ -198,6 +198,17 @@ class RestartFunctionalTests {
             return false;
         }
 
+        long pid() { return process.pid(); }
+
+        /** SIGSTOP / SIGCONT: the process freezes where it is, holding whatever it holds. */
+        void freeze() throws Exception { signal("STOP"); }
+
+        void thaw() throws Exception { signal("CONT"); }
+
+        private void signal(String name) throws Exception {
+            assertThat(new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).start().waitFor()).isZero();
+        }
+
         /** SIGKILL: no shutdown hooks, no H2 close, no Spring Batch bookkeeping. */
         void kill() throws InterruptedException {
             process.destroyForcibly();

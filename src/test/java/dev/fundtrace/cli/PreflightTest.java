@@ -15,19 +15,22 @@ class PreflightTest {
     Path work;
 
     @Test
-    void writableFoldersPassAndMissingOnesAreCreatedWithNothingLeftInThem() throws Exception {
-        Path reports = work.resolve("a/reports"), data = work.resolve("b/data");
-        assertThat(Preflight.check(reports, data)).isEmpty();
-        assertThat(reports).isEmptyDirectory();
+    void writableFoldersPassAndTheCheckLeavesNothingBehind() throws Exception {
+        Path reports = work.resolve("a/reports"), data = Files.createDirectories(work.resolve("b/data"));
+        assertThat(Preflight.reportFolder(reports)).isEmpty();
+        assertThat(Preflight.dataFolder(data)).isEmpty();
+        // the folders it had to create to try are gone again, the existing one is as it was (empty)
+        assertThat(work.resolve("a")).doesNotExist();
         assertThat(data).isEmptyDirectory();
     }
 
     @Test
     void aFolderBelowARegularFileIsNamed() throws Exception {
         Path file = Files.writeString(work.resolve("file"), "x");
-        assertThat(Preflight.check(work, file.resolve("data"))).hasValueSatisfying(s -> assertThat(s)
-                .isEqualTo("the data folder " + file.resolve("data") + " cannot be created (Not a directory); nothing was run."));
-        assertThat(Preflight.check(file, work)).hasValueSatisfying(s -> assertThat(s)
+        assertThat(Preflight.dataFolder(file.resolve("data"))).hasValueSatisfying(s -> assertThat(s)
+                .isEqualTo("the data folder " + file.resolve("data") + " cannot be created (" + file + " is a file, not a folder);"
+                        + " nothing was run."));
+        assertThat(Preflight.reportFolder(file)).hasValueSatisfying(s -> assertThat(s)
                 .startsWith("the report folder " + file + " cannot be created (").contains("not a folder"));
     }
 
@@ -36,8 +39,8 @@ class PreflightTest {
         // sysfs refuses new files even to root (permission bits would not stop the root user the tests run as)
         Path sys = Path.of("/sys");
         assumeTrue(Files.isDirectory(sys), "a Linux sysfs");
-        assertThat(Preflight.check(sys, work)).hasValueSatisfying(s -> assertThat(s)
+        assertThat(Preflight.reportFolder(sys)).hasValueSatisfying(s -> assertThat(s)
                 .isEqualTo("the report folder /sys is not writable (Permission denied); nothing was run."));
-        assertThat(Preflight.check(work, sys)).hasValueSatisfying(s -> assertThat(s).startsWith("the data folder /sys is not writable"));
+        assertThat(Preflight.dataFolder(sys)).hasValueSatisfying(s -> assertThat(s).startsWith("the data folder /sys is not writable"));
     }
 }

@@ -194,14 +194,8 @@ class HtmlReportWriterTest {
     }
 
     @Test
-    void warm_up_renders_a_sample_of_everything_into_nothing() {
-        assertThat(ReportFolderWriter.warmUp(() -> true)).isEqualTo(ReportFolderWriter.WARM_UP_ROUNDS);
-        assertThat(dir).isEmptyDirectory();
-    }
-
-    @Test
     void the_page_needs_the_paths_of_the_flows_it_lists_and_of_those_it_draws_only() throws IOException {
-        RunReport sample = RunReport.sample(300);
+        RunReport sample = ReportSamples.sample(300);
         // flags only on the last 50 flows: the drawing shows those, the list shows the first 200
         List<RunReport.FlagRow> flags = sample.flags().subList(250, 300);
         RunReport flagged = new RunReport(sample.job(), sample.runDate(), sample.generatedAt(), sample.parameters(),
@@ -217,20 +211,6 @@ class HtmlReportWriterTest {
                 flagged.coverage(), flagged.designations(), flagged.exposures(), someWithout, flags, flagged.summary(),
                 flagged.changes(), flagged.rejected(), flagged.warnings());
         assertThat(render(lighter)).isEqualTo(render(flagged));
-    }
-
-    @Test
-    void warm_up_stops_after_the_round_in_progress_once_the_job_begins() {
-        assertThat(ReportFolderWriter.warmUp(() -> false)).isEqualTo(1);
-    }
-
-    @Test
-    void warm_up_sample_fills_a_page() throws IOException {
-        RunReport sample = RunReport.sample(ReportFolderWriter.WARM_UP_ROWS);
-        String html = render(sample);
-        // as many rows as a real page shows, so the warm-up runs the loops a real page runs
-        assertThat(html.split("<tr", -1).length - 1).isGreaterThan(2 * HtmlReportWriter.MAX_FLOW_PATHS_SHOWN);
-        assertThat(html).contains("F-" + HtmlReportWriter.MAX_FLOW_PATHS_SHOWN + "<", "G-1<");
     }
 
     @Test

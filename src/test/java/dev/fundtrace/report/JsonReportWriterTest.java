@@ -22,7 +22,7 @@ class JsonReportWriterTest {
 
     @Test
     void spliced_exposures_and_flows_read_as_the_serialized_report() {
-        RunReport report = withOddValues(RunReport.sample(7));
+        RunReport report = withOddValues(ReportSamples.sample(7));
         Path exposures = dir.resolve("exposures.json"), flows = dir.resolve("flows.json");
         JsonReportWriter.writeExposures(report.exposures(), exposures);
         JsonReportWriter.writeFlows(report.flows(), flows);
@@ -36,7 +36,7 @@ class JsonReportWriterTest {
 
     @Test
     void empty_arrays_splice_too() {
-        RunReport sample = RunReport.sample(2);
+        RunReport sample = ReportSamples.sample(2);
         RunReport report = new RunReport(sample.job(), sample.runDate(), sample.generatedAt(), sample.parameters(),
                 sample.coverage(), sample.designations(), List.of(), List.of(), List.of(), sample.summary(),
                 sample.changes(), sample.rejected(), sample.warnings());

@@ -20,15 +20,15 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Writes small transfer graphs readably for trace tests: short names ("S1", "A", "B") stand for deterministic
+ * Writes small transfer graphs readably for trace and rule tests: short names ("S1", "A", "B") stand for deterministic
  * 0x addresses, {@code tx(block, position, from, to, amount)} adds an ETH transfer, and {@link #trace()} runs
  * {@link ChainTracer} over a ledger built in memory with {@link SegmentBuilder} and {@link ChainLedger#of}.
  */
-final class LedgerFixture {
+public final class LedgerFixture {
 
-    static final String ETH = "ETH";
+    public static final String ETH = "ETH";
     /** A token contract used by tests. */
-    static final String TOKEN = "0x00000000000000000000000000000000000070c1";
+    public static final String TOKEN = "0x00000000000000000000000000000000000070c1";
     static final String TOKEN2 = "0x00000000000000000000000000000000000070c2";
     static final BigInteger UINT256_MAX = BigInteger.ONE.shiftLeft(256).subtract(BigInteger.ONE);
 
@@ -40,7 +40,7 @@ final class LedgerFixture {
     private int maxHops = 4;
 
     /** The deterministic address of a short name: the name's bytes, hex, left-padded to 20 bytes. */
-    static String addr(String name) {
+    public static String addr(String name) {
         byte[] b = name.getBytes(StandardCharsets.US_ASCII);
         if (b.length == 0 || b.length > 20) throw new IllegalArgumentException("name length: " + name);
         String hex = HexFormat.of().formatHex(b);
@@ -58,16 +58,16 @@ final class LedgerFixture {
         return x;
     }
 
-    static String txHash(long block, int position) {
+    public static String txHash(long block, int position) {
         return "0x" + String.format("%064x", block * 1_000_000L + position);
     }
 
     /** A top-level ETH transaction with value, receipt status success. */
-    LedgerFixture tx(long block, int position, String from, String to, long amount) {
+    public LedgerFixture tx(long block, int position, String from, String to, long amount) {
         return tx(block, position, from, to, BigInteger.valueOf(amount));
     }
 
-    LedgerFixture tx(long block, int position, String from, String to, BigInteger amount) {
+    public LedgerFixture tx(long block, int position, String from, String to, BigInteger amount) {
         return add(ETH, block, position, 0, from, to, amount, TransferKind.NATIVE);
     }
 
@@ -78,12 +78,12 @@ final class LedgerFixture {
     }
 
     /** A top-level transaction with value whose receipt status is 0: moves nothing. */
-    LedgerFixture reverted(long block, int position, String from, String to, long amount) {
+    public LedgerFixture reverted(long block, int position, String from, String to, long amount) {
         return add(ETH, block, position, 0, from, to, BigInteger.valueOf(amount), TransferKind.REVERTED);
     }
 
     /** An ERC-20 Transfer log of {@code token} at (block, logIndex). */
-    LedgerFixture token(String token, long block, int logIndex, String from, String to, long amount) {
+    public LedgerFixture token(String token, long block, int logIndex, String from, String to, long amount) {
         return token(token, block, logIndex, from, to, BigInteger.valueOf(amount));
     }
 
@@ -106,22 +106,22 @@ final class LedgerFixture {
 
     List<Transfer> transfers() { return transfers; }
 
-    LedgerFixture seeds(String... names) {
+    public LedgerFixture seeds(String... names) {
         for (String n : names) seeds.add(a(n));
         return this;
     }
 
-    LedgerFixture services(String... names) {
+    public LedgerFixture services(String... names) {
         for (String n : names) services.add(a(n));
         return this;
     }
 
-    LedgerFixture maxHops(int h) {
+    public LedgerFixture maxHops(int h) {
         maxHops = h;
         return this;
     }
 
-    LedgerFixture dust(String asset, long raw) {
+    public LedgerFixture dust(String asset, long raw) {
         dust.put(asset, BigInteger.valueOf(raw));
         return this;
     }
@@ -132,14 +132,14 @@ final class LedgerFixture {
         return ChainLedger.of(b);
     }
 
-    Result trace() {
+    public Result trace() {
         ChainLedger ledger = ledger();
         ChainTrace trace = new ChainTracer(ledger).trace(seeds, services, new TraceParameters(true, true, maxHops, dust));
         return new Result(this, trace);
     }
 
     /** The outcome of a trace, read back by names. */
-    static final class Result {
+    public static final class Result {
         final LedgerFixture fixture;
         final ChainTrace trace;
 
@@ -147,6 +147,8 @@ final class LedgerFixture {
             this.fixture = fixture;
             this.trace = trace;
         }
+
+        public ChainTrace chainTrace() { return trace; }
 
         /** The asset's trace, or null when the asset was not traced (no seed took part). */
         AssetTrace asset(String asset) {

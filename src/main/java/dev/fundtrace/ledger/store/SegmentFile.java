@@ -1,6 +1,7 @@
 package dev.fundtrace.ledger.store;
 
-import dev.fundtrace.io.WriteFailure;
+import dev.fundtrace.files.OwnerOnlyFiles;
+import dev.fundtrace.files.WriteFailure;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
 
@@ -44,9 +45,9 @@ public final class SegmentFile {
         b.seal();
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
-            Files.createDirectories(target.getParent());
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                    StandardOpenOption.WRITE)) {
+            OwnerOnlyFiles.createDirectories(target.getParent());
+            try (FileChannel ch = FileChannel.open(tmp, java.util.Set.of(StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE), OwnerOnlyFiles.FILE)) {
                 ColumnWriter w = new ColumnWriter(ch);
                 // the sealed addresses: a join may be adding others to this dictionary meanwhile (see ChainLedger)
                 int addresses = b.sealedAddressCount();

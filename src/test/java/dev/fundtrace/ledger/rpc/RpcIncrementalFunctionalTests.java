@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue #3, point 3: checkpoints make the next run fetch only new blocks; a reorg above the confirmed depth changes nothing stored. */
 @ExtendWith(AnvilExtension.class)
-class RpcIncrementalTest {
+class RpcIncrementalFunctionalTests {
     static final BigInteger ETH = BigInteger.TEN.pow(18);
     final String a = Anvil.ira().get(0);
     RpcCheckpointStore store;

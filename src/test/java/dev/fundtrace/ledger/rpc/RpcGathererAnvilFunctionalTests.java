@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(AnvilExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RpcGathererAnvilTest {
+class RpcGathererAnvilFunctionalTests {
     static final BigInteger ETH = IraScenario.ETH;
     static final String X1 = IraScenario.X1, X2 = IraScenario.X2, Y = IraScenario.Y, Z = IraScenario.Z, W = IraScenario.W,
             FAR2 = IraScenario.FAR2;

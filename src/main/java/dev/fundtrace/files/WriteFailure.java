@@ -1,4 +1,4 @@
-package dev.fundtrace.io;
+package dev.fundtrace.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Issue #3, point 2, against the real node behind a misbehaving loopback proxy. */
 @ExtendWith(AnvilExtension.class)
-class RpcClientResilienceTest {
+class RpcClientResilienceFunctionalTests {
     FlakyProxy proxy;
     Anvil anvil;
 
