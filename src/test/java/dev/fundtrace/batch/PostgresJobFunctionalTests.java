@@ -78,9 +78,11 @@ class PostgresJobFunctionalTests {
     @Test
     @Order(1)
     void aFailedStepResumesAndTheFlagsAreExactlyTheExpectedOnes() throws Exception {
-        Files.writeString(reports, "not a folder");
+        // the run's own folder, not the report root: a root that cannot be written is refused before the run starts
+        Path runFolder = Files.createDirectories(reports.resolve("ira-nightly")).resolve("2026-11-28");
+        Files.writeString(runFolder, "not a folder");
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isEqualTo(1);
-        Files.delete(reports);
+        Files.delete(runFolder);
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isZero();
 
         Set<String> expected = new TreeSet<>(), actual = new TreeSet<>();
