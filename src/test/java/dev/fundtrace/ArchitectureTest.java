@@ -17,7 +17,7 @@ class ArchitectureTest {
     @Test
     void capabilitiesDoNotDependOnWiringOrCli() {
         noClasses().that().resideInAnyPackage("..designation..", "..ledger..", "..labels..", "..trace..", "..rules..",
-                        "..report..", "..jobfile..", "..rejects..")
+                        "..report..", "..jobfile..", "..rejects..", "..chain..", "..database..", "..runlock..", "..files..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.batch..", "dev.fundtrace.cli..")
                 .check(classes);
     }
@@ -27,6 +27,24 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("dev.fundtrace.trace..", "dev.fundtrace.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..")
                 .check(classes);
+    }
+
+    @Test
+    void theTraceAndTheRulesKnowNoChainFamily() {
+        noClasses().that().resideInAnyPackage("dev.fundtrace.trace..", "dev.fundtrace.rules..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.ethereum..",
+                        "dev.fundtrace.chain.utxo..", "dev.fundtrace.ledger.files..", "dev.fundtrace.ledger.rpc..")
+                .check(classes);
+    }
+
+    @Test
+    void chainFamiliesDoNotKnowEachOther() {
+        noClasses().that().resideInAnyPackage("dev.fundtrace.chain.ethereum..", "dev.fundtrace.ledger.files..",
+                        "dev.fundtrace.ledger.rpc..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.utxo..").check(classes);
+        noClasses().that().resideInAnyPackage("dev.fundtrace.chain.utxo..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.ethereum..",
+                        "dev.fundtrace.ledger.files..", "dev.fundtrace.ledger.rpc..").check(classes);
     }
 
     @Test

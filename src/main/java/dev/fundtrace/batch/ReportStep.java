@@ -165,7 +165,8 @@ class ReportStep implements Tasklet {
         List<String> warnings = new ArrayList<>();
         for (SegmentInfo s : segments) {
             all.addAll(store.rejections(s.fingerprint()));
-            warnings.addAll(runs.ledgerWarnings(s.fingerprint()));
+            // each night's segment names what it found unknown (a token's metadata), so the same fact may come twice
+            runs.ledgerWarnings(s.fingerprint()).stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
         all.forEach(r -> rejected.add(new RunReport.RejectionRow(r.source(), r.line(), r.reason(), r.record())));
         var previous = runs.previousCompleted(job.name(), id);

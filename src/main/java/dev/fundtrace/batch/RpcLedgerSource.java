@@ -8,6 +8,7 @@ import dev.fundtrace.ledger.rpc.GatherResult;
 import dev.fundtrace.ledger.rpc.RedactedUrl;
 import dev.fundtrace.ledger.rpc.RpcCheckpointStore;
 import dev.fundtrace.ledger.rpc.RpcLedgerGatherer;
+import dev.fundtrace.ledger.rpc.TokenMetadataCache;
 import dev.fundtrace.ledger.store.ChainLedger;
 import dev.fundtrace.ledger.store.LedgerStore;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,12 +34,14 @@ class RpcLedgerSource {
     private final RunRepository runs;
     private final TraceRunner runner;
     private final RpcCheckpointStore checkpoints;
+    private final TokenMetadataCache tokens;
 
     RpcLedgerSource(LedgerStore store, RunRepository runs, TraceRunner runner, JdbcTemplate jdbc) {
         this.store = store;
         this.runs = runs;
         this.runner = runner;
         this.checkpoints = new RpcCheckpointStore(jdbc);
+        this.tokens = new TokenMetadataCache(jdbc);
     }
 
     String gather(RunParameters run, JobDefinition job) {
@@ -48,7 +51,7 @@ class RpcLedgerSource {
         Set<String> services = Set.copyOf(runs.labelledAddresses(run.runId(), Chain.ETHEREUM.id()));
         var stored = runner.segments(job);
         ChainLedger previous = stored.isEmpty() ? null : store.open(Chain.ETHEREUM, stored);
-        GatherRequest request = GatherRequest.of(eth, seeds, services, job.trace().maxHops(), checkpoints, previous);
+        GatherRequest request = GatherRequest.of(eth, seeds, services, job.trace().maxHops(), checkpoints, previous, tokens);
         RpcLedgerGatherer gatherer = new RpcLedgerGatherer();
         long t0 = System.nanoTime();
         GatherResult result = gatherer.gather(request);

@@ -1,7 +1,6 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.jobfile.JobDefinition;
-import dev.fundtrace.jobfile.JobFileLoader;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -12,9 +11,10 @@ import java.time.LocalDate;
 
 /**
  * What identifies a run: the job's name and run date (and a rerun stamp when asked to rebuild a completed run),
- * plus the job file and report folder, which do not identify it.
+ * plus the job file and report folder, which do not identify it; and the definition the run goes by.
  */
-public record RunParameters(long runId, Path jobFile, String jobName, LocalDate runDate, boolean rerun, Path reportDir) {
+public record RunParameters(long runId, Path jobFile, String jobName, LocalDate runDate, boolean rerun, Path reportDir,
+                            JobDefinition job) {
 
     static final String JOB_FILE = "jobFile", JOB_NAME = "jobName", RUN_DATE = "runDate", RERUN = "rerun",
             REPORT_DIR = "reportDir";
@@ -37,13 +37,10 @@ public record RunParameters(long runId, Path jobFile, String jobName, LocalDate 
     static RunParameters of(JobExecution execution) {
         JobParameters p = execution.getJobParameters();
         String report = p.getString(REPORT_DIR);
-        return new RunParameters(execution.getJobInstance().getInstanceId(), Path.of(p.getString(JOB_FILE)),
+        Path jobFile = Path.of(p.getString(JOB_FILE));
+        return new RunParameters(execution.getJobInstance().getInstanceId(), jobFile,
                 p.getString(JOB_NAME), LocalDate.parse(p.getString(RUN_DATE)), p.getString(RERUN) != null,
-                report == null ? null : Path.of(report));
-    }
-
-    JobDefinition job() {
-        return new JobFileLoader().load(jobFile);
+                report == null ? null : Path.of(report), RunDefinition.of(execution, jobFile));
     }
 
     /** The report folder root: --report-dir wins over the job file's report.dir. */

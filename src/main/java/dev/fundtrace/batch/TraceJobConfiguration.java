@@ -1,5 +1,6 @@
 package dev.fundtrace.batch;
 
+import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.ledger.store.LedgerStore;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * The nightly trace job: designations → labels → ledger → trace → flags → report. Each step is a tasklet that
@@ -34,20 +36,47 @@ public class TraceJobConfiguration {
         return new LedgerStore(Path.of(dataDir).resolve("ledger"), jdbc, new TransactionTemplate(tx));
     }
 
-    @Bean(name = JOB)
-    Job fundtraceJob(JobRepository jobRepository, PlatformTransactionManager tx, RunRepository runs,
-                     DesignationsStep designations, LabelsStep labels, LedgerStep ledger, TraceStep trace,
-                     FlagStep flags, ReportStep report, ReportPrefetch prefetch) {
-        return new JobBuilder(JOB, jobRepository)
-                .listener(new RunHistoryListener(runs))
-                .listener(prefetch)
-                .start(step("designations", designations, jobRepository, tx))
-                .next(step("labels", labels, jobRepository, tx))
-                .next(step("ledger", ledger, jobRepository, tx))
-                .next(step("trace", trace, jobRepository, tx))
-                .next(step("flags", flags, jobRepository, tx))
-                .next(step("report", report, jobRepository, tx))
-                .build();
+    @Bean
+    TraceJobs traceJobs(JobRepository jobRepository, PlatformTransactionManager tx, RunRepository runs,
+                        DesignationsStep designations, LabelsStep labels, LedgerStep ethereumLedger, TraceStep trace,
+                        FlagStep flags, ReportStep report, ReportPrefetch prefetch) {
+        Map<String, Tasklet> ledgerSteps = Map.of(JobDefinition.EthereumLedger.CHAIN, ethereumLedger);
+        return (definition, text) -> {
+            var steps = new JobBuilder(JOB, jobRepository)
+                    .listener(new KeepDefinitionListener(jobRepository, text))
+                    .listener(new RunHistoryListener(runs))
+                    .listener(prefetch)
+                    .start(step("designations", designations, jobRepository, tx))
+                    .next(step("labels", labels, jobRepository, tx));
+            // one ledger step per chain the job traces
+            for (String chain : definition.ledger().chains().keySet()) {
+                steps = steps.next(step("ledger-" + chain, ledgerSteps.get(chain), jobRepository, tx));
+            }
+            return steps.next(step("trace", trace, jobRepository, tx))
+                    .next(step("flags", flags, jobRepository, tx))
+                    .next(step("report", report, jobRepository, tx))
+                    .build();
+        };
+    }
+
+    /** The job for one run, built from the definition the run goes by (its chains decide its ledger steps). */
+    @FunctionalInterface
+    public interface TraceJobs {
+        Job forRun(JobDefinition definition, String jobFileText);
+    }
+
+    /** Keeps the job file's text with the run at its first start, at once (see {@link RunDefinition}). */
+    record KeepDefinitionListener(JobRepository repository, String text) implements JobExecutionListener {
+        @Override
+        public void beforeJob(JobExecution execution) {
+            RunDefinition.keep(execution, text);
+            repository.updateExecutionContext(execution);
+        }
+
+        @Override
+        public void afterJob(JobExecution execution) {
+            RunDefinition.forget(execution);
+        }
     }
 
     private static Step step(String name, Tasklet tasklet, JobRepository repo, PlatformTransactionManager tx) {

@@ -1,6 +1,7 @@
 package dev.fundtrace.cli;
 
 import dev.fundtrace.FundtraceApplication;
+import dev.fundtrace.batch.RunDefinition;
 import dev.fundtrace.batch.RunParameters;
 import dev.fundtrace.batch.RunRepository;
 import dev.fundtrace.batch.Summary;
@@ -78,7 +79,9 @@ public final class FundtraceCommandLine {
         if (o.positional.isEmpty()) return usage("run needs a job file");
         if (o.positional.size() > 1) return usage("unexpected argument '" + o.positional.get(1) + "' after the job file");
         JobFileLoader loader = new JobFileLoader();
-        JobDefinition job = loader.load(Path.of(o.positional.get(0)));
+        Path jobFile = Path.of(o.positional.get(0));
+        String text = JobFileLoader.read(jobFile);
+        JobDefinition job = loader.parse(jobFile, text);
         loader.checkInputsExist(job);
         DatabaseChoice db;
         try {
@@ -98,7 +101,7 @@ public final class FundtraceCommandLine {
                 System.err.println("fundtrace: " + unwritable.get());
                 return 1;
             }
-            return launch(o, job, db);
+            return launch(o, job, text, db);
         } catch (RunLockHeldException e) {
             System.err.println("fundtrace: " + e.getMessage() + "; nothing done.");
             return 1;
@@ -112,11 +115,10 @@ public final class FundtraceCommandLine {
     }
 
     /** The job itself, under the run lock: a run found STARTED was left by a process that is gone. */
-    private int launch(Options o, JobDefinition job, DatabaseChoice db) {
+    private int launch(Options o, JobDefinition job, String text, DatabaseChoice db) {
         try (ConfigurableApplicationContext ctx = context(db)) {
             JobOperator operator = ctx.getBean(JobOperator.class);
             JobRepository repository = ctx.getBean(JobRepository.class);
-            Job batchJob = ctx.getBean(TraceJobConfiguration.JOB, Job.class);
             var params = RunParameters.toJobParameters(job.jobFile(), job.name(), o.runDate,
                     o.rerun ? Instant.now().toString() : null, o.reportDir);
             var instance = repository.getJobInstance(TraceJobConfiguration.JOB, params);
@@ -140,6 +142,15 @@ public final class FundtraceCommandLine {
             } else if (last != null) {
                 System.err.println("fundtrace: resuming the failed run of " + o.runDate + " where it stopped");
             }
+            // a resumed run goes on with the definition it started with
+            String kept = last == null ? null : RunDefinition.keptText(last);
+            if (kept != null && !kept.equals(text)) {
+                System.err.println("fundtrace: " + job.jobFile() + " has changed since this run started; resuming with"
+                        + " the definition it started with (--rerun starts a run with the new one)");
+                text = kept;
+                job = new JobFileLoader().parse(job.jobFile(), kept);
+            }
+            Job batchJob = ctx.getBean(TraceJobConfiguration.TraceJobs.class).forRun(job, text);
             JobExecution execution = operator.start(batchJob, params);
             System.err.println("[run] " + execution.getStatus() + "; peak heap " + heapPeak.megabytes() + " MB");
             if (execution.getStatus() == BatchStatus.COMPLETED) {

@@ -1,5 +1,7 @@
 package dev.fundtrace.designation;
 
+import dev.fundtrace.chain.AddressCheck;
+import dev.fundtrace.chain.AddressCodecs;
 import dev.fundtrace.rejects.Rejection;
 
 import java.util.ArrayList;
@@ -36,7 +38,7 @@ final class DesignationCollector {
     void add(Party party, String currency, String rawAddress, long line, String sourceFile) {
         String cur = currency == null ? "" : currency.trim().toUpperCase(Locale.ROOT);
         String address = rawAddress == null ? "" : rawAddress.trim();
-        AddressCheck check = AddressValidator.check(cur, address);
+        AddressCheck check = AddressCodecs.check(cur, address);
         if (!check.valid()) {
             reject(line, party.describe() + ": " + check.reason(), cur + " " + address);
             return;

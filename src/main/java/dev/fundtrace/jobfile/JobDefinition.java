@@ -29,7 +29,24 @@ public record JobDefinition(
         }
     }
 
-    public record Ledger(EthereumLedger ethereum, double maxRejectedShare) {}
+    /**
+     * One source per chain the job traces, keyed by chain id ({@code ethereum}, ...) in the job file's order.
+     *
+     * @param maxRejectedShare not a chain: the load of a chain fails when more than this share of its rows is refused
+     */
+    public record Ledger(Map<String, ChainSource> chains, double maxRejectedShare) {
+        public Ledger {
+            chains = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(chains));
+        }
+
+        /** The Ethereum source, or null when the job traces no Ethereum. */
+        public EthereumLedger ethereum() {
+            return chains.get(EthereumLedger.CHAIN) instanceof EthereumLedger e ? e : null;
+        }
+    }
+
+    /** Where one chain's transfers come from. Bitcoin-family chains join as their family is added. */
+    public sealed interface ChainSource permits EthereumLedger {}
 
     /**
      * Where Ethereum transfers come from: an ethereum-etl export folder or a JSON-RPC node.
@@ -37,7 +54,9 @@ public record JobDefinition(
      * @param assumeSuccess an export without receipt status may be traced only when this is true
      */
     public record EthereumLedger(Path files, String rpc, Long fromBlock, String toBlock, int confirmations,
-                                 boolean assumeSuccess, Rpc rpcOptions) {
+                                 boolean assumeSuccess, Rpc rpcOptions) implements ChainSource {
+        public static final String CHAIN = "ethereum";
+
         public boolean fromFiles() { return files != null; }
     }
 

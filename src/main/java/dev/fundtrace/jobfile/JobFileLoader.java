@@ -38,14 +38,29 @@ public final class JobFileLoader {
 
     /** Reads and validates the job file's own content (not yet whether its inputs exist). */
     public JobDefinition load(Path jobFile) {
+        return parse(jobFile, read(jobFile));
+    }
+
+    /** The job file's text, as a run keeps it (a resumed run goes on with the definition it started with). */
+    public static String read(Path jobFile) {
         Path file = jobFile.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
             throw new JobFileException(jobFile + ": job file not found");
         }
-        refuseDuplicateKeys(jobFile, file);
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new JobFileException(jobFile + ": cannot read the job file: " + e.getMessage());
+        }
+    }
+
+    /** Parses a job file's text; relative paths resolve against {@code jobFile}'s folder. */
+    public JobDefinition parse(Path jobFile, String text) {
+        Path file = jobFile.toAbsolutePath().normalize();
+        refuseDuplicateKeys(jobFile, text);
         RawJob raw;
         try {
-            raw = yaml.readValue(file.toFile(), RawJob.class);
+            raw = yaml.readValue(text, RawJob.class);
         } catch (UnrecognizedPropertyException e) {
             throw new JobFileException(jobFile + ": line " + e.getLocation().getLineNr() + ": unknown key '"
                     + keyPath(e) + "' (allowed here: " + e.getKnownPropertyIds() + ")");
@@ -62,10 +77,10 @@ public final class JobFileLoader {
      * keeps the last value, so a nightly job silently ran with one of two settings. Syntax errors are left to the
      * reading that follows, which reports them.
      */
-    private static void refuseDuplicateKeys(Path jobFile, Path file) {
+    private static void refuseDuplicateKeys(Path jobFile, String text) {
         record Scope(String path, Map<String, Integer> keys, String[] last) {}
         java.util.ArrayDeque<Scope> scopes = new java.util.ArrayDeque<>();
-        try (JsonParser p = yaml.createParser(file.toFile())) {
+        try (JsonParser p = yaml.createParser(text)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 switch (t) {
                     case START_OBJECT, START_ARRAY -> {
@@ -134,7 +149,12 @@ public final class JobFileLoader {
             var designations = new JobDefinition.Designations(paths(raw.designations.files),
                     new JobDefinition.Selection(list(select.uids), list(select.names), list(select.programs)));
 
-            if (raw.ledger == null || raw.ledger.ethereum == null) fail("ledger.ethereum", "a ledger source is required");
+            if (raw.ledger == null) fail("ledger", "a ledger source per chain is required (ledger.ethereum)");
+            raw.ledger.utxoChains().forEach((chain, section) -> {
+                if (section != null) fail("ledger." + chain, "Bitcoin-family chains are not traced by this version"
+                        + " yet: remove the section (their designations are listed as not traced)");
+            });
+            if (raw.ledger.ethereum == null) fail("ledger.ethereum", "a ledger source is required");
             RawEthereum e = raw.ledger.ethereum;
             if ((e.files == null) == (e.rpc == null)) fail("ledger.ethereum", "give exactly one of 'files' or 'rpc'");
             if (e.confirmations != null && e.confirmations < 0) fail("ledger.ethereum.confirmations", "must be >= 0");
@@ -185,7 +205,8 @@ public final class JobFileLoader {
             var report = new JobDefinition.Report(rp.dir == null ? base.resolve("../reports").normalize() : path(rp.dir),
                     List.copyOf(formats));
             return new JobDefinition(jobFile, raw.job, designations,
-                    new JobDefinition.Ledger(ethereum, share), paths(raw.labels), trace, rules, report);
+                    new JobDefinition.Ledger(Map.of(JobDefinition.EthereumLedger.CHAIN, ethereum), share),
+                    paths(raw.labels), trace, rules, report);
         }
 
         private int positive(Integer v, int dflt, String key) {
@@ -248,8 +269,26 @@ public final class JobFileLoader {
         RawSelect() { this(null, null, null); }
     }
 
+    /** One section per chain id of job-file.md; the Bitcoin-family ones are recognised, and refused for now. */
     record RawLedger(@JsonProperty("ethereum") RawEthereum ethereum,
-                     @JsonProperty("maxRejectedShare") Double maxRejectedShare) {}
+                     @JsonProperty("bitcoin") Map<String, Object> bitcoin, @JsonProperty("litecoin") Map<String, Object> litecoin,
+                     @JsonProperty("dash") Map<String, Object> dash, @JsonProperty("zcash") Map<String, Object> zcash,
+                     @JsonProperty("bitcoinsv") Map<String, Object> bitcoinsv,
+                     @JsonProperty("bitcoincash") Map<String, Object> bitcoincash,
+                     @JsonProperty("dogecoin") Map<String, Object> dogecoin,
+                     @JsonProperty("maxRejectedShare") Double maxRejectedShare) {
+        Map<String, Map<String, Object>> utxoChains() {
+            Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+            m.put("bitcoin", bitcoin);
+            m.put("litecoin", litecoin);
+            m.put("dash", dash);
+            m.put("zcash", zcash);
+            m.put("bitcoinsv", bitcoinsv);
+            m.put("bitcoincash", bitcoincash);
+            m.put("dogecoin", dogecoin);
+            return m;
+        }
+    }
 
     record RawEthereum(@JsonProperty("files") String files, @JsonProperty("rpc") String rpc,
                        @JsonProperty("fromBlock") Long fromBlock, @JsonProperty("toBlock") String toBlock,

@@ -21,4 +21,15 @@ public record AssetInfo(String asset, String symbol, int decimals) {
     public String displaySymbol() {
         return symbol == null || symbol.isBlank() ? asset : symbol;
     }
+
+    /**
+     * The warning a run gives for a token whose symbol or decimals are unknown, in the same words whether an export
+     * or a node left them unknown (the two runs' reports are compared).
+     */
+    public static String unknownMetadata(String token, boolean noSymbol, boolean noDecimals) {
+        String what = noSymbol && noDecimals ? "symbol and decimals" : noSymbol ? "symbol" : "decimals";
+        String effect = noSymbol && noDecimals ? "shown by its contract address, amounts raw"
+                : noSymbol ? "shown by its contract address" : "amounts shown raw";
+        return "token " + token + ": " + what + " unknown (" + effect + ")";
+    }
 }

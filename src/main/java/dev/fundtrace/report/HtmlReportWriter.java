@@ -12,7 +12,7 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
-import dev.fundtrace.ledger.Eip55;
+import dev.fundtrace.chain.AddressCodecs;
 import dev.fundtrace.files.WriteFailure;
 
 import java.io.IOException;
@@ -344,7 +344,7 @@ public final class HtmlReportWriter {
     static String displayAddress(String address) {
         if (blank(address)) return DASH;
         String a = address.strip();
-        if (HEX_ADDRESS.matcher(a).matches()) return Eip55.checksum(a.toLowerCase(Locale.ROOT));
+        if (HEX_ADDRESS.matcher(a).matches()) return AddressCodecs.display(a.toLowerCase(Locale.ROOT));
         return a;
     }
 

@@ -1,7 +1,9 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.cli.FundtraceCommandLine;
+import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.rpc.RpcCheckpointStore;
+import dev.fundtrace.ledger.rpc.TokenMetadataCache;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample job end to end on a real PostgreSQL server (production's database): the expected flags, a failed
- * step resumed, a second run refused, --rerun, history, and the RPC checkpoint SQL.
+ * step resumed, a second run refused, --rerun, history, and the RPC checkpoint and token metadata SQL.
  * <p>
  * The server: {@code FUNDTRACE_TEST_PG_URL} (+ {@code FUNDTRACE_TEST_PG_USER} / {@code _PASSWORD}), which
  * {@code .ci/run} provides; without it the test starts a throwaway server itself with initdb/pg_ctl from
@@ -134,6 +136,21 @@ class PostgresJobFunctionalTests {
     }
 
     @Test
+    @Order(3)
+    void rpcTokenMetadataSqlRunsOnPostgres() throws Exception {
+        try (Connection c = server.connect(dbUrl)) {
+            // the table comes from schema-rpc.sql, run by the application in the first test
+            var cache = new TokenMetadataCache(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
+            cache.save("ethereum", List.of(new AssetInfo("0xaa", "MKR", 18), new AssetInfo("0xbb", null, -1)));
+            cache.save("ethereum", List.of(new AssetInfo("0xaa", "OTHER", 6), new AssetInfo("0xcc", "FUND", 18)));
+            assertThat(cache.find("ethereum", List.of("0xaa", "0xbb", "0xdd"))).containsOnly(
+                    java.util.Map.entry("0xaa", new AssetInfo("0xaa", "MKR", 18)), // the first answer is kept
+                    java.util.Map.entry("0xbb", new AssetInfo("0xbb", null, -1)));
+            assertThat(cache.find("polygon", List.of("0xaa"))).isEmpty();
+        }
+    }
+
+    @Test
     @Order(4)
     void exposuresOfAnEarlierTableAreMovedOverOnPostgres() throws Exception {
         String name = "fundtrace_mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
@@ -171,6 +188,7 @@ class PostgresJobFunctionalTests {
         assertThat(first.awaitOrExit(() -> first.stderr().contains("[trace]"))).as(first.describe()).isTrue();
         first.freeze();
         try {
+            assertThat(RunLockFunctionalTests.listeningPorts(first.pid())).as("ports the run listens on").isEmpty();
             RestartFunctionalTests.Child second = RestartFunctionalTests.Child.start(dir.resolve("second"), "run",
                     "jobs/ira-nightly.yml", "--run-date=" + date, "--report-dir=" + reports, "--db=" + dbUrl);
             assertThat(second.waitFor()).as(second.describe()).isEqualTo(1);

@@ -86,6 +86,28 @@ class RestartFunctionalTests {
     }
 
     @Test
+    void aResumedRunGoesOnWithTheDefinitionItStartedWith() throws Exception {
+        Path dir = work.resolve("edited");
+        Files.createDirectories(dir);
+        Path jobFile = dir.resolve("ira-nightly.yml");
+        String original = Files.readString(Path.of("jobs/ira-nightly.yml")).replace("../", Path.of("").toAbsolutePath() + "/");
+        Files.writeString(jobFile, original);
+        String[] command = {"run", jobFile.toString(), "--run-date=" + RUN_DATE, "--report-dir=" + dir.resolve("reports")};
+
+        Child killed = Child.start(dir, command);
+        assertThat(killed.awaitOrExit(() -> killed.stderr().contains("[trace]"))).as(killed.describe()).isTrue();
+        killed.kill();
+        // edited while the run was down: one hop, and a threshold no flag would meet
+        Files.writeString(jobFile, original.replace("maxHops: 4", "maxHops: 1").replace("USDT: \"1000\"", "USDT: \"99999999\""));
+
+        Child resumed = Child.start(dir, command);
+        assertThat(resumed.waitFor()).as(resumed.describe()).isZero();
+        assertThat(resumed.stderr()).contains("has changed since this run started; resuming with the definition it started with");
+        assertThat(flaggedFlows(dir)).as("the report of the definition the run started with")
+                .containsExactlyInAnyOrderElementsOf(baselineFlags);
+    }
+
+    @Test
     void aFailedStepIsNamedAndTheSameCommandResumesFromIt() throws Exception {
         Path dir = work.resolve("fail-report");
         Path reports = dir.resolve("reports");
@@ -112,7 +134,7 @@ class RestartFunctionalTests {
              ResultSet rs = s.executeQuery("SELECT step_name, COUNT(*) FROM batch_step_execution GROUP BY step_name")) {
             Map<String, Long> executions = new LinkedHashMap<>();
             while (rs.next()) executions.put(rs.getString(1), rs.getLong(2));
-            assertThat(executions).containsEntry("designations", 1L).containsEntry("labels", 1L).containsEntry("ledger", 1L)
+            assertThat(executions).containsEntry("designations", 1L).containsEntry("labels", 1L).containsEntry("ledger-ethereum", 1L)
                     .containsEntry("trace", 1L).containsEntry("flags", 1L).containsEntry("report", 2L);
         }
         assertThat(historyOf(dir)).hasSize(1).first().asString().contains(" COMPLETED ");

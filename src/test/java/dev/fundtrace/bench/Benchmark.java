@@ -78,9 +78,9 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors());
         System.out.println("| step | first night s | rate | second night s | first night, plain java -jar s |");
         System.out.println("| --- | --- | --- | --- | --- |");
-        for (String step : List.of("designations", "labels", "ledger", "trace", "flags", "report")) {
+        for (String step : List.of("designations", "labels", "ledger-ethereum", "trace", "flags", "report")) {
             double a = first.step(step), b = second.step(step);
-            System.out.printf("| %s | %.2f | %s | %.2f | %.2f |%n", step, a, step.equals("ledger") || step.equals("trace")
+            System.out.printf("| %s | %.2f | %s | %.2f | %.2f |%n", step, a, step.equals("ledger-ethereum") || step.equals("trace")
                     ? String.format("%,.0f transfers/s", n / Math.max(a, 1e-3)) : "", b, plain.step(step));
         }
         System.out.printf("| trace kernel (graph + reach + haircut + backward) | %.2f | %,.0f transfers/s | %.2f | %.2f |%n",
@@ -145,7 +145,7 @@ public final class Benchmark {
 
         double steps() {
             double s = 0;
-            for (String step : List.of("designations", "labels", "ledger", "trace", "flags", "report")) s += step(step);
+            for (String step : List.of("designations", "labels", "ledger-ethereum", "trace", "flags", "report")) s += step(step);
             return s;
         }
 

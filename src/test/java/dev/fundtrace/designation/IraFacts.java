@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The 23 addresses OFAC listed on 2020-09-10 for the IRA staff (reference section 1), and fixture paths. */
-final class IraFacts {
+public final class IraFacts {
 
     static final String LIFSHITS = "LIFSHITS, Artem Mikhaylovich";
     static final String ANDREYEV = "ANDREYEV, Anton Nikolaeyvich";
@@ -15,9 +15,9 @@ final class IraFacts {
     static final List<String> PROGRAMS = List.of("CYBER2", "ELECTION-EO13848");
 
     /** What a reader must yield for one listed address (ETH already lower-case). */
-    record Expected(String subject, String uid, String currency, String address) {}
+    public record Expected(String subject, String uid, String currency, String address) {}
 
-    static final List<Expected> ADDRESSES = List.of(
+    public static final List<Expected> ADDRESSES = List.of(
             new Expected(LIFSHITS, "29702", "XBT", "12udabs2TkX7NXCSj6KpqXfakjE52ZPLhz"),
             new Expected(LIFSHITS, "29702", "XBT", "1DT3tenf14cxz9WFNxmYrXFbB6TFiVWA9U"),
             new Expected(LIFSHITS, "29702", "ETH", "0x901bb9583b24d97e995513c6778dc6888ab6870e"),
@@ -43,7 +43,7 @@ final class IraFacts {
             new Expected(ANDREYEV, "29703", "BSV", "12sjrrhoFEsedNRhtgwvvRqjFTh8fZTDX9"));
 
     /** The 14 XBT addresses among them, for the Base58Check tests. */
-    static List<String> xbt() {
+    public static List<String> xbt() {
         return ADDRESSES.stream().filter(e -> e.currency().equals("XBT")).map(Expected::address).toList();
     }
 

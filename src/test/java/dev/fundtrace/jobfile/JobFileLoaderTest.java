@@ -54,6 +54,13 @@ class JobFileLoaderTest {
     }
 
     @Test
+    void theTextARunKeptIsCheckedToo() {
+        // a resumed run parses the text it started with, not the file on disk (which need not exist any more)
+        assertThatThrownBy(() -> new JobFileLoader().parse(dir.resolve("gone.yml"), JOB + "job: other\n"))
+                .isInstanceOf(JobFileException.class).hasMessageContaining("gone.yml: line 11: duplicate key 'job'");
+    }
+
+    @Test
     void theSameKeyInTwoDifferentMappingsIsNoDuplicate() throws Exception {
         // "files" under designations and under ledger.ethereum; "ETH" in dust and in the rules
         JobDefinition job = load(JOB + "rules:\n  indirectExposureMin: { ETH: \"0.5\" }\n");

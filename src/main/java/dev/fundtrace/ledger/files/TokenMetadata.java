@@ -33,10 +33,14 @@ final class TokenMetadata {
             for (CSVRecord r : records(tokens, "address")) {
                 String address = r.get("address").trim().toLowerCase(Locale.ROOT);
                 String decimals = r.isMapped("decimals") ? r.get("decimals").trim() : "";
-                String symbol = r.isMapped("symbol") ? r.get("symbol").trim() : null;
+                String symbol = r.isMapped("symbol") ? r.get("symbol").trim() : "";
                 if (decimals.isEmpty()) {
                     nonFungible.add(address);
                     continue;
+                }
+                if (symbol.isEmpty()) { // unknown, as from a node whose contract gave none: shown by the address
+                    symbol = null;
+                    warnings.add(AssetInfo.unknownMetadata(address, true, false));
                 }
                 try {
                     known.put(address, new AssetInfo(address, symbol, Integer.parseInt(decimals)));

@@ -95,14 +95,14 @@ final class BlockScanSource implements TransferSource {
             Instant time = times.get(block);
             JsonNode rc = receipts.get(hash);
             if (rc == null) throw new RpcException("no receipt for " + hash + " from " + client.redactedUrl());
-            boolean ok = NodeRecords.quantity(rc.get("status")) == 1;
+            JsonNode tr = traces.get(hash);
+            boolean ok = NodeRecords.succeeded(rc, tr != null && tr.hasNonNull("error"));
             String receiver = NodeRecords.address(tx.get("to"));
             if (receiver == null) receiver = NodeRecords.address(rc.get("contractAddress"));
             BigInteger value = NodeRecords.bigQuantity(tx.get("value"));
             add(NodeRecords.topLevel(hash, block, index, NodeRecords.address(tx.get("from")), receiver, value, ok, time));
             if (ok) {
                 for (JsonNode l : rc.path("logs")) add(NodeRecords.tokenTransfer(l, time));
-                JsonNode tr = traces.get(hash);
                 if (tr != null) NodeRecords.internalFromCallTracer(tr, hash, block, index, time).forEach(this::add);
             }
         }

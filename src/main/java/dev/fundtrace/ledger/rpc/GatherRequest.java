@@ -18,10 +18,11 @@ import java.util.TreeSet;
  * @param checkpoints null for a one-off gather
  * @param previous    the ledger stored by earlier runs (null if none): its transfers count when growing the frontier,
  *                    so hops found earlier are kept when only new blocks are fetched
+ * @param tokens      what token contracts answered to symbol() and decimals() on earlier runs; null: ask them all
  */
 public record GatherRequest(String rpcUrl, Set<String> seeds, Set<String> services, int maxHops, long fromBlock,
                             String toBlock, int confirmations, JobDefinition.Rpc options,
-                            RpcCheckpointStore checkpoints, ChainLedger previous) {
+                            RpcCheckpointStore checkpoints, ChainLedger previous, TokenMetadataCache tokens) {
 
     public GatherRequest {
         seeds = lower(seeds);
@@ -31,11 +32,17 @@ public record GatherRequest(String rpcUrl, Set<String> seeds, Set<String> servic
         if (toBlock == null) toBlock = "latest";
     }
 
+    /** Without a token metadata cache. */
+    public GatherRequest(String rpcUrl, Set<String> seeds, Set<String> services, int maxHops, long fromBlock, String toBlock,
+                         int confirmations, JobDefinition.Rpc options, RpcCheckpointStore checkpoints, ChainLedger previous) {
+        this(rpcUrl, seeds, services, maxHops, fromBlock, toBlock, confirmations, options, checkpoints, previous, null);
+    }
+
     /** From the job file's ledger.ethereum section. */
     public static GatherRequest of(JobDefinition.EthereumLedger e, Set<String> seeds, Set<String> services, int maxHops,
-                                   RpcCheckpointStore checkpoints, ChainLedger previous) {
+                                   RpcCheckpointStore checkpoints, ChainLedger previous, TokenMetadataCache tokens) {
         return new GatherRequest(e.rpc(), seeds, services, maxHops, e.fromBlock() == null ? 0 : e.fromBlock(),
-                e.toBlock(), e.confirmations(), e.rpcOptions(), checkpoints, previous);
+                e.toBlock(), e.confirmations(), e.rpcOptions(), checkpoints, previous, tokens);
     }
 
     private static Set<String> lower(Set<String> in) {

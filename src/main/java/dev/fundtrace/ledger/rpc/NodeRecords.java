@@ -69,6 +69,15 @@ final class NodeRecords {
                 topicAddress(topics.get(1).asText()), topicAddress(topics.get(2).asText()), value, TransferKind.TOKEN);
     }
 
+    /**
+     * Whether a transaction succeeded: its receipt status decides, as receipts.csv decides for an export. A receipt
+     * without one (before Byzantium receipts had a state root instead) leaves it to the trace of the top-level call.
+     */
+    static boolean succeeded(JsonNode receipt, boolean topCallErrored) {
+        long status = receipt == null ? -1 : quantity(receipt.get("status"));
+        return status < 0 ? !topCallErrored : status == 1;
+    }
+
     /** The top-level value of a transaction, or null when it moved none. */
     static Transfer topLevel(String txHash, long block, int txIndex, String from, String to, BigInteger value,
                              boolean success, Instant time) {

@@ -1,6 +1,5 @@
 package dev.fundtrace.ledger.rpc;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.ledger.OrderKey;
@@ -11,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.Request;
 
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +36,6 @@ import java.util.TreeSet;
 public final class RpcLedgerGatherer {
     private static final Logger log = LoggerFactory.getLogger(RpcLedgerGatherer.class);
     private static final Chain CHAIN = Chain.ETHEREUM;
-    private static final String DECIMALS = "0x313ce567";
 
     /** Gathers with a client of its own, closed afterwards. */
     public GatherResult gather(GatherRequest req) {
@@ -119,7 +116,7 @@ public final class RpcLedgerGatherer {
         collected.removeAll(alreadyStored(req.previous(), collected));
         List<Transfer> transfers = withTimes(client, collected);
         SegmentBuilder builder = new SegmentBuilder(CHAIN);
-        for (AssetInfo a : tokenInfo(client, transfers, to)) builder.asset(a);
+        for (AssetInfo a : tokenInfo(client, req.tokens(), transfers, to, warnings)) builder.asset(a);
         for (Transfer t : transfers) builder.add(t);
         return new GatherResult(builder, transfers, from, to, head, mode, expanded.size(), client.rpcCalls() - calls0,
                 client.httpAttempts() - http0, List.copyOf(checkpoints), List.copyOf(warnings));
@@ -214,24 +211,28 @@ public final class RpcLedgerGatherer {
         return dedup;
     }
 
-    /** decimals() of each token by eth_call (-1 when the contract does not answer it). */
-    private static List<AssetInfo> tokenInfo(RpcClient client, List<Transfer> transfers, long block) {
+    /**
+     * Symbol and decimals of each token: from earlier runs' answers, else by eth_call (and kept for later runs when
+     * the contract itself answered). A token left unknown is named in the warnings: reports show it by its contract
+     * address, and its amounts raw.
+     */
+    private static List<AssetInfo> tokenInfo(RpcClient client, TokenMetadataCache cache, List<Transfer> transfers, long block,
+                                             List<String> warnings) {
         List<String> tokens = transfers.stream().filter(t -> !t.isNative()).map(Transfer::asset).distinct().sorted().toList();
-        List<Request<Object, JsonResponse>> reqs = new ArrayList<>();
-        for (String t : tokens) reqs.add(client.json("eth_call", Map.of("to", t, "data", DECIMALS), AdaptiveWindows.hex(block)));
-        List<JsonResponse> rs = client.batch(reqs);
-        List<AssetInfo> out = new ArrayList<>();
-        for (int i = 0; i < rs.size(); i++) {
-            int decimals = -1;
-            JsonResponse r = rs.get(i);
-            if (!r.hasError() && r.getResult() != null && r.getResult().isTextual()) {
-                String hex = r.getResult().asText();
-                if (hex.length() == 66) {
-                    BigInteger d = new BigInteger(hex.substring(2), 16);
-                    if (d.compareTo(BigInteger.valueOf(255)) <= 0) decimals = d.intValue();
-                }
-            }
-            out.add(new AssetInfo(tokens.get(i), null, decimals));
+        Map<String, AssetInfo> known = new HashMap<>(cache == null || tokens.isEmpty() ? Map.of() : cache.find(CHAIN.id(), tokens));
+        List<String> ask = tokens.stream().filter(t -> !known.containsKey(t)).toList();
+        List<AssetInfo> answered = new ArrayList<>();
+        TokenCalls.read(client, ask, block).forEach((token, a) -> {
+            known.put(token, a.info());
+            if (a.answered()) answered.add(a.info());
+            else warnings.add("token " + token + ": " + client.redactedUrl() + " failed symbol() or decimals() by eth_call; "
+                    + "unknown in this run, asked again on the next");
+        });
+        if (cache != null && !answered.isEmpty()) cache.save(CHAIN.id(), answered);
+        List<AssetInfo> out = tokens.stream().map(known::get).toList();
+        for (AssetInfo a : out) {
+            String w = TokenCalls.warning(a);
+            if (w != null) warnings.add(w);
         }
         return out;
     }

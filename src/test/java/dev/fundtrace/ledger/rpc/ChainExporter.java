@@ -16,12 +16,17 @@ import java.util.Set;
  * Dumps blocks [0, to] of an Anvil chain in ethereum-etl's layout (transactions, receipts, token_transfers,
  * tokens, blocks, traces), independently of the gatherer: receipts one by one, traces from parity-style
  * trace_block with ethereum-etl's status rule (0 when the call or any parent errored), token transfers with
- * three or four topics (as ethereum-etl does), decimals by eth_call.
+ * three or four topics (as ethereum-etl does), decimals and symbol by eth_call.
  */
 public final class ChainExporter {
     private ChainExporter() {}
 
     public static void export(Anvil anvil, long to, Path dir) throws IOException {
+        export(anvil, 0, to, dir);
+    }
+
+    /** Blocks [first, to] only: the export of one night, as a nightly ethereum-etl job writes it. */
+    public static void export(Anvil anvil, long first, long to, Path dir) throws IOException {
         Files.createDirectories(dir);
         Set<String> tokens = new LinkedHashSet<>();
         try (PrintWriter tx = new PrintWriter(Files.newBufferedWriter(dir.resolve("transactions.csv")));
@@ -34,7 +39,7 @@ public final class ChainExporter {
             tt.println("token_address,from_address,to_address,value,transaction_hash,log_index,block_number");
             bl.println("number,hash,timestamp,transaction_count");
             tr.println("block_number,transaction_hash,transaction_index,from_address,to_address,value,input,output,trace_type,call_type,reward_type,gas,gas_used,subtraces,trace_address,error,status");
-            for (long n = 0; n <= to; n++) {
+            for (long n = first; n <= to; n++) {
                 JsonNode b = anvil.call("eth_getBlockByNumber", "0x" + Long.toHexString(n), true);
                 long time = NodeRecords.quantity(b.get("timestamp"));
                 bl.println(n + "," + b.get("hash").asText() + "," + time + "," + b.get("transactions").size());
@@ -87,16 +92,31 @@ public final class ChainExporter {
         try (PrintWriter tk = new PrintWriter(Files.newBufferedWriter(dir.resolve("tokens.csv")))) {
             tk.println("address,symbol,name,decimals,total_supply,block_number");
             for (String t : tokens) {
-                String decimals = "";
+                String block = "0x" + Long.toHexString(to), decimals = "", symbol = "";
                 try {
-                    JsonNode r = anvil.call("eth_call", java.util.Map.of("to", t, "data", "0x313ce567"), "0x" + Long.toHexString(to));
+                    JsonNode r = anvil.call("eth_call", java.util.Map.of("to", t, "data", "0x313ce567"), block);
                     if (r.asText().length() == 66) decimals = new BigInteger(r.asText().substring(2), 16).toString();
                 } catch (RuntimeException e) {
                     // no decimals(): an NFT or a non-standard token; left empty as ethereum-etl does
                 }
-                tk.println(t + ",,," + decimals + ",,");
+                try {
+                    symbol = symbolOf(anvil.call("eth_call", java.util.Map.of("to", t, "data", "0x95d89b41"), block).asText());
+                } catch (RuntimeException e) {
+                    // symbol() reverted: left empty as ethereum-etl does
+                }
+                tk.println(t + "," + symbol + ",," + decimals + ",,");
             }
         }
+    }
+
+    /** As ethereum-etl reads it: an ABI string, else a bytes32 without its trailing zero bytes; empty when neither. */
+    static String symbolOf(String hex) {
+        byte[] b = java.util.HexFormat.of().parseHex(hex.substring(2));
+        if (b.length == 32) return new String(b, java.nio.charset.StandardCharsets.UTF_8).replace("\0", "");
+        if (b.length < 64) return "";
+        int offset = new BigInteger(1, java.util.Arrays.copyOfRange(b, 0, 32)).intValueExact();
+        int length = new BigInteger(1, java.util.Arrays.copyOfRange(b, offset, offset + 32)).intValueExact();
+        return new String(b, offset + 32, length, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static boolean isPrefix(int[] prefix, int[] p) {

@@ -27,12 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback HTTP proxy in front of the real Anvil node that misbehaves on cue: it stalls (timeout), answers 429
- * with Retry-After, answers 503, drops the connection halfway through a response body, or reverses a batch reply.
+ * with Retry-After, answers 503, drops the connection halfway through a response body, reverses a batch reply, or
+ * takes the {@code error} off the root traces of trace_filter and trace_transaction answers (a node that marks a
+ * reverted transaction only in its receipt).
  * It records every request body and how many requests were on the wire at once. The request path and query are
  * ignored (every body goes to the target's root), so it also fronts Anvil for URLs that carry a key in the path.
  */
 public final class FlakyProxy implements AutoCloseable {
-    enum Fault { NONE, STALL, TOO_MANY, SERVER_ERROR, DROP, REVERSE, SLOW }
+    enum Fault { NONE, STALL, TOO_MANY, SERVER_ERROR, DROP, REVERSE, SLOW, HIDE_ROOT_ERRORS }
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String target;
@@ -118,6 +120,17 @@ public final class FlakyProxy implements AutoCloseable {
                                 ArrayNode a = JSON.createArrayNode();
                                 items.forEach(a::add);
                                 n = a;
+                            }
+                            write(out, 200, "OK", "", JSON.writeValueAsBytes(n));
+                        }
+                        case HIDE_ROOT_ERRORS -> {
+                            JsonNode n = JSON.readTree(forward(body));
+                            for (JsonNode r : n.isArray() ? n : JSON.createArrayNode().add(n)) {
+                                for (JsonNode t : r.path("result")) {
+                                    if (t.isObject() && t.has("traceAddress") && t.get("traceAddress").isEmpty()) {
+                                        ((com.fasterxml.jackson.databind.node.ObjectNode) t).remove("error");
+                                    }
+                                }
                             }
                             write(out, 200, "OK", "", JSON.writeValueAsBytes(n));
                         }

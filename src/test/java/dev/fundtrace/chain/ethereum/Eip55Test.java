@@ -1,4 +1,4 @@
-package dev.fundtrace.ledger;
+package dev.fundtrace.chain.ethereum;
 
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Keys;

@@ -1,4 +1,4 @@
-package dev.fundtrace.designation;
+package dev.fundtrace.chain.utxo.address;
 
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.fundtrace.ledger;
+package dev.fundtrace.chain.ethereum;
 
 import org.bouncycastle.crypto.digests.KeccakDigest;
 

@@ -1,4 +1,4 @@
-package dev.fundtrace.designation;
+package dev.fundtrace.chain;
 
 /**
  * Outcome of checking one address against its currency's encoding rules.
@@ -9,15 +9,15 @@ package dev.fundtrace.designation;
  */
 public record AddressCheck(boolean valid, String normalized, String reason) {
 
-    static AddressCheck ok(String normalized) {
+    public static AddressCheck ok(String normalized) {
         return new AddressCheck(true, normalized, null);
     }
 
-    static AddressCheck unchecked(String address, String currency) {
+    public static AddressCheck unchecked(String address, String currency) {
         return new AddressCheck(true, address, "not validated for " + currency);
     }
 
-    static AddressCheck invalid(String reason) {
+    public static AddressCheck invalid(String reason) {
         return new AddressCheck(false, null, reason);
     }
 }
