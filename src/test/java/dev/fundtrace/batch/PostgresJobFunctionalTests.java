@@ -101,7 +101,7 @@ class PostgresJobFunctionalTests {
              var rs = s.executeQuery("SELECT step_name, COUNT(*) FROM batch_step_execution GROUP BY step_name ORDER BY 1")) {
             List<String> steps = new ArrayList<>();
             while (rs.next()) steps.add(rs.getString(1) + "=" + rs.getLong(2));
-            assertThat(steps).containsExactly("designations=1", "flags=1", "labels=1", "ledger=1", "report=2", "trace=1");
+            assertThat(steps).containsExactly("designations=1", "flags=1", "labels=1", "ledger-ethereum=1", "report=2", "trace=1");
         }
     }
 
