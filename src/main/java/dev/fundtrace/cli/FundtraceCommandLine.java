@@ -43,6 +43,8 @@ public final class FundtraceCommandLine {
                    fundtrace validate <job-file>
                    fundtrace history [<job-name>] [--db=JDBC_URL]""";
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FundtraceCommandLine.class);
+
     private final Map<String, Object> extraProperties = new HashMap<>();
     private final HeapPeak heapPeak = new HeapPeak();
 
@@ -75,6 +77,7 @@ public final class FundtraceCommandLine {
 
     private int run(Options o) {
         if (o.positional.isEmpty()) return usage("run needs a job file");
+        if (o.positional.size() > 1) return usage("unexpected argument '" + o.positional.get(1) + "' after the job file");
         JobFileLoader loader = new JobFileLoader();
         Path jobFile = Path.of(o.positional.get(0));
         String text = JobFileLoader.read(jobFile);
@@ -86,7 +89,18 @@ public final class FundtraceCommandLine {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
+        var unwritable = Preflight.dataFolder(db.dataDir());
+        if (unwritable.isPresent()) {
+            System.err.println("fundtrace: " + unwritable.get());
+            return 1;
+        }
         try (RunLock lock = lock(db, job.name(), "run")) {
+            // the report folder under the lock: a start refused because a run is live writes nothing
+            unwritable = Preflight.reportFolder(o.reportDir != null ? o.reportDir : job.report().dir());
+            if (unwritable.isPresent()) {
+                System.err.println("fundtrace: " + unwritable.get());
+                return 1;
+            }
             return launch(o, job, text, db);
         } catch (RunLockHeldException e) {
             System.err.println("fundtrace: " + e.getMessage() + "; nothing done.");
@@ -94,6 +108,7 @@ public final class FundtraceCommandLine {
         } catch (JobFileException e) {
             throw e;
         } catch (RuntimeException e) {
+            LOG.error("run failed", e); // the stack trace, to the log file only (logback-spring.xml)
             System.err.println("fundtrace: run failed: " + rootMessage(e));
             return 1;
         }
@@ -155,6 +170,7 @@ public final class FundtraceCommandLine {
         } catch (JobFileException e) {
             throw e;
         } catch (Exception e) {
+            LOG.error("run failed", e); // the stack trace, to the log file only (logback-spring.xml)
             System.err.println("fundtrace: run failed: " + rootMessage(e));
             return 1;
         }
@@ -173,12 +189,14 @@ public final class FundtraceCommandLine {
 
     private int validate(Options o) {
         if (o.positional.isEmpty()) return usage("validate needs a job file");
+        if (o.positional.size() > 1) return usage("unexpected argument '" + o.positional.get(1) + "' after the job file");
         JobDefinition job = new Validation().check(Path.of(o.positional.get(0)));
         System.out.println("fundtrace: " + job.jobFile() + " is valid (job '" + job.name() + "')");
         return 0;
     }
 
     private int history(Options o) {
+        if (o.positional.size() > 1) return usage("history takes at most one job name; unexpected argument '" + o.positional.get(1) + "'");
         DatabaseChoice db;
         try {
             db = DatabaseChoice.of(o.db, extraProperties);
@@ -205,7 +223,8 @@ public final class FundtraceCommandLine {
             System.err.println("fundtrace: history is readable once that run ends (" + e.getMessage() + ")");
             return 1;
         } catch (RuntimeException e) {
-            // e.g. PostgreSQL unreachable or wrong credentials: one line, not a stack trace
+            // e.g. PostgreSQL unreachable or wrong credentials: one line, not a stack trace (that goes to the log file)
+            LOG.error("history failed", e);
             System.err.println("fundtrace: history failed: " + rootMessage(e));
             return 1;
         }
@@ -219,6 +238,7 @@ public final class FundtraceCommandLine {
      */
     private ConfigurableApplicationContext context(DatabaseChoice db) {
         Map<String, Object> props = new HashMap<>(extraProperties);
+        LogFile.prepare(db.dataDir());
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + db.url().jdbcUrl(),
                 "--fundtrace.data-dir=" + db.dataDir()));
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FundtraceApplication.class).properties(props)

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.fundtrace.jobfile.JobDefinition.Direction;
 import dev.fundtrace.jobfile.JobDefinition.Format;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -55,6 +57,7 @@ public final class JobFileLoader {
     /** Parses a job file's text; relative paths resolve against {@code jobFile}'s folder. */
     public JobDefinition parse(Path jobFile, String text) {
         Path file = jobFile.toAbsolutePath().normalize();
+        refuseDuplicateKeys(jobFile, text);
         RawJob raw;
         try {
             raw = yaml.readValue(text, RawJob.class);
@@ -67,6 +70,45 @@ public final class JobFileLoader {
         }
         if (raw == null) throw new JobFileException(jobFile + ": job file is empty");
         return new Converter(jobFile, file.getParent()).convert(raw);
+    }
+
+    /**
+     * A key given twice in one mapping is an error naming both lines: the YAML parser accepts it and data binding
+     * keeps the last value, so a nightly job silently ran with one of two settings. Syntax errors are left to the
+     * reading that follows, which reports them.
+     */
+    private static void refuseDuplicateKeys(Path jobFile, String text) {
+        record Scope(String path, Map<String, Integer> keys, String[] last) {}
+        java.util.ArrayDeque<Scope> scopes = new java.util.ArrayDeque<>();
+        try (JsonParser p = yaml.createParser(text)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                switch (t) {
+                    case START_OBJECT, START_ARRAY -> {
+                        Scope outer = scopes.peek();
+                        // an object's keys are named after the key that holds it (or the list that does)
+                        String at = outer == null ? "" : outer.keys() == null ? outer.path() : outer.path() + outer.last()[0];
+                        String prefix = outer == null || at.isEmpty() || at.endsWith(".") ? at : at + ".";
+                        scopes.push(t == JsonToken.START_OBJECT ? new Scope(prefix, new java.util.HashMap<>(), new String[1])
+                                : new Scope(prefix, null, null));
+                    }
+                    case END_OBJECT, END_ARRAY -> scopes.pop();
+                    case PROPERTY_NAME -> {
+                        Scope scope = scopes.peek();
+                        String name = p.currentName();
+                        int line = p.currentTokenLocation().getLineNr();
+                        Integer first = scope.keys().putIfAbsent(name, line);
+                        if (first != null) {
+                            throw new JobFileException(jobFile + ": line " + line + ": duplicate key '" + scope.path() + name
+                                    + "' (first given on line " + first + "; give each key once)");
+                        }
+                        scope.last()[0] = name;
+                    }
+                    default -> { }
+                }
+            }
+        } catch (JacksonException e) {
+            // not YAML: readValue says where
+        }
     }
 
     /** Checks that every input the job names exists, so a nightly run fails at start, not at 2 a.m. mid-way. */

@@ -1,5 +1,6 @@
 package dev.fundtrace.report;
 
+import dev.fundtrace.files.WriteFailure;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -25,7 +26,7 @@ public final class CsvReportWriter {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             writeFlags(report, w);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw WriteFailure.of(file, e);
         }
     }
 
@@ -47,10 +48,26 @@ public final class CsvReportWriter {
     public void writeRejected(RunReport report, Path file) {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(REJECTED_COLUMNS).get())) {
-            for (RunReport.RejectionRow r : report.rejected()) csv.printRecord(r.source(), r.line(), r.reason(), r.record());
+            for (RunReport.RejectionRow r : report.rejected()) {
+                csv.printRecord(inert(r.source()), r.line(), inert(r.reason()), inert(r.record()));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw WriteFailure.of(file, e);
         }
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /**
+     * A cell that a spreadsheet would take for a formula (it starts with =, +, -, @, a tab or a carriage return, and
+     * is not a number) gets a leading apostrophe: rejected.csv echoes input records as they were, and a crafted
+     * record must not run as a formula on the operator's machine (CSV injection).
+     */
+    static String inert(String cell) {
+        if (cell == null || cell.isEmpty()) return cell;
+        char c = cell.charAt(0);
+        boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        return formula && !NUMBER.matcher(cell).matches() ? "'" + cell : cell;
     }
 
     /** Raw units scaled by decimals, exact. */

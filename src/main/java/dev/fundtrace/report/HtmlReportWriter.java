@@ -13,9 +13,9 @@ import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import dev.fundtrace.chain.AddressCodecs;
+import dev.fundtrace.files.WriteFailure;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -96,11 +96,7 @@ public final class HtmlReportWriter {
             // a sibling temporary file, owner-only like every report file; ReportFolderWriter clears leftovers
             Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                try (Writer out = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(Files.newByteChannel(tmp,
-                        java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), OwnerOnlyFiles.FILE),
-                        StandardCharsets.UTF_8), 1 << 16)) {
-                    render(report, out);
-                }
+                writeFile(report, tmp, target, StandardOpenOption.CREATE_NEW);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -110,7 +106,34 @@ public final class HtmlReportWriter {
                 Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target, e);
+            throw WriteFailure.of(target, e);
+        }
+    }
+
+    /**
+     * Renders {@code report} straight into {@code file} (created or replaced), for a caller that writes under a
+     * temporary name itself (ReportFolderWriter). A failed write names {@code file} and what the system said
+     * (a full disk: "no space left on device"), not Thymeleaf's "An error happened during template rendering".
+     */
+    void writeFile(RunReport report, Path file) {
+        Objects.requireNonNull(report, "report");
+        try {
+            writeFile(report, file, file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
+        }
+    }
+
+    /** Renders into {@code file}; a failure names {@code shownAs}. */
+    private static void writeFile(RunReport report, Path file, Path shownAs, StandardOpenOption... create) throws IOException {
+        java.util.Set<StandardOpenOption> options = new java.util.HashSet<>(List.of(create));
+        options.add(StandardOpenOption.WRITE);
+        // owner-only when created, like every report file
+        try (Writer out = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(
+                Files.newByteChannel(file, options, OwnerOnlyFiles.FILE), StandardCharsets.UTF_8), 1 << 16)) {
+            render(report, out);
+        } catch (RuntimeException e) {
+            throw WriteFailure.of(shownAs, e); // Thymeleaf wraps the writer's IOException
         }
     }
 

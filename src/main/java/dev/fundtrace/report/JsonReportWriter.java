@@ -1,13 +1,13 @@
 package dev.fundtrace.report;
 
 import dev.fundtrace.files.OwnerOnlyFiles;
+import dev.fundtrace.files.WriteFailure;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,11 @@ public final class JsonReportWriter {
     private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public void write(RunReport report, Path file) {
-        json.writeValue(file.toFile(), report);
+        try {
+            json.writeValue(file.toFile(), report);
+        } catch (RuntimeException e) {
+            throw WriteFailure.of(file, e); // Jackson's JacksonIOException around the IOException
+        }
     }
 
     /**
@@ -59,7 +63,7 @@ public final class JsonReportWriter {
             }
             writeFully(out, ByteBuffer.wrap(text, from, text.length - from));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw WriteFailure.of(file, e);
         }
     }
 
@@ -100,9 +104,9 @@ public final class JsonReportWriter {
 
     /** Writes under a temporary name and renames: a fragment file is whole or absent. */
     private static void writeFragment(Path file, java.util.function.Consumer<OutputStream> write) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             OwnerOnlyFiles.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.deleteIfExists(tmp); // created afresh, so that it is created owner-only
             try (OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(
                     Files.newByteChannel(tmp, java.util.Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
@@ -111,7 +115,19 @@ public final class JsonReportWriter {
             }
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            deleteQuietly(tmp);
+            throw WriteFailure.of(file, e);
+        } catch (RuntimeException e) {
+            deleteQuietly(tmp); // a part-written fragment (80 MB of exposures) would keep a full disk full
+            throw WriteFailure.of(file, e); // the generator's JacksonIOException
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next attempt overwrites it
         }
     }
 

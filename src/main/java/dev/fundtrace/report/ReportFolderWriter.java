@@ -1,8 +1,8 @@
 package dev.fundtrace.report;
 
 import dev.fundtrace.files.OwnerOnlyFiles;
+import dev.fundtrace.files.WriteFailure;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,18 +41,19 @@ public final class ReportFolderWriter {
         Path folder = reportDir.resolve(report.job()).resolve(report.runDate());
         List<Path> targets = new ArrayList<>();
         boolean published = false;
+        CompletableFuture<Void> page = CompletableFuture.completedFuture(null);
         try {
             OwnerOnlyFiles.createDirectories(folder);
             deleteLeftoverTemporaries(folder);
             // the page is rendered on a second core while the JSON and CSV files are written on this one
-            var page = !formats.contains(Format.HTML) ? CompletableFuture.completedFuture(null)
-                    : CompletableFuture.runAsync(() -> writeTemporaryUnchecked(folder.resolve("report.html"), f -> html.write(report, f)));
-            if (formats.contains(Format.HTML)) targets.add(folder.resolve("report.html"));
-            if (formats.contains(Format.JSON)) targets.add(writeTemporary(folder.resolve("report.json"), f -> {
-                json.write(report, f, fragments);
-            }));
-            if (formats.contains(Format.CSV)) targets.add(writeTemporary(folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f)));
-            targets.add(writeTemporary(folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f)));
+            if (formats.contains(Format.HTML)) {
+                targets.add(folder.resolve("report.html"));
+                page = CompletableFuture.runAsync(() -> writeTemporaryUnchecked(folder.resolve("report.html"), f -> html.writeFile(report, f)));
+            }
+            // each target is listed before it is written, so that a failed write leaves no temporary file behind
+            if (formats.contains(Format.JSON)) writeTemporary(targets, folder.resolve("report.json"), f -> json.write(report, f, fragments));
+            if (formats.contains(Format.CSV)) writeTemporary(targets, folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f));
+            writeTemporary(targets, folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
             try {
                 page.join();
             } catch (CompletionException e) {
@@ -66,9 +67,14 @@ public final class ReportFolderWriter {
             }
             published = true;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + folder + ": " + e.getMessage(), e);
+            throw WriteFailure.of(folder, e);
         } finally {
             if (!published) {
+                try {
+                    page.join(); // the page may still be writing its temporary file
+                } catch (RuntimeException ignored) {
+                    // its failure, if any, is already thrown or comes second to the one thrown
+                }
                 for (Path target : targets) {
                     try {
                         Files.deleteIfExists(temporary(target));
@@ -100,14 +106,26 @@ public final class ReportFolderWriter {
         try {
             writeTemporary(target, write);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw WriteFailure.of(target, e);
         }
     }
 
-    /** Writes what will become {@code target} under a temporary name beside it; returns the target. */
+    /**
+     * Writes what will become {@code target} under a temporary name beside it; returns the target. A failure names
+     * the target, the file the operator knows, and what the system said (a full disk: "no space left on device").
+     */
     private static Path writeTemporary(Path target, FileWrite write) throws IOException {
-        write.to(temporary(target));
+        try {
+            write.to(temporary(target));
+        } catch (RuntimeException e) {
+            throw WriteFailure.of(target, e);
+        }
         return target;
+    }
+
+    private static void writeTemporary(List<Path> targets, Path target, FileWrite write) throws IOException {
+        targets.add(target);
+        writeTemporary(target, write);
     }
 
     private static Path temporary(Path target) {

@@ -26,7 +26,10 @@ class ExposureRecoveryFunctionalTests {
     @Test
     void aResumedRunStoresMissingExposuresAgain() throws Exception {
         Path reports = work.resolve("reports");
-        Files.writeString(reports, "a file where the report folder should be: the report step fails");
+        // a file where the run's report folder should be: the report step fails (a report root that cannot be
+        // written is refused before the run starts)
+        Path runFolder = Files.createDirectories(reports.resolve("ira-nightly")).resolve("2026-11-28");
+        Files.writeString(runFolder, "a file where the run's report folder should be: the report step fails");
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isEqualTo(1);
 
         long before;
@@ -39,7 +42,7 @@ class ExposureRecoveryFunctionalTests {
         }
         assertThat(before).isEqualTo(Files.readAllLines(Path.of("sample-data/expected/exposures.csv")).size() - 1);
 
-        Files.delete(reports);
+        Files.delete(runFolder);
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isZero();
         try (var c = CapturedRun.database(work.resolve("data")); var s = c.createStatement()) {
             var rs = s.executeQuery("SELECT COUNT(*) FROM trace_exposure");

@@ -80,9 +80,11 @@ class PostgresJobFunctionalTests {
     @Test
     @Order(1)
     void aFailedStepResumesAndTheFlagsAreExactlyTheExpectedOnes() throws Exception {
-        Files.writeString(reports, "not a folder");
+        // the run's own folder, not the report root: a root that cannot be written is refused before the run starts
+        Path runFolder = Files.createDirectories(reports.resolve("ira-nightly")).resolve("2026-11-28");
+        Files.writeString(runFolder, "not a folder");
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isEqualTo(1);
-        Files.delete(reports);
+        Files.delete(runFolder);
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isZero();
 
         Set<String> expected = new TreeSet<>(), actual = new TreeSet<>();
@@ -99,7 +101,7 @@ class PostgresJobFunctionalTests {
              var rs = s.executeQuery("SELECT step_name, COUNT(*) FROM batch_step_execution GROUP BY step_name ORDER BY 1")) {
             List<String> steps = new ArrayList<>();
             while (rs.next()) steps.add(rs.getString(1) + "=" + rs.getLong(2));
-            assertThat(steps).containsExactly("designations=1", "flags=1", "labels=1", "ledger=1", "report=2", "trace=1");
+            assertThat(steps).containsExactly("designations=1", "flags=1", "labels=1", "ledger-ethereum=1", "report=2", "trace=1");
         }
     }
 

@@ -112,7 +112,9 @@ class RestartFunctionalTests {
         Path dir = work.resolve("fail-report");
         Path reports = dir.resolve("reports");
         Files.createDirectories(dir);
-        Files.writeString(reports, "a file where the report folder should be\n");
+        // the run's own folder, not the report root: a root that cannot be written is refused before the run starts
+        Path runFolder = Files.createDirectories(reports.resolve("ira-nightly")).resolve(RUN_DATE);
+        Files.writeString(runFolder, "a file where the run's report folder should be\n");
         String[] command = {"run", "jobs/ira-nightly.yml", "--run-date=" + RUN_DATE, "--report-dir=" + reports};
 
         Child failed = Child.start(dir, command);
@@ -120,7 +122,7 @@ class RestartFunctionalTests {
         assertThat(failed.stderr()).contains("run failed in step 'report'").contains("run the same command again");
         assertThat(historyOf(dir)).hasSize(1).first().asString().contains(" FAILED ");
 
-        Files.delete(reports); // fix the cause
+        Files.delete(runFolder); // fix the cause
         Child resumed = Child.start(dir, command);
         assertThat(resumed.waitFor()).as(resumed.describe()).isZero();
         assertThat(resumed.stderr()).contains("resuming the failed run")

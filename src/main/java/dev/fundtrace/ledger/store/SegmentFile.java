@@ -1,6 +1,7 @@
 package dev.fundtrace.ledger.store;
 
 import dev.fundtrace.files.OwnerOnlyFiles;
+import dev.fundtrace.files.WriteFailure;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
 
@@ -76,7 +77,16 @@ public final class SegmentFile {
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write ledger segment " + target + ": " + e.getMessage(), e);
+            deleteQuietly(tmp); // on a full disk, hundreds of MB of a part-written segment would keep it full
+            throw new UncheckedIOException("cannot write ledger segment " + target + ": " + WriteFailure.reason(e), e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next load overwrites it
         }
     }
 

@@ -24,6 +24,24 @@ class SegmentFileTest {
     Path dir;
 
     private Path written() {
+        Path file = dir.resolve("seg.ftl");
+        SegmentFile.write(builder(), file);
+        return file;
+    }
+
+    @Test
+    void aFullDiskNamesTheSegmentAndSaysSo() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(Path.of("/dev/full")), "/dev/full (Linux)");
+        Path file = dir.resolve("full.ftl");
+        // the segment is written under this temporary name first: on Linux every write to /dev/full fails with ENOSPC
+        java.nio.file.Files.createSymbolicLink(dir.resolve("full.ftl.tmp"), Path.of("/dev/full"));
+        assertThatThrownBy(() -> SegmentFile.write(builder(), file)).isInstanceOf(UncheckedIOException.class)
+                .hasMessage("cannot write ledger segment " + file + ": no space left on device");
+        assertThat(file).doesNotExist();
+        assertThat(dir.resolve("full.ftl.tmp")).as("no part-written temporary file left").doesNotExist();
+    }
+
+    private static SegmentBuilder builder() {
         SegmentBuilder b = new SegmentBuilder(Chain.ETHEREUM);
         for (int i = 0; i < 1000; i++) {
             b.add(new Transfer(Chain.ETHEREUM, "ETH", String.format("0x%064x", i), 100 + i / 10, i % 10, 0,
@@ -31,9 +49,7 @@ class SegmentFileTest {
                     String.format("0x%040x", 100 + i % 53), i == 7 ? BigInteger.TWO.pow(200) : BigInteger.valueOf(i + 1),
                     TransferKind.NATIVE));
         }
-        Path file = dir.resolve("seg.ftl");
-        SegmentFile.write(b, file);
-        return file;
+        return b;
     }
 
     @Test
