@@ -46,18 +46,10 @@ import java.util.TreeMap;
  * leads to the next step, so the evidence can be followed hop by hop. The peeled-off transfers go to reached
  * addresses with exposures of their own; the explanation gives their total.
  */
-final class PeelChainRule {
+final class PeelChainRule implements FlagRule {
 
     static final int MIN_STEPS = 3;
     private static final BigInteger NINE = BigInteger.valueOf(9);
-
-    private final ChainTrace trace;
-    private final ChainLedger ledger;
-
-    PeelChainRule(ChainTrace trace) {
-        this.trace = trace;
-        this.ledger = trace.ledger();
-    }
 
     /** A peel step of one asset: its address, its two sends (local ids and edge ids) and its fresh address. */
     private static final class Step {
@@ -74,20 +66,22 @@ final class PeelChainRule {
         }
     }
 
-    List<RuleHit> evaluate() {
+    @Override
+    public List<RuleHit> evaluate(RuleContext context) {
+        ChainTrace trace = context.trace();
         List<Step> candidates = new ArrayList<>();
         for (AssetTrace a : trace.assets()) {
-            if (a.forward() != null) candidates(a, candidates);
+            if (a.forward() != null) candidates(trace.ledger(), a, candidates);
         }
         if (candidates.isEmpty()) return List.of();
-        checkFreshInExport(candidates);
+        checkFreshInExport(trace.ledger(), candidates);
         List<RuleHit> hits = new ArrayList<>();
-        for (AssetTrace a : trace.assets()) chains(a, candidates, hits);
+        for (AssetTrace a : trace.assets()) chains(trace, a, candidates, hits);
         return hits;
     }
 
     /** Steps by their shape within the asset's graph; whether the fresh address is new to the export is left open. */
-    private void candidates(AssetTrace a, List<Step> out) {
+    private static void candidates(ChainLedger ledger, AssetTrace a, List<Step> out) {
         AssetGraph g = a.graph();
         Reach fwd = a.forward();
         for (int v = 0; v < g.addressCount(); v++) {
@@ -101,10 +95,10 @@ final class PeelChainRule {
             if (e2 >= nextInflow) continue; // the second send is not before the next inflow
             if (i + 2 < g.outEnd(v) && g.outEdgeAt(i + 2) < nextInflow) continue; // a third send
             int large, small;
-            if (atLeastNineTimes(g.ledgerRow(e1), g.ledgerRow(e2))) {
+            if (atLeastNineTimes(ledger, g.ledgerRow(e1), g.ledgerRow(e2))) {
                 large = e1;
                 small = e2;
-            } else if (atLeastNineTimes(g.ledgerRow(e2), g.ledgerRow(e1))) {
+            } else if (atLeastNineTimes(ledger, g.ledgerRow(e2), g.ledgerRow(e1))) {
                 large = e2;
                 small = e1;
             } else {
@@ -117,7 +111,7 @@ final class PeelChainRule {
     }
 
     /** {@code large >= 9 * small} with {@code small > 0}, exactly. */
-    private boolean atLeastNineTimes(int largeRow, int smallRow) {
+    private static boolean atLeastNineTimes(ChainLedger ledger, int largeRow, int smallRow) {
         if (ledger.isSmall(largeRow) && ledger.isSmall(smallRow)) {
             long s = ledger.smallAmount(smallRow);
             return s > 0 && s <= ledger.smallAmount(largeRow) / 9; // floor(L / 9) >= s  <=>  L >= 9 s
@@ -132,7 +126,7 @@ final class PeelChainRule {
     }
 
     /** One pass over the ledger: a candidate whose fresh address had an earlier transfer of any asset is no step. */
-    private void checkFreshInExport(List<Step> candidates) {
+    private static void checkFreshInExport(ChainLedger ledger, List<Step> candidates) {
         Map<Integer, List<Step>> byFresh = new HashMap<>();
         BitSet marked = new BitSet(ledger.addresses().size());
         for (Step s : candidates) {
@@ -143,12 +137,12 @@ final class PeelChainRule {
         for (int row = 0; row < ledger.size(); row++) {
             if (!ledger.movesValue(row)) continue;
             int from = ledger.from(row), to = ledger.to(row);
-            if (marked.get(from)) markEarlier(byFresh.get(from), row);
-            if (to != from && marked.get(to)) markEarlier(byFresh.get(to), row);
+            if (marked.get(from)) markEarlier(ledger, byFresh.get(from), row);
+            if (to != from && marked.get(to)) markEarlier(ledger, byFresh.get(to), row);
         }
     }
 
-    private void markEarlier(List<Step> steps, int row) {
+    private static void markEarlier(ChainLedger ledger, List<Step> steps, int row) {
         long key = ledger.key(row);
         int asset = ledger.asset(row);
         for (Step s : steps) {
@@ -162,7 +156,7 @@ final class PeelChainRule {
     }
 
     /** Links an asset's steps through their fresh addresses and reports each maximal chain long enough. */
-    private void chains(AssetTrace a, List<Step> candidates, List<RuleHit> hits) {
+    private static void chains(ChainTrace trace, AssetTrace a, List<Step> candidates, List<RuleHit> hits) {
         Map<Integer, Step> byAddress = new TreeMap<>(); // by local id: hits in a stable order
         for (Step s : candidates) if (s.asset == a && s.freshInExport) byAddress.put(s.address, s);
         Set<Integer> continued = new HashSet<>();
@@ -171,12 +165,13 @@ final class PeelChainRule {
             if (continued.contains(start.address)) continue; // inside a chain: its first step reports it
             List<Step> chain = new ArrayList<>();
             for (Step s = start; s != null && chain.size() <= byAddress.size(); s = byAddress.get(s.fresh)) chain.add(s);
-            if (chain.size() >= MIN_STEPS) hits.add(hit(a, chain));
+            if (chain.size() >= MIN_STEPS) hits.add(hit(trace, a, chain));
         }
     }
 
-    private RuleHit hit(AssetTrace a, List<Step> chain) {
+    private static RuleHit hit(ChainTrace trace, AssetTrace a, List<Step> chain) {
         AssetGraph g = a.graph();
+        ChainLedger ledger = trace.ledger();
         List<String> evidence = new ArrayList<>();
         BigInteger peeled = BigInteger.ZERO;
         for (Step s : chain) {
@@ -185,8 +180,8 @@ final class PeelChainRule {
         }
         Step last = chain.get(chain.size() - 1);
         String why = "started a peel chain of " + chain.size() + " steps: each passed at least 90% on to a fresh address"
-                + " and peeled off the rest (" + FlagEngine.display(a, peeled) + " in all); "
-                + FlagEngine.display(a, ledger.amount(g.ledgerRow(last.onward))) + " went on to "
+                + " and peeled off the rest (" + Amounts.display(a, peeled) + " in all); "
+                + Amounts.display(a, ledger.amount(g.ledgerRow(last.onward))) + " went on to "
                 + trace.address(a, last.fresh);
         return new RuleHit(Rule.PEEL_CHAIN, a, chain.get(0).address, Direction.FORWARD, evidence, why);
     }

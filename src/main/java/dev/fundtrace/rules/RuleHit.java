@@ -2,20 +2,47 @@ package dev.fundtrace.rules;
 
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.Direction;
+import dev.fundtrace.trace.Flow;
+import dev.fundtrace.trace.FlowStep;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a rule class found, before it is a flag: {@link FlagEngine} adds the flow to {@code address} in
+ * What a rule found, before it is a flag: {@link FlagEngine} adds the flow to {@code address} in
  * {@code direction} (the flag's hops and seed come from it) and merges hits with the same flag key.
  *
- * @param address  local address id in {@code asset}'s graph: the flag's address
- * @param evidence the flag's evidence, in order; the flow's own path is named by its id, not copied in
+ * @param address        local address id in {@code asset}'s graph: the flag's address
+ * @param direction      the flow the flag rests on; null when the address is itself a seed (hops 0, no flow)
+ * @param evidence       the flag's evidence, in order
+ * @param depositAddress for EXCHANGE_CASH_OUT, the likely deposit address (or null); null for other rules
  */
 record RuleHit(Rule rule, AssetTrace asset, int address, Direction direction, List<String> evidence,
-               String explanation) {
+               String explanation, String depositAddress) {
 
     RuleHit {
         evidence = List.copyOf(evidence);
+    }
+
+    RuleHit(Rule rule, AssetTrace asset, int address, Direction direction, List<String> evidence, String explanation) {
+        this(rule, asset, address, direction, evidence, explanation, null);
+    }
+
+    /** A hit citing the flow's path as evidence, then {@code moreEvidence}. */
+    static RuleHit alongFlow(Rule rule, AssetTrace asset, int address, Flow flow, List<String> moreEvidence,
+                             String explanation, String depositAddress) {
+        List<String> evidence = new ArrayList<>();
+        for (FlowStep s : flow.path()) evidence.add(s.txHash());
+        evidence.addAll(moreEvidence);
+        return new RuleHit(rule, asset, address, flow.direction(), evidence, explanation, depositAddress);
+    }
+
+    static RuleHit alongFlow(Rule rule, AssetTrace asset, int address, Flow flow, String explanation) {
+        return alongFlow(rule, asset, address, flow, List.of(), explanation, null);
+    }
+
+    /** A hit on a seed itself: no flow leads to it. */
+    static RuleHit atSeed(Rule rule, AssetTrace asset, int seed, List<String> evidence, String explanation) {
+        return new RuleHit(rule, asset, seed, null, evidence, explanation);
     }
 }

@@ -16,15 +16,15 @@ class NineTenthsTest {
 
     @Test
     void boundaries() {
-        assertThat(FlagEngine.atLeastNineTenths(90, 100)).isTrue();
-        assertThat(FlagEngine.atLeastNineTenths(89, 100)).isFalse();
-        assertThat(FlagEngine.atLeastNineTenths(0, 0)).isTrue();
+        assertThat(RapidPassThroughRule.atLeastNineTenths(90, 100)).isTrue();
+        assertThat(RapidPassThroughRule.atLeastNineTenths(89, 100)).isFalse();
+        assertThat(RapidPassThroughRule.atLeastNineTenths(0, 0)).isTrue();
         long max = Long.MAX_VALUE;
-        assertThat(FlagEngine.atLeastNineTenths(max, max)).isTrue();
+        assertThat(RapidPassThroughRule.atLeastNineTenths(max, max)).isTrue();
         // 9 * 10^18 wei out of 10^19: exactly 90%, both products past 2^63
-        assertThat(FlagEngine.atLeastNineTenths(9_000_000_000_000_000_000L, max)).isEqualTo(exact(9_000_000_000_000_000_000L, max));
-        assertThat(FlagEngine.atLeastNineTenths(max / 10 * 9, max)).isEqualTo(exact(max / 10 * 9, max));
-        assertThat(FlagEngine.atLeastNineTenths(max / 10 * 9 + 1, max)).isEqualTo(exact(max / 10 * 9 + 1, max));
+        assertThat(RapidPassThroughRule.atLeastNineTenths(9_000_000_000_000_000_000L, max)).isEqualTo(exact(9_000_000_000_000_000_000L, max));
+        assertThat(RapidPassThroughRule.atLeastNineTenths(max / 10 * 9, max)).isEqualTo(exact(max / 10 * 9, max));
+        assertThat(RapidPassThroughRule.atLeastNineTenths(max / 10 * 9 + 1, max)).isEqualTo(exact(max / 10 * 9 + 1, max));
     }
 
     @Test
@@ -33,7 +33,7 @@ class NineTenthsTest {
         for (int i = 0; i < 200_000; i++) {
             long in = r.nextLong(Long.MAX_VALUE), out = r.nextInt(4) == 0 ? in / 10 * 9 + r.nextLong(-3, 4) : r.nextLong(Long.MAX_VALUE);
             if (out < 0) out = 0;
-            assertThat(FlagEngine.atLeastNineTenths(out, in)).as("%d of %d", out, in).isEqualTo(exact(out, in));
+            assertThat(RapidPassThroughRule.atLeastNineTenths(out, in)).as("%d of %d", out, in).isEqualTo(exact(out, in));
         }
     }
 }

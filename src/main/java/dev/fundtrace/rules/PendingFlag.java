@@ -1,0 +1,42 @@
+package dev.fundtrace.rules;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A flag being assembled from one or more hits with the same key: the first seed, the fewest hops. */
+final class PendingFlag {
+
+    private final Rule rule;
+    private final String chain, asset, address;
+    private int hops;
+    private String seed, deposit;
+    private final Set<String> flowIds = new LinkedHashSet<>();
+    private final Set<String> evidence = new LinkedHashSet<>();
+    private final List<String> reasons = new ArrayList<>();
+
+    PendingFlag(Rule rule, String chain, String asset, String address, int hops) {
+        this.rule = rule;
+        this.chain = chain;
+        this.asset = asset;
+        this.address = address;
+        this.hops = hops;
+    }
+
+    /** @param flowId the flow the hit rests on, or null (a hit at a seed) */
+    void add(String flowId, String seedAddress, int flowHops, RuleHit hit) {
+        if (flowId != null) flowIds.add(flowId);
+        evidence.addAll(hit.evidence());
+        if (deposit == null) deposit = hit.depositAddress();
+        if (!reasons.contains(hit.explanation())) reasons.add(hit.explanation());
+        if (seed == null) seed = seedAddress;
+        hops = Math.min(hops, flowHops);
+    }
+
+    Flag toFlag() {
+        String explanation = address + " " + String.join("; it also ", reasons) + ".";
+        return new Flag("G-" + ShortHash.of(rule + "|" + chain + "|" + asset + "|" + address), rule, rule.severity(),
+                chain, asset, address, seed, hops, List.copyOf(flowIds), List.copyOf(evidence), explanation, deposit, true);
+    }
+}
