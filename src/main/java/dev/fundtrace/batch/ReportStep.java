@@ -201,13 +201,21 @@ class ReportStep implements Tasklet {
         p.put("structuringWindow", job.rules().structuringWindow().toString());
         p.put("structuringMinTransfers", job.rules().structuringMinTransfers());
         p.put("designationFiles", job.designations().files().stream().map(f -> f.getFileName().toString()).toList());
-        p.put("select", Map.of("uids", job.designations().select().uids(), "names", job.designations().select().names(),
+        // ordered maps: Map.of iterates in an order that changes from one JVM to the next, and so did report.json
+        p.put("select", ordered("uids", job.designations().select().uids(), "names", job.designations().select().names(),
                 "programs", job.designations().select().programs()));
         var eth = job.ledger().ethereum();
-        p.put("ledger", eth.fromFiles() ? Map.of("files", eth.files().toString(), "assumeSuccess", eth.assumeSuccess())
-                : Map.of("rpc", dev.fundtrace.chain.ethereum.rpc.RedactedUrl.of(eth.rpc()), "confirmations", eth.confirmations()));
+        p.put("ledger", eth.fromFiles() ? ordered("files", eth.files().toString(), "assumeSuccess", eth.assumeSuccess())
+                : ordered("rpc", dev.fundtrace.chain.ethereum.rpc.RedactedUrl.of(eth.rpc()), "confirmations", eth.confirmations()));
         p.put("maxRejectedShare", job.ledger().maxRejectedShare());
         p.put("labelFiles", job.labels().stream().map(f -> f.getFileName().toString()).toList());
         return p;
+    }
+
+    /** A map of key/value pairs in the order given. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        return m;
     }
 }
