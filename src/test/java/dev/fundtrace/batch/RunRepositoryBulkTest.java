@@ -2,11 +2,10 @@ package dev.fundtrace.batch;
 
 import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.Exposure;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ class RunRepositoryBulkTest {
     @Test
     void manyExposuresGoInByChunksIntact() {
         var ds = new DriverManagerDataSource("jdbc:h2:mem:bulk;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", "sa", "");
-        new ResourceDatabasePopulator(new ClassPathResource("schema.sql")).execute(ds);
+        Flyway.configure().dataSource(ds).load().migrate(); // the schema the application has (db/migration)
         RunRepository runs = new RunRepository(new JdbcTemplate(ds));
         List<Exposure> exposures = new ArrayList<>();
         for (int i = 0; i < 2 * RunRepository.EXPOSURE_CHUNK + 17; i++) {
