@@ -1,6 +1,7 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.ledger.store.LedgerStore;
+import dev.fundtrace.store.RunDao;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -35,7 +36,7 @@ public class TraceJobConfiguration {
     }
 
     @Bean(name = JOB)
-    Job fundtraceJob(JobRepository jobRepository, PlatformTransactionManager tx, RunRepository runs,
+    Job fundtraceJob(JobRepository jobRepository, PlatformTransactionManager tx, RunDao runs,
                      DesignationsStep designations, LabelsStep labels, LedgerStep ledger, TraceStep trace,
                      FlagStep flags, ReportStep report, ReportPrefetch prefetch) {
         return new JobBuilder(JOB, jobRepository)
@@ -55,7 +56,7 @@ public class TraceJobConfiguration {
     }
 
     /** Keeps run_history (what `fundtrace history` shows) in step with the job's executions. */
-    record RunHistoryListener(RunRepository runs) implements JobExecutionListener {
+    record RunHistoryListener(RunDao runs) implements JobExecutionListener {
         @Override
         public void beforeJob(JobExecution execution) {
             RunParameters p = RunParameters.of(execution);
