@@ -23,6 +23,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void theStoreServesTheStepsWithoutKnowingThem() {
+        noClasses().that().resideInAPackage("dev.fundtrace.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.batch..", "dev.fundtrace.cli..")
+                .check(classes);
+    }
+
+    @Test
     void theTraceKernelKnowsNothingOfSpringOrTheDatabase() {
         noClasses().that().resideInAnyPackage("dev.fundtrace.trace..", "dev.fundtrace.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..")

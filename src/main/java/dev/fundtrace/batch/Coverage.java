@@ -3,6 +3,7 @@ package dev.fundtrace.batch;
 import dev.fundtrace.ledger.store.ChainLedger;
 import dev.fundtrace.ledger.store.SegmentInfo;
 import dev.fundtrace.report.RunReport;
+import dev.fundtrace.store.Amounts;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +26,7 @@ final class Coverage {
             double left = a.taint() == null ? 0 : a.taint().leftHorizon();
             double toSeeds = a.taint() == null ? 0 : a.taint().returnedToSeeds();
             assets.add(new RunReport.AssetCoverage(a.asset(), a.symbol(), a.decimals(), a.graph().edgeCount(),
-                    RunRepository.plain(BigDecimal.valueOf(left)), RunRepository.plain(BigDecimal.valueOf(toSeeds))));
+                    Amounts.plain(BigDecimal.valueOf(left)), Amounts.plain(BigDecimal.valueOf(toSeeds))));
         }
         long reverted = segments.stream().mapToLong(SegmentInfo::reverted).sum();
         long transfers = segments.stream().mapToLong(SegmentInfo::transfers).sum();

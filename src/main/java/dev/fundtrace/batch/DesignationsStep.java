@@ -6,6 +6,8 @@ import dev.fundtrace.designation.DesignationReader;
 import dev.fundtrace.designation.SeedSelector;
 import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.rejects.Rejection;
+import dev.fundtrace.store.DesignationDao;
+import dev.fundtrace.store.RejectionDao;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -20,10 +22,12 @@ import java.util.List;
 @Component
 class DesignationsStep implements Tasklet {
 
-    private final RunRepository runs;
+    private final DesignationDao designationDao;
+    private final RejectionDao rejectionDao;
 
-    DesignationsStep(RunRepository runs) {
-        this.runs = runs;
+    DesignationsStep(DesignationDao designationDao, RejectionDao rejectionDao) {
+        this.designationDao = designationDao;
+        this.rejectionDao = rejectionDao;
     }
 
     @Override
@@ -51,8 +55,8 @@ class DesignationsStep implements Tasklet {
         for (Designation d : all) if (seen.add(d.currency() + "|" + d.address() + "|" + d.sdnUid())) unique.add(d);
         var select = job.designations().select();
         var seeds = new HashSet<>(SeedSelector.select(unique, select.uids(), select.names(), select.programs()));
-        runs.replaceDesignations(run.runId(), unique, seeds);
-        runs.replaceRejections(run.runId(), sources, rejected);
+        designationDao.replace(run.runId(), unique, seeds);
+        rejectionDao.replace(run.runId(), sources, rejected);
         long traced = seeds.stream().filter(Designation::traced).count();
         contribution.incrementWriteCount(unique.size());
         Console.progress("designations", unique.size() + " designated addresses, " + seeds.size() + " selected as seeds ("

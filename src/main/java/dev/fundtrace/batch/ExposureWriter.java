@@ -2,6 +2,9 @@ package dev.fundtrace.batch;
 
 import dev.fundtrace.report.JsonReportWriter;
 import dev.fundtrace.report.RunReport;
+import dev.fundtrace.store.Amounts;
+import dev.fundtrace.store.ExposureDao;
+import dev.fundtrace.store.FactDao;
 import dev.fundtrace.trace.Exposure;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
@@ -30,7 +33,8 @@ import java.util.function.Supplier;
 @Component
 class ExposureWriter {
 
-    private final RunRepository runs;
+    private final FactDao factDao;
+    private final ExposureDao exposureDao;
     private final int backgroundMin;
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "fundtrace-exposures");
@@ -42,9 +46,10 @@ class ExposureWriter {
     /** A store on this class's threads: {@code json} is done once the JSON file is complete (the rows may not be). */
     private record Background(Future<?> stored, CompletableFuture<Void> json) {}
 
-    ExposureWriter(RunRepository runs,
+    ExposureWriter(FactDao factDao, ExposureDao exposureDao,
                    @org.springframework.beans.factory.annotation.Value("${fundtrace.exposures.background-min:10000}") int backgroundMin) {
-        this.runs = runs;
+        this.factDao = factDao;
+        this.exposureDao = exposureDao;
         this.backgroundMin = backgroundMin;
     }
 
@@ -55,11 +60,11 @@ class ExposureWriter {
      * on this class's two threads when there are many, while the flag and report steps run.
      */
     void store(long runId, int count, Supplier<List<Exposure>> build, Path json) {
-        runs.fact(runId, "exposureCount", Integer.toString(count));
+        factDao.put(runId, "exposureCount", Integer.toString(count));
         if (count < backgroundMin) {
             List<Exposure> exposures = built(build, count);
             writeJson(exposures, json);
-            runs.replaceExposures(runId, exposures);
+            exposureDao.replace(runId, exposures);
             return;
         }
         long t0 = System.nanoTime();
@@ -69,7 +74,7 @@ class ExposureWriter {
         var jsonDone = records.thenAcceptAsync(exposures -> writeJson(exposures, json), executor);
         var rows = records.thenAcceptAsync(exposures -> {
             long t1 = System.nanoTime();
-            runs.replaceExposures(runId, exposures);
+            exposureDao.replace(runId, exposures);
             Console.progress("trace", String.format("%,d exposures built in %.2f s and stored in the database in %.2f s (other threads)",
                     count, (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
         }, executor);
@@ -88,7 +93,7 @@ class ExposureWriter {
     /** In trace order (asset, forward before backward, address id): stable from run to run. */
     private static void writeJson(List<Exposure> exposures, Path json) {
         JsonReportWriter.writeExposures(() -> exposures.stream().map(e -> new RunReport.ExposureRow(e.direction().id(),
-                e.chain(), e.asset(), e.address(), e.hops(), RunRepository.plain(e.taintedAmountRaw()), e.seed(), e.label(),
+                e.chain(), e.asset(), e.address(), e.hops(), Amounts.plain(e.taintedAmountRaw()), e.seed(), e.label(),
                 e.category())).iterator(), json);
     }
 
@@ -124,8 +129,8 @@ class ExposureWriter {
                 throw new IllegalStateException("storing exposures failed: " + e.getCause().getMessage(), e.getCause());
             }
         }
-        long expected = runs.fact(runId, "exposureCount").map(Long::parseLong).orElse(-1L);
-        return expected >= 0 && runs.exposureCount(runId) == expected;
+        long expected = factDao.get(runId, "exposureCount").map(Long::parseLong).orElse(-1L);
+        return expected >= 0 && exposureDao.count(runId) == expected;
     }
 
     /** Waits for a background store of this run to end, however it ends (for a step that is failing anyway). */

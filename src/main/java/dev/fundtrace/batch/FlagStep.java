@@ -7,6 +7,12 @@ import dev.fundtrace.rules.Flag;
 import dev.fundtrace.rules.FlagEngine;
 import dev.fundtrace.rules.FlagResult;
 import dev.fundtrace.rules.RuleThresholds;
+import dev.fundtrace.store.DesignationDao;
+import dev.fundtrace.store.FlagDao;
+import dev.fundtrace.store.FlowDao;
+import dev.fundtrace.store.LabelDao;
+import dev.fundtrace.store.RunDao;
+import dev.fundtrace.store.TraceDao;
 import dev.fundtrace.trace.ChainTrace;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -24,13 +30,24 @@ import java.util.Set;
 class FlagStep implements Tasklet {
 
     private final TraceRunner runner;
-    private final RunRepository runs;
+    private final RunDao runDao;
+    private final TraceDao traceDao;
+    private final DesignationDao designationDao;
+    private final LabelDao labelDao;
+    private final FlowDao flowDao;
+    private final FlagDao flagDao;
     private final TraceCache cache;
     private final RunFiles files;
 
-    FlagStep(TraceRunner runner, RunRepository runs, TraceCache cache, RunFiles files) {
+    FlagStep(TraceRunner runner, RunDao runDao, TraceDao traceDao, DesignationDao designationDao, LabelDao labelDao,
+             FlowDao flowDao, FlagDao flagDao, TraceCache cache, RunFiles files) {
         this.runner = runner;
-        this.runs = runs;
+        this.runDao = runDao;
+        this.traceDao = traceDao;
+        this.designationDao = designationDao;
+        this.labelDao = labelDao;
+        this.flowDao = flowDao;
+        this.flagDao = flagDao;
         this.cache = cache;
         this.files = files;
     }
@@ -39,12 +56,12 @@ class FlagStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunParameters run = RunParameters.of(chunk);
         JobDefinition job = run.job();
-        var previousRun = runs.previousCompleted(job.name(), run.runId());
-        long source = runs.traceSourceOf(run.runId());
+        var previousRun = runDao.previousCompleted(job.name(), run.runId());
+        long source = traceDao.sourceOf(run.runId());
         if (source != run.runId()) {
             // the usual unchanged night: the previous run had this very trace, so none of its flags is new
-            boolean sameAsPrevious = previousRun.isPresent() && runs.traceSourceOf(previousRun.get().runId()) == source;
-            runs.reuseFlags(run.runId(), source, sameAsPrevious ? null : keysOf(previousRun));
+            boolean sameAsPrevious = previousRun.isPresent() && traceDao.sourceOf(previousRun.get().runId()) == source;
+            flagDao.reuse(run.runId(), source, sameAsPrevious ? null : keysOf(previousRun));
             Console.progress("flags", "flags of run " + source + " reused (same trace)");
             return RepeatStatus.FINISHED;
         }
@@ -52,16 +69,17 @@ class FlagStep implements Tasklet {
         ChainTrace trace = cache.get(run.runId());
         if (trace == null) trace = runner.trace(run, job); // resumed at this step: trace again
         var r = job.rules();
-        FlagEngine engine = new FlagEngine(new LabelBook(runs.labels(run.runId())), new RuleThresholds(
+        FlagEngine engine = new FlagEngine(new LabelBook(labelDao.of(run.runId())), new RuleThresholds(
                 r.indirectExposureMin(), r.rapidPassThroughWindow(), r.structuringThreshold(), r.structuringWindow(),
                 r.structuringMinTransfers()));
-        List<String> sanctioned = runs.designatedAddresses(run.runId(), Chain.ETHEREUM.id(), false);
+        List<String> sanctioned = designationDao.addresses(run.runId(), Chain.ETHEREUM.id(), false);
         long t0 = System.nanoTime();
         FlagResult result = engine.evaluate(trace, sanctioned);
         List<Flag> flags = result.flags().stream().map(f -> f.withNewSinceLastRun(!previous.contains(f.key()))).toList();
         long t1 = System.nanoTime();
         files.forgetFlowsJson(run.runId());
-        runs.replaceFlowsAndFlags(run.runId(), result.flows(), flags);
+        flowDao.replace(run.runId(), result.flows());
+        flagDao.replace(run.runId(), flags);
         cache.clear(run.runId());
         contribution.incrementWriteCount(flags.size());
         Console.progress("flags", String.format("%d flags on %d flows: evaluated in %.2f s, stored in %.2f s",
@@ -70,7 +88,7 @@ class FlagStep implements Tasklet {
     }
 
     /** The flag keys of the previous completed run, none when there is none. */
-    private Set<String> keysOf(Optional<RunRepository.RunRow> previousRun) {
-        return previousRun.<Set<String>>map(p -> new HashSet<>(runs.flagKeys(p.runId()))).orElse(Set.of());
+    private Set<String> keysOf(Optional<RunDao.RunRow> previousRun) {
+        return previousRun.<Set<String>>map(p -> new HashSet<>(flagDao.keys(p.runId()))).orElse(Set.of());
     }
 }

@@ -4,6 +4,8 @@ import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.labels.Label;
 import dev.fundtrace.labels.LabelFileReader;
 import dev.fundtrace.rejects.Rejection;
+import dev.fundtrace.store.LabelDao;
+import dev.fundtrace.store.RejectionDao;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -17,10 +19,12 @@ import java.util.List;
 @Component
 class LabelsStep implements Tasklet {
 
-    private final RunRepository runs;
+    private final LabelDao labelDao;
+    private final RejectionDao rejectionDao;
 
-    LabelsStep(RunRepository runs) {
-        this.runs = runs;
+    LabelsStep(LabelDao labelDao, RejectionDao rejectionDao) {
+        this.labelDao = labelDao;
+        this.rejectionDao = rejectionDao;
     }
 
     @Override
@@ -37,8 +41,8 @@ class LabelsStep implements Tasklet {
             sources.add(file.getFileName().toString());
             result.rejections().forEach(r -> Console.progress("labels", "refused " + r.message()));
         }
-        runs.replaceLabels(run.runId(), labels);
-        runs.replaceRejections(run.runId(), sources, rejected);
+        labelDao.replace(run.runId(), labels);
+        rejectionDao.replace(run.runId(), sources, rejected);
         contribution.incrementWriteCount(labels.size());
         Console.progress("labels", labels.size() + " labelled addresses, " + rejected.size() + " refused");
         return RepeatStatus.FINISHED;

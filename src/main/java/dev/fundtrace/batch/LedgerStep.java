@@ -4,6 +4,8 @@ import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.chain.ethereum.etl.EtlExportLoader;
 import dev.fundtrace.ledger.store.LedgerStore;
+import dev.fundtrace.store.FactDao;
+import dev.fundtrace.store.JobSegmentDao;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -20,13 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
 class LedgerStep implements Tasklet {
 
     private final LedgerStore store;
-    private final RunRepository runs;
+    private final JobSegmentDao segmentDao;
+    private final FactDao factDao;
     private final RpcLedgerSource rpc;
     private final LedgerCache cache;
 
-    LedgerStep(LedgerStore store, RunRepository runs, RpcLedgerSource rpc, LedgerCache cache) {
+    LedgerStep(LedgerStore store, JobSegmentDao segmentDao, FactDao factDao, RpcLedgerSource rpc, LedgerCache cache) {
         this.store = store;
-        this.runs = runs;
+        this.segmentDao = segmentDao;
+        this.factDao = factDao;
         this.rpc = rpc;
         this.cache = cache;
     }
@@ -38,7 +42,7 @@ class LedgerStep implements Tasklet {
         JobDefinition.EthereumLedger eth = job.ledger().ethereum();
         if (!eth.fromFiles()) {
             String fingerprint = rpc.gather(run, job);
-            runs.useSegment(job.name(), Chain.ETHEREUM.id(), fingerprint);
+            segmentDao.use(job.name(), Chain.ETHEREUM.id(), fingerprint);
             return RepeatStatus.FINISHED;
         }
         String fingerprint = EtlExportLoader.fingerprint(eth.files(), eth.assumeSuccess());
@@ -53,7 +57,7 @@ class LedgerStep implements Tasklet {
         } else {
             load(run, job, eth, fingerprint, contribution);
         }
-        runs.useSegment(job.name(), Chain.ETHEREUM.id(), fingerprint);
+        segmentDao.use(job.name(), Chain.ETHEREUM.id(), fingerprint);
         return RepeatStatus.FINISHED;
     }
 
@@ -72,7 +76,7 @@ class LedgerStep implements Tasklet {
                 }
             }
         });
-        boolean soleLedger = runs.segments(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals);
+        boolean soleLedger = segmentDao.of(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals);
         loader.roomToJoin(soleLedger && fitsInMemory(EtlExportLoader.transactionsAtMost(eth.files())));
         var result = loader.load(eth.files(), eth.assumeSuccess(), job.ledger().maxRejectedShare());
         long t1 = System.nanoTime();
@@ -88,7 +92,7 @@ class LedgerStep implements Tasklet {
         // That thread commits on its own, outside this step's transaction: the warnings are recorded there first,
         // so that a kill cannot leave the segment registered (and never loaded again) without them.
         var stored = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-            runs.ledgerWarnings(run.runId(), fingerprint, result.warnings());
+            factDao.ledgerWarnings(run.runId(), fingerprint, result.warnings());
             return store.store(Chain.ETHEREUM, result.parts(), fingerprint, eth.files().toString(), result.reverted(),
                     result.rowsRead(), result.rejections());
         });

@@ -1,6 +1,10 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.report.RunReport;
+import dev.fundtrace.store.FlagDao;
+import dev.fundtrace.store.FlowDao;
+import dev.fundtrace.store.RunDao;
+import dev.fundtrace.store.TraceDao;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.stereotype.Component;
@@ -21,26 +25,32 @@ import java.util.function.Supplier;
 @Component
 class ReportPrefetch implements JobExecutionListener {
 
-    private final RunRepository runs;
+    private final RunDao runDao;
+    private final TraceDao traceDao;
+    private final FlowDao flowDao;
+    private final FlagDao flagDao;
     private final Map<Long, Prefetched> byRun = new ConcurrentHashMap<>();
 
     /** What was read for a run: the flows of trace {@code source} and the flag rows stored under run {@code flagRun}. */
     private record Prefetched(long source, long flagRun, CompletableFuture<List<RunReport.FlowRow>> flows,
                               CompletableFuture<List<RunReport.FlagRow>> flags) {}
 
-    ReportPrefetch(RunRepository runs) {
-        this.runs = runs;
+    ReportPrefetch(RunDao runDao, TraceDao traceDao, FlowDao flowDao, FlagDao flagDao) {
+        this.runDao = runDao;
+        this.traceDao = traceDao;
+        this.flowDao = flowDao;
+        this.flagDao = flagDao;
     }
 
     @Override
     public void beforeJob(JobExecution execution) {
         RunParameters p = RunParameters.of(execution);
-        runs.previousCompleted(p.jobName(), p.runId()).ifPresent(previous -> {
-            long source = runs.traceSourceOf(previous.runId());
-            long flagRun = runs.flagRunOf(previous.runId());
+        runDao.previousCompleted(p.jobName(), p.runId()).ifPresent(previous -> {
+            long source = traceDao.sourceOf(previous.runId());
+            long flagRun = flagDao.flagRunOf(previous.runId());
             // one thread, flows then flags: the job's own steps keep the other core
-            var flows = CompletableFuture.supplyAsync(() -> runs.flowsOfTrace(source), ReportPrefetch::onPrefetchThread);
-            var flags = flows.thenApply(f -> runs.storedFlags(flagRun));
+            var flows = CompletableFuture.supplyAsync(() -> flowDao.ofTrace(source), ReportPrefetch::onPrefetchThread);
+            var flags = flows.thenApply(f -> flagDao.stored(flagRun));
             byRun.put(p.runId(), new Prefetched(source, flagRun, flows, flags));
         });
     }
@@ -53,15 +63,15 @@ class ReportPrefetch implements JobExecutionListener {
     /** The flows of the trace {@code source} for run {@code runId} (without paths): those read ahead when it is that trace. */
     List<RunReport.FlowRow> flowsOfTrace(long runId, long source) {
         Prefetched p = byRun.get(runId);
-        return p != null && p.source() == source ? readAhead(p.flows(), () -> runs.flowsOfTrace(source), "flows of run " + source + "'s trace")
-                : runs.flowsOfTrace(source);
+        return p != null && p.source() == source ? readAhead(p.flows(), () -> flowDao.ofTrace(source), "flows of run " + source + "'s trace")
+                : flowDao.ofTrace(source);
     }
 
     /** The flag rows stored under run {@code flagRun}: those read ahead when they are that run's. */
     List<RunReport.FlagRow> storedFlags(long runId, long flagRun) {
         Prefetched p = byRun.get(runId);
-        return p != null && p.flagRun() == flagRun ? readAhead(p.flags(), () -> runs.storedFlags(flagRun), "flags of run " + flagRun)
-                : runs.storedFlags(flagRun);
+        return p != null && p.flagRun() == flagRun ? readAhead(p.flags(), () -> flagDao.stored(flagRun), "flags of run " + flagRun)
+                : flagDao.stored(flagRun);
     }
 
     private static <T> T readAhead(CompletableFuture<T> ahead, Supplier<T> again, String what) {

@@ -9,6 +9,15 @@ import dev.fundtrace.report.JsonFragments;
 import dev.fundtrace.report.JsonReportWriter;
 import dev.fundtrace.report.ReportFolderWriter;
 import dev.fundtrace.report.RunReport;
+import dev.fundtrace.store.DesignationDao;
+import dev.fundtrace.store.ExposureDao;
+import dev.fundtrace.store.FactDao;
+import dev.fundtrace.store.FlagDao;
+import dev.fundtrace.store.FlowDao;
+import dev.fundtrace.store.LabelDao;
+import dev.fundtrace.store.RejectionDao;
+import dev.fundtrace.store.RunDao;
+import dev.fundtrace.store.TraceDao;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
@@ -32,18 +41,35 @@ import java.util.Set;
 @Component
 class ReportStep implements Tasklet {
 
-    private final RunRepository runs;
+    private final RunDao runDao;
+    private final TraceDao traceDao;
+    private final DesignationDao designationDao;
+    private final LabelDao labelDao;
+    private final RejectionDao rejectionDao;
+    private final FactDao factDao;
+    private final ExposureDao exposureDao;
+    private final FlowDao flowDao;
+    private final FlagDao flagDao;
     private final TraceRunner runner;
     private final LedgerStore store;
     private final RunFiles files;
     private final ExposureWriter writer;
     private final ReportPrefetch prefetch;
 
-    ReportStep(RunRepository runs, TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer,
-               ReportPrefetch prefetch) {
+    ReportStep(RunDao runDao, TraceDao traceDao, DesignationDao designationDao, LabelDao labelDao,
+               RejectionDao rejectionDao, FactDao factDao, ExposureDao exposureDao, FlowDao flowDao, FlagDao flagDao,
+               TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer, ReportPrefetch prefetch) {
         this.writer = writer;
         this.prefetch = prefetch;
-        this.runs = runs;
+        this.runDao = runDao;
+        this.traceDao = traceDao;
+        this.designationDao = designationDao;
+        this.labelDao = labelDao;
+        this.rejectionDao = rejectionDao;
+        this.factDao = factDao;
+        this.exposureDao = exposureDao;
+        this.flowDao = flowDao;
+        this.flagDao = flagDao;
         this.runner = runner;
         this.store = store;
         this.files = files;
@@ -64,7 +90,7 @@ class ReportStep implements Tasklet {
         try {
             if (storing) writer.awaitJson(run.runId());
             else ensureExposuresStored(run, job);
-            long source = runs.traceSourceOf(run.runId());
+            long source = traceDao.sourceOf(run.runId());
             Set<ReportFolderWriter.Format> formats = formats(job);
             // the first report of a trace writes its flows.json, from flows read with every path
             boolean writeFlowsJson = formats.contains(ReportFolderWriter.Format.JSON) && !Files.isRegularFile(files.flowsJson(source));
@@ -81,7 +107,7 @@ class ReportStep implements Tasklet {
         }
         Console.progress("report", String.format("assembled from the database in %.2f s, written in %.2f s",
                 (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
-        runs.summary(run.runId(), folder.toString(), report.designations().size(), report.summary().seeds(),
+        runDao.summary(run.runId(), folder.toString(), report.designations().size(), report.summary().seeds(),
                 report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());
         Summary.keep(chunk.getStepContext().getStepExecution().getJobExecution(), report, folder);
         return RepeatStatus.FINISHED;
@@ -118,41 +144,41 @@ class ReportStep implements Tasklet {
      * run left them incomplete, trace again and store them (same ledger, same answer).
      */
     private void ensureExposuresStored(RunParameters run, JobDefinition job) {
-        if (runs.traceSourceOf(run.runId()) != run.runId()) return; // a completed run's trace: stored with it
+        if (traceDao.sourceOf(run.runId()) != run.runId()) return; // a completed run's trace: stored with it
         if (writer.awaitStored(run.runId())) return;
         Console.progress("report", "exposures incomplete after an interruption: tracing again to store them");
         var trace = runner.trace(run, job);
-        var exposures = trace.exposures(new dev.fundtrace.labels.LabelBook(runs.labels(run.runId())));
-        runs.replaceExposures(run.runId(), exposures);
-        runs.fact(run.runId(), "exposureCount", Integer.toString(exposures.size()));
+        var exposures = trace.exposures(new dev.fundtrace.labels.LabelBook(labelDao.of(run.runId())));
+        exposureDao.replace(run.runId(), exposures);
+        factDao.put(run.runId(), "exposureCount", Integer.toString(exposures.size()));
     }
 
     RunReport assemble(RunParameters run, JobDefinition job, Set<ReportFolderWriter.Format> formats, boolean writeFlowsJson) {
         long id = run.runId();
-        var designations = runs.designations(id).stream().map(s -> {
+        var designations = designationDao.of(id).stream().map(s -> {
             var d = s.designation();
             return new RunReport.DesignationRow(d.subject(), d.sdnUid(), d.programs(), d.currency(), d.chain(),
                     d.address(), d.sourceFile(), s.seed(), d.traced());
         }).toList();
-        long source = runs.traceSourceOf(id);
+        long source = traceDao.sourceOf(id);
         var flows = prefetch.flowsOfTrace(id, source);
         Map<String, String> symbols = new HashMap<>();
         flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
-        long flagRun = runs.flagRunOf(id);
-        var flags = RunRepository.asReported(prefetch.storedFlags(id, flagRun), id, flagRun, symbols);
-        flows = runs.withPaths(source, flows, pathsNeeded(formats, writeFlowsJson, flows, flags));
+        long flagRun = flagDao.flagRunOf(id);
+        var flags = FlagDao.asReported(prefetch.storedFlags(id, flagRun), id, flagRun, symbols);
+        flows = flowDao.withPaths(source, flows, pathsNeeded(formats, writeFlowsJson, flows, flags));
         // with the exposures file of the trace, report.json takes them from there and they are not read back
         // (the HTML names services from the flows, whose endpoints they are)
         boolean fragment = Files.isRegularFile(files.exposuresJson(source));
-        List<RunReport.ExposureRow> exposures = fragment ? List.of() : runs.exposures(id);
-        var coverage = runs.fact(id, "coverage").map(Coverage::read).orElse(new RunReport.Coverage(List.of(), List.of()));
+        List<RunReport.ExposureRow> exposures = fragment ? List.of() : exposureDao.ofTrace(source);
+        var coverage = factDao.get(id, "coverage").map(Coverage::read).orElse(new RunReport.Coverage(List.of(), List.of()));
 
         Map<String, Integer> bySeverity = new LinkedHashMap<>();
         for (String s : List.of("HIGH", "MEDIUM", "LOW")) bySeverity.put(s, 0);
         flags.forEach(f -> bySeverity.merge(f.severity(), 1, Integer::sum));
         Set<String> reached = new HashSet<>();
         exposures.forEach(e -> reached.add(e.address()));
-        int reachedCount = fragment ? runs.fact(runs.traceSourceOf(id), "reachedAddresses").map(Integer::parseInt).orElse(reached.size())
+        int reachedCount = fragment ? factDao.get(traceDao.sourceOf(id), "reachedAddresses").map(Integer::parseInt).orElse(reached.size())
                 : reached.size();
         int tracedSeeds = (int) designations.stream().filter(d -> d.seed() && d.traced()).count();
         int seeds = (int) designations.stream().filter(RunReport.DesignationRow::seed).count();
@@ -161,24 +187,24 @@ class ReportStep implements Tasklet {
         var summary = new RunReport.Summary(tracedSeeds, seeds, reachedCount, bySeverity, transfers);
 
         List<RunReport.RejectionRow> rejected = new ArrayList<>();
-        List<Rejection> all = new ArrayList<>(runs.rejections(id));
+        List<Rejection> all = new ArrayList<>(rejectionDao.of(id));
         List<String> warnings = new ArrayList<>();
         for (SegmentInfo s : segments) {
             all.addAll(store.rejections(s.fingerprint()));
             // each night's segment names what it found unknown (a token's metadata), so the same fact may come twice
-            runs.ledgerWarnings(s.fingerprint()).stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
+            factDao.ledgerWarnings(s.fingerprint()).stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
         all.forEach(r -> rejected.add(new RunReport.RejectionRow(r.source(), r.line(), r.reason(), r.record())));
-        var previous = runs.previousCompleted(job.name(), id);
+        var previous = runDao.previousCompleted(job.name(), id);
         RunReport.Changes changes;
         if (previous.isPresent()) {
             Set<String> now = new HashSet<>();
             flags.forEach(f -> now.add(f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address()));
             // most nights resolve nothing: read the previous run's flags in full only when some key went away
             // (never when the previous run had this very trace, and so these very flags)
-            boolean anyResolved = runs.traceSourceOf(previous.get().runId()) != source
-                    && runs.flagKeys(previous.get().runId()).stream().anyMatch(k -> !now.contains(k));
-            var resolved = !anyResolved ? List.<RunReport.FlagRow>of() : runs.flags(previous.get().runId(), symbols).stream()
+            boolean anyResolved = traceDao.sourceOf(previous.get().runId()) != source
+                    && flagDao.keys(previous.get().runId()).stream().anyMatch(k -> !now.contains(k));
+            var resolved = !anyResolved ? List.<RunReport.FlagRow>of() : flagDao.of(previous.get().runId(), symbols).stream()
                     .filter(f -> !now.contains(f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address())).toList();
             changes = new RunReport.Changes(previous.get().runDate().toString(),
                     flags.stream().filter(RunReport.FlagRow::newSinceLastRun).map(RunReport.FlagRow::id).toList(), resolved);

@@ -11,6 +11,9 @@ import dev.fundtrace.chain.ethereum.rpc.RpcLedgerGatherer;
 import dev.fundtrace.chain.ethereum.rpc.TokenMetadataCache;
 import dev.fundtrace.ledger.store.ChainLedger;
 import dev.fundtrace.ledger.store.LedgerStore;
+import dev.fundtrace.store.DesignationDao;
+import dev.fundtrace.store.FactDao;
+import dev.fundtrace.store.LabelDao;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -31,14 +34,19 @@ import java.util.TreeSet;
 class RpcLedgerSource {
 
     private final LedgerStore store;
-    private final RunRepository runs;
+    private final DesignationDao designationDao;
+    private final LabelDao labelDao;
+    private final FactDao factDao;
     private final TraceRunner runner;
     private final RpcCheckpointStore checkpoints;
     private final TokenMetadataCache tokens;
 
-    RpcLedgerSource(LedgerStore store, RunRepository runs, TraceRunner runner, JdbcTemplate jdbc) {
+    RpcLedgerSource(LedgerStore store, DesignationDao designationDao, LabelDao labelDao, FactDao factDao,
+                    TraceRunner runner, JdbcTemplate jdbc) {
         this.store = store;
-        this.runs = runs;
+        this.designationDao = designationDao;
+        this.labelDao = labelDao;
+        this.factDao = factDao;
         this.runner = runner;
         this.checkpoints = new RpcCheckpointStore(jdbc);
         this.tokens = new TokenMetadataCache(jdbc);
@@ -47,8 +55,8 @@ class RpcLedgerSource {
     String gather(RunParameters run, JobDefinition job) {
         JobDefinition.EthereumLedger eth = job.ledger().ethereum();
         String node = RedactedUrl.of(eth.rpc());
-        Set<String> seeds = new TreeSet<>(runs.designatedAddresses(run.runId(), Chain.ETHEREUM.id(), true));
-        Set<String> services = Set.copyOf(runs.labelledAddresses(run.runId(), Chain.ETHEREUM.id()));
+        Set<String> seeds = new TreeSet<>(designationDao.addresses(run.runId(), Chain.ETHEREUM.id(), true));
+        Set<String> services = Set.copyOf(labelDao.addresses(run.runId(), Chain.ETHEREUM.id()));
         var stored = runner.segments(job);
         ChainLedger previous = stored.isEmpty() ? null : store.open(Chain.ETHEREUM, stored);
         GatherRequest request = GatherRequest.of(eth, seeds, services, job.trace().maxHops(), checkpoints, previous, tokens);
@@ -59,7 +67,7 @@ class RpcLedgerSource {
         long reverted = result.transfers().stream().filter(t -> t.kind() == TransferKind.REVERTED).count();
         String fingerprint = fingerprint(eth.rpc(), result.fromBlock(), result.toBlock(), seeds, run.runId());
         // the warnings first, as the file path does: a kill must not leave the segment registered without them
-        runs.ledgerWarnings(run.runId(), fingerprint, result.warnings());
+        factDao.ledgerWarnings(run.runId(), fingerprint, result.warnings());
         store.store(Chain.ETHEREUM, List.of(result.builder()), fingerprint,
                 node + " blocks " + result.fromBlock() + "–" + result.toBlock() + " (" + result.mode() + ")",
                 reverted, result.transfers().size(), List.of());

@@ -2,6 +2,7 @@ package dev.fundtrace.batch;
 
 import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.ledger.store.LedgerStore;
+import dev.fundtrace.store.RunDao;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -37,7 +38,7 @@ public class TraceJobConfiguration {
     }
 
     @Bean
-    TraceJobs traceJobs(JobRepository jobRepository, PlatformTransactionManager tx, RunRepository runs,
+    TraceJobs traceJobs(JobRepository jobRepository, PlatformTransactionManager tx, RunDao runs,
                         DesignationsStep designations, LabelsStep labels, LedgerStep ethereumLedger, TraceStep trace,
                         FlagStep flags, ReportStep report, ReportPrefetch prefetch) {
         Map<String, Tasklet> ledgerSteps = Map.of(JobDefinition.EthereumLedger.CHAIN, ethereumLedger);
@@ -84,7 +85,7 @@ public class TraceJobConfiguration {
     }
 
     /** Keeps run_history (what `fundtrace history` shows) in step with the job's executions. */
-    record RunHistoryListener(RunRepository runs) implements JobExecutionListener {
+    record RunHistoryListener(RunDao runs) implements JobExecutionListener {
         @Override
         public void beforeJob(JobExecution execution) {
             RunParameters p = RunParameters.of(execution);

@@ -6,6 +6,9 @@ import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.ledger.store.ChainLedger;
 import dev.fundtrace.ledger.store.LedgerStore;
 import dev.fundtrace.ledger.store.SegmentInfo;
+import dev.fundtrace.store.DesignationDao;
+import dev.fundtrace.store.JobSegmentDao;
+import dev.fundtrace.store.LabelDao;
 import dev.fundtrace.trace.ChainTrace;
 import dev.fundtrace.trace.ChainTracer;
 import dev.fundtrace.trace.TraceParameters;
@@ -23,17 +26,22 @@ import java.util.Map;
 class TraceRunner {
 
     private final LedgerStore store;
-    private final RunRepository runs;
+    private final DesignationDao designationDao;
+    private final LabelDao labelDao;
+    private final JobSegmentDao segmentDao;
     private final LedgerCache ledgers;
 
-    TraceRunner(LedgerStore store, RunRepository runs, LedgerCache ledgers) {
+    TraceRunner(LedgerStore store, DesignationDao designationDao, LabelDao labelDao, JobSegmentDao segmentDao,
+                LedgerCache ledgers) {
         this.store = store;
-        this.runs = runs;
+        this.designationDao = designationDao;
+        this.labelDao = labelDao;
+        this.segmentDao = segmentDao;
         this.ledgers = ledgers;
     }
 
     List<SegmentInfo> segments(JobDefinition job) {
-        return runs.segments(job.name(), Chain.ETHEREUM.id()).stream()
+        return segmentDao.of(job.name(), Chain.ETHEREUM.id()).stream()
                 .map(fp -> store.segment(Chain.ETHEREUM, fp).orElseThrow(() ->
                         new IllegalStateException("ledger segment " + fp + " is registered for job " + job.name() + " but missing")))
                 .toList();
@@ -46,8 +54,8 @@ class TraceRunner {
         if (ledger == null) ledger = store.open(Chain.ETHEREUM, segments);
         long t1 = System.nanoTime();
         Console.progress("trace", "ledger ready: " + Console.rate(ledger.size(), t1 - t0) + " transfers");
-        List<String> seeds = runs.designatedAddresses(run.runId(), Chain.ETHEREUM.id(), true);
-        List<String> services = runs.labelledAddresses(run.runId(), Chain.ETHEREUM.id());
+        List<String> seeds = designationDao.addresses(run.runId(), Chain.ETHEREUM.id(), true);
+        List<String> services = labelDao.addresses(run.runId(), Chain.ETHEREUM.id());
         var p = new TraceParameters(job.trace().direction().forward(), job.trace().direction().backward(),
                 job.trace().maxHops(), dustRaw(ledger, job.trace().dust()));
         ChainTrace trace = new ChainTracer(ledger).trace(seeds, services, p);
@@ -65,9 +73,9 @@ class TraceRunner {
     String inputsDigest(RunParameters run, JobDefinition job) {
         StringBuilder sb = new StringBuilder("fundtrace-trace-v2\n");
         segments(job).forEach(s -> sb.append("segment ").append(s.fingerprint()).append('\n'));
-        runs.designations(run.runId()).forEach(d -> sb.append("designation ").append(d.designation().chain()).append(' ')
+        designationDao.of(run.runId()).forEach(d -> sb.append("designation ").append(d.designation().chain()).append(' ')
                 .append(d.designation().address()).append(' ').append(d.seed()).append('\n'));
-        runs.labels(run.runId()).stream().map(l -> "label " + l.chain() + " " + l.address() + " " + l.category() + " " + l.label())
+        labelDao.of(run.runId()).stream().map(l -> "label " + l.chain() + " " + l.address() + " " + l.category() + " " + l.label())
                 .sorted().forEach(l -> sb.append(l).append('\n'));
         sb.append(job.trace()).append('\n').append(job.rules()).append('\n');
         try {

@@ -1,6 +1,9 @@
 package dev.fundtrace.batch;
 
 import dev.fundtrace.labels.LabelBook;
+import dev.fundtrace.store.FactDao;
+import dev.fundtrace.store.LabelDao;
+import dev.fundtrace.store.TraceDao;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -16,15 +19,20 @@ import java.math.BigDecimal;
 class TraceStep implements Tasklet {
 
     private final TraceRunner runner;
-    private final RunRepository runs;
+    private final TraceDao traceDao;
+    private final LabelDao labelDao;
+    private final FactDao factDao;
     private final TraceCache cache;
     private final RunFiles files;
     private final ExposureWriter writer;
 
-    TraceStep(TraceRunner runner, RunRepository runs, TraceCache cache, RunFiles files, ExposureWriter writer) {
+    TraceStep(TraceRunner runner, TraceDao traceDao, LabelDao labelDao, FactDao factDao, TraceCache cache,
+              RunFiles files, ExposureWriter writer) {
         this.writer = writer;
         this.runner = runner;
-        this.runs = runs;
+        this.traceDao = traceDao;
+        this.labelDao = labelDao;
+        this.factDao = factDao;
         this.cache = cache;
         this.files = files;
     }
@@ -33,23 +41,23 @@ class TraceStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunParameters run = RunParameters.of(chunk);
         String inputs = runner.inputsDigest(run, run.job());
-        var reusable = runs.reusableTrace(run.jobName(), inputs, run.runId());
+        var reusable = traceDao.reusable(run.jobName(), inputs, run.runId());
         if (reusable.isPresent()) {
             // same ledger, seeds, labels and parameters as a completed run: its trace is this run's trace
-            runs.traceSource(run.runId(), inputs, reusable.get());
-            runs.fact(run.runId(), "coverage", runs.fact(reusable.get(), "coverage").orElse("{\"chains\":[],\"sources\":[]}"));
+            traceDao.source(run.runId(), inputs, reusable.get());
+            factDao.put(run.runId(), "coverage", factDao.get(reusable.get(), "coverage").orElse("{\"chains\":[],\"sources\":[]}"));
             Console.progress("trace", "inputs unchanged since run " + reusable.get() + ": its trace is reused");
             return RepeatStatus.FINISHED;
         }
         ChainTrace trace = runner.trace(run, run.job());
         // the trace is done here; its exposure records are for report.json and the database only, and the writer
         // builds them (for a large trace on its own threads, while the flag rules run on this one)
-        LabelBook labels = new LabelBook(runs.labels(run.runId()));
+        LabelBook labels = new LabelBook(labelDao.of(run.runId()));
         int count = trace.exposureCount();
         writer.store(run.runId(), count, () -> trace.exposures(labels), files.exposuresJson(run.runId()));
-        runs.fact(run.runId(), "reachedAddresses", Integer.toString(trace.reachedAddresses()));
-        runs.traceSource(run.runId(), inputs, run.runId());
-        runs.fact(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
+        factDao.put(run.runId(), "reachedAddresses", Integer.toString(trace.reachedAddresses()));
+        traceDao.source(run.runId(), inputs, run.runId());
+        factDao.put(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
         cache.put(run.runId(), trace);
         contribution.incrementWriteCount(count);
         Console.progress("trace", count + " exposures"

@@ -3,7 +3,6 @@ package dev.fundtrace.cli;
 import dev.fundtrace.FundtraceApplication;
 import dev.fundtrace.batch.RunDefinition;
 import dev.fundtrace.batch.RunParameters;
-import dev.fundtrace.batch.RunRepository;
 import dev.fundtrace.batch.Summary;
 import dev.fundtrace.database.DatabaseUrl;
 import dev.fundtrace.files.OwnerOnlyFiles;
@@ -14,6 +13,7 @@ import dev.fundtrace.designation.DesignationFileException;
 import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.jobfile.JobFileException;
 import dev.fundtrace.jobfile.JobFileLoader;
+import dev.fundtrace.store.RunDao;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -206,7 +206,7 @@ public final class FundtraceCommandLine {
         // the embedded file opens in one process at a time: history takes its lock like a run (a server needs none)
         try (RunLock lock = db.url().kind() == DatabaseUrl.Kind.H2_FILE ? lock(db, "(all jobs)", "history") : null;
              ConfigurableApplicationContext ctx = context(db)) {
-            List<RunRepository.RunRow> rows = ctx.getBean(RunRepository.class).history(o.positional.isEmpty() ? null : o.positional.get(0));
+            List<RunDao.RunRow> rows = ctx.getBean(RunDao.class).history(o.positional.isEmpty() ? null : o.positional.get(0));
             if (rows.isEmpty()) {
                 System.out.println("no runs recorded");
                 return 0;

@@ -139,7 +139,7 @@ class PostgresJobFunctionalTests {
     @Order(3)
     void rpcTokenMetadataSqlRunsOnPostgres() throws Exception {
         try (Connection c = server.connect(dbUrl)) {
-            // the table comes from schema-rpc.sql, run by the application in the first test
+            // the table comes from the migrations, run by the application in the first test
             var cache = new TokenMetadataCache(new JdbcTemplate(new SingleConnectionDataSource(c, true)));
             cache.save("ethereum", List.of(new AssetInfo("0xaa", "MKR", 18), new AssetInfo("0xbb", null, -1)));
             cache.save("ethereum", List.of(new AssetInfo("0xaa", "OTHER", 6), new AssetInfo("0xcc", "FUND", 18)));

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * What was gathered per chain, address and kind: one inclusive block range each (table {@code rpc_checkpoint},
- * see {@code schema-rpc.sql}). A range only grows; the gatherer fetches what lies outside it.
+ * see the migration {@code db/migration/V2__rpc_checkpoint.sql}). A range only grows; the gatherer fetches what lies outside it.
  */
 public class RpcCheckpointStore {
 
@@ -26,7 +26,7 @@ public class RpcCheckpointStore {
         this.jdbc = jdbc;
     }
 
-    /** Creates the table when missing (the application also loads schema-rpc.sql). */
+    /** Creates the table when missing (the application's Flyway migration V2 makes the same table). */
     public RpcCheckpointStore createTable() {
         jdbc.execute("CREATE TABLE IF NOT EXISTS rpc_checkpoint (chain VARCHAR(32) NOT NULL, address VARCHAR(42) NOT NULL, "
                 + "kind VARCHAR(16) NOT NULL, from_block BIGINT NOT NULL, to_block BIGINT NOT NULL, "

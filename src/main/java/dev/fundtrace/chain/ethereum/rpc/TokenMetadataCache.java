@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * What token contracts answered to {@code symbol()} and {@code decimals()}, per chain and contract (table
- * {@code rpc_token_metadata}, see {@code schema-rpc.sql}), so that later nights do not ask again. An unknown answer
+ * {@code rpc_token_metadata}, see the migration {@code db/migration/V4__rpc_token_metadata.sql}), so that later nights do not ask again. An unknown answer
  * (a revert, an empty return) is kept too: the contract's code does not change, and asking again would only repeat it.
  * Rows are written once and never updated ({@code INSERT ... ON CONFLICT DO NOTHING}: PostgreSQL, and H2 in the
  * PostgreSQL mode that fundtrace opens it in).
@@ -24,7 +24,7 @@ public class TokenMetadataCache {
         this.jdbc = jdbc;
     }
 
-    /** Creates the table when missing (the application also loads schema-rpc.sql). */
+    /** Creates the table when missing (the application also creates it: migration V4). */
     public TokenMetadataCache createTable() {
         jdbc.execute("CREATE TABLE IF NOT EXISTS rpc_token_metadata (chain VARCHAR(32) NOT NULL, address VARCHAR(42) NOT NULL, "
                 + "symbol VARCHAR(256), decimals INTEGER NOT NULL, PRIMARY KEY (chain, address))");

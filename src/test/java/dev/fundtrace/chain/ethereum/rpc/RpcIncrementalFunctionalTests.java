@@ -38,7 +38,7 @@ class RpcIncrementalFunctionalTests {
         this.anvil = anvil;
         DriverManagerDataSource ds = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         JdbcTemplate jdbc = new JdbcTemplate(ds);
-        jdbc.execute(Files.readString(Path.of(getClass().getResource("/schema-rpc.sql").toURI())));
+        jdbc.execute(Files.readString(Path.of(getClass().getResource("/db/migration/V2__rpc_checkpoint.sql").toURI())));
         store = new RpcCheckpointStore(jdbc);
         proxy = new FlakyProxy(anvil.url());
         anvil.fund(a, ETH.multiply(BigInteger.valueOf(100)));

@@ -1,13 +1,3 @@
--- What the RPC gatherer has read, per chain, address and kind ('token' or 'native'): the inclusive block range.
-CREATE TABLE IF NOT EXISTS rpc_checkpoint (
-    chain      VARCHAR(32) NOT NULL,
-    address    VARCHAR(42) NOT NULL,
-    kind       VARCHAR(16) NOT NULL,
-    from_block BIGINT      NOT NULL,
-    to_block   BIGINT      NOT NULL,
-    PRIMARY KEY (chain, address, kind)
-);
-
 -- What a token contract answered to symbol() and decimals() by eth_call, asked once per contract (see
 -- TokenMetadataCache): symbol NULL and decimals -1 when the contract gave no usable answer (a revert, an empty return).
 CREATE TABLE IF NOT EXISTS rpc_token_metadata (

@@ -1,5 +1,12 @@
--- fundtrace's own tables (Spring Batch creates its BATCH_* tables itself).
--- Portable between H2 (PostgreSQL mode) and PostgreSQL; raw amounts are NUMERIC(78,0), shares NUMERIC(96,18).
+-- V1: fundtrace's own tables as fundtrace created them before Flyway, up to the exposures' move (V3): the
+-- exposures still in run_exposure. Spring Batch creates its BATCH_* tables itself; fundtrace_run_lock is the run
+-- lock's own (PostgresJobLock). Portable between H2 (PostgreSQL mode) and PostgreSQL; raw amounts are
+-- NUMERIC(78,0), shares NUMERIC(96,18).
+--
+-- Every statement is IF NOT EXISTS: a database of an earlier fundtrace (no flyway_schema_history) is baselined at
+-- version 0 (spring.flyway.baseline-version) and gets this script too, keeping the tables it has and gaining those
+-- it lacks (databases from before run_fact or run_trace, say). Never edit an applied migration: Flyway refuses a
+-- changed checksum; change the schema in a new one.
 
 CREATE TABLE IF NOT EXISTS ledger_segment (
     chain        VARCHAR(32)   NOT NULL,
@@ -80,12 +87,7 @@ CREATE TABLE IF NOT EXISTS run_rejection (
     record       VARCHAR(1000)
 );
 
--- The exposures of the run that traced. A run's rows are one key range: exposure_key = run_id * 2^32 + the
--- exposure's ordinal. With that single BIGINT as primary key H2 stores the rows in key order and needs no second
--- index (the earlier run_exposure table, indexed on run_id, took 25-35% longer for 276k inserts, the longest write
--- of a large first night). Databases with the earlier table are moved over at start (ExposureTableMigration).
-CREATE TABLE IF NOT EXISTS trace_exposure (
-    exposure_key BIGINT        NOT NULL PRIMARY KEY,
+CREATE TABLE IF NOT EXISTS run_exposure (
     run_id       BIGINT        NOT NULL,
     direction    VARCHAR(8)    NOT NULL,
     chain        VARCHAR(32)   NOT NULL,
@@ -155,6 +157,7 @@ CREATE TABLE IF NOT EXISTS run_fact (
 );
 
 -- every read of run state is by run id; without these each nightly run scans all earlier runs' rows
+CREATE INDEX IF NOT EXISTS run_exposure_run ON run_exposure (run_id);
 CREATE INDEX IF NOT EXISTS run_flow_run ON run_flow (run_id);
 CREATE INDEX IF NOT EXISTS run_flow_step_run ON run_flow_step (run_id);
 -- a report reads the steps of the few hundred flows its page shows: H2 looks up an IN list by an index only on the

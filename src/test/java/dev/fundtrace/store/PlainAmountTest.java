@@ -1,4 +1,4 @@
-package dev.fundtrace.batch;
+package dev.fundtrace.store;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,9 +27,9 @@ class PlainAmountTest {
                 case 2 -> new BigDecimal(BigInteger.valueOf(r.nextLong(1_000_000)), r.nextInt(-5, 20));
                 default -> BigDecimal.valueOf(r.nextInt(100)).setScale(r.nextInt(0, 4));
             };
-            assertThat(RunRepository.plain(v)).as(v.toString()).isEqualTo(byArithmetic(v));
+            assertThat(Amounts.plain(v)).as(v.toString()).isEqualTo(byArithmetic(v));
         }
-        assertThat(RunRepository.plain(BigDecimal.ZERO)).isEqualTo("0.0");
-        assertThat(RunRepository.plain(new BigDecimal("5E+18"))).isEqualTo("5000000000000000000.0");
+        assertThat(Amounts.plain(BigDecimal.ZERO)).isEqualTo("0.0");
+        assertThat(Amounts.plain(new BigDecimal("5E+18"))).isEqualTo("5000000000000000000.0");
     }
 }
