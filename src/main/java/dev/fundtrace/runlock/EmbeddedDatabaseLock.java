@@ -43,14 +43,16 @@ final class EmbeddedDatabaseLock implements RunLock {
             OwnerOnlyFiles.createDirectories(file.getParent());
             channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE), OwnerOnlyFiles.FILE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null; // held by this very JVM
+            FileLock lock = tryLock(channel);
+            // the holder writes its name just after taking the lock and clears it just before letting go: a start
+            // that falls in between looks again for a moment rather than report a holder it cannot name
+            LockOwner holder = lock == null ? read(file) : null;
+            for (int tries = 0; lock == null && holder == null && tries < RunLock.OWNER_WAIT_TRIES; tries++) {
+                sleep();
+                lock = tryLock(channel);
+                if (lock == null) holder = read(file);
             }
             if (lock == null) {
-                LockOwner holder = read(file);
                 channel.close();
                 throw new RunLockHeldException(held(h2File, holder), holder);
             }
@@ -63,6 +65,22 @@ final class EmbeddedDatabaseLock implements RunLock {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lock " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by this very JVM
+        }
+    }
+
+    static void sleep() {
+        try {
+            Thread.sleep(RunLock.OWNER_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

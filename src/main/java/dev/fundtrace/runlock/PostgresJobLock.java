@@ -40,8 +40,15 @@ final class PostgresJobLock implements RunLock {
             props.setProperty("tcpKeepAlive", "true");
             c = DriverManager.getConnection(url, props);
             c.setAutoCommit(true);
-            if (!tryLock(c, key)) {
-                LockOwner holder = holder(c, me.job());
+            boolean locked = tryLock(c, key);
+            LockOwner holder = locked ? null : holder(c, me.job());
+            // the holder records its name just after taking the lock: a start in between looks again for a moment
+            for (int tries = 0; !locked && holder == null && tries < RunLock.OWNER_WAIT_TRIES; tries++) {
+                EmbeddedDatabaseLock.sleep();
+                locked = tryLock(c, key);
+                if (!locked) holder = holder(c, me.job());
+            }
+            if (!locked) {
                 c.close();
                 throw new RunLockHeldException("already running: " + (holder == null
                         ? "job '" + me.job() + "' is held by another fundtrace process (still starting)"

@@ -11,6 +11,10 @@ import java.util.Properties;
  */
 public interface RunLock extends AutoCloseable {
 
+    /** How long a start that finds the lock held waits for its holder's name: 20 × 50 ms. */
+    int OWNER_WAIT_TRIES = 20;
+    long OWNER_WAIT_MILLIS = 50;
+
     /** Who holds it: this process. */
     LockOwner owner();
 

@@ -98,7 +98,7 @@ class RunLockFunctionalTests {
     @Test
     void aLockLeftByAKilledRunIsTakenOverAndTheRunResumed() throws Exception {
         Child killed = Child.start(dir, runCommand());
-        assertThat(killed.awaitOrExit(() -> killed.stderr().contains("[trace]"))).as(killed.describe()).isTrue();
+        assertThat(killed.awaitOrExit(() -> killed.stderr().contains("[flags]"))).as(killed.describe()).isTrue();
         killed.kill();
         Path lockFile = dir.resolve("data/fundtrace.run.lock");
         assertThat(Files.readString(lockFile)).as("the dead owner is still named in the lock file")
@@ -106,7 +106,10 @@ class RunLockFunctionalTests {
 
         Child resumed = Child.start(dir, runCommand());
         assertThat(resumed.waitFor()).as(resumed.describe()).isZero();
-        assertThat(resumed.stderr()).contains("was interrupted (its process is gone); resuming it where it stopped");
+        // H2 writes commits up to half a second late, so a kill this early may also have undone the run's start
+        assertThat(resumed.stderr()).doesNotContain("already running").containsAnyOf(
+                "was interrupted (its process is gone); resuming it where it stopped",
+                "a run interrupted while starting left no execution; starting it again");
         assertThat(RestartFunctionalTests.historyOf(dir)).hasSize(1).first().asString().contains(" COMPLETED ");
     }
 
