@@ -34,40 +34,24 @@ public final class Preflight {
     }
 
     /**
-     * Does what the run will do there: creates the folder if missing (owner-only) and a file in it. Both are removed
-     * again, so that the check leaves nothing behind (a start refused because a run is live writes nothing).
+     * Does what the run will do there: creates the folder if missing (owner-only) and a file in it, which it deletes.
+     * A folder it created stays: the run needs it, and removing it again would pull it away from another start
+     * checking the same folder at the same moment (two jobs share a report folder; four starts share a data folder).
      */
     static Optional<String> writable(String what, Path folder) {
         Path dir = folder.toAbsolutePath().normalize();
-        Path firstMissing = null;
-        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) firstMissing = p;
         try {
-            try {
-                OwnerOnlyFiles.createDirectories(dir);
-            } catch (IOException e) {
-                return Optional.of("the " + what + " " + dir + " cannot be created (" + reason(e, dir) + "); nothing was run.");
-            }
-            try {
-                Path probe = Files.createTempFile(dir, ".fundtrace-write-check-", ".tmp");
-                Files.delete(probe);
-            } catch (IOException e) {
-                return Optional.of("the " + what + " " + dir + " is not writable (" + reason(e, null) + "); nothing was run.");
-            }
-            return Optional.empty();
-        } finally {
-            if (firstMissing != null) removeCreated(dir, firstMissing);
+            OwnerOnlyFiles.createDirectories(dir);
+        } catch (IOException e) {
+            return Optional.of("the " + what + " " + dir + " cannot be created (" + reason(e, dir) + "); nothing was run.");
         }
-    }
-
-    /** Removes the (empty) folders from {@code dir} up to {@code top}, those the check created. */
-    private static void removeCreated(Path dir, Path top) {
-        for (Path p = dir; p != null && p.startsWith(top); p = p.getParent()) {
-            try {
-                Files.deleteIfExists(p);
-            } catch (IOException e) {
-                return; // not empty any more (another process wrote there meanwhile): it stays
-            }
+        try {
+            Path probe = Files.createTempFile(dir, ".fundtrace-write-check-", ".tmp");
+            Files.delete(probe);
+        } catch (IOException e) {
+            return Optional.of("the " + what + " " + dir + " is not writable (" + reason(e, null) + "); nothing was run.");
         }
+        return Optional.empty();
     }
 
     /** The system's reason; the file it names too when that is another one than {@code dir} (null: never). */

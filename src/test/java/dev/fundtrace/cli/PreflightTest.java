@@ -15,12 +15,14 @@ class PreflightTest {
     Path work;
 
     @Test
-    void writableFoldersPassAndTheCheckLeavesNothingBehind() throws Exception {
+    void writableFoldersPassAndTheCheckLeavesNoFileBehind() throws Exception {
         Path reports = work.resolve("a/reports"), data = Files.createDirectories(work.resolve("b/data"));
         assertThat(Preflight.reportFolder(reports)).isEmpty();
         assertThat(Preflight.dataFolder(data)).isEmpty();
-        // the folders it had to create to try are gone again, the existing one is as it was (empty)
-        assertThat(work.resolve("a")).doesNotExist();
+        // a folder it had to create stays for the run (owner-only), empty; the existing one is as it was (empty)
+        assertThat(reports).isEmptyDirectory();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(reports)))
+                .isEqualTo("rwx------");
         assertThat(data).isEmptyDirectory();
     }
 
