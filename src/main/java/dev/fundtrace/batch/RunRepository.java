@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -309,7 +310,7 @@ public class RunRepository {
                     ps.setString(5, e.asset());
                     ps.setString(6, e.address());
                     ps.setInt(7, e.hops());
-                    ps.setBigDecimal(8, e.taintedAmountRaw());
+                    ps.setBigDecimal(8, new BigDecimal(e.taintedAmountRaw()));
                     ps.setString(9, e.seed());
                     ps.setString(10, e.label());
                     ps.setString(11, e.category());
@@ -384,7 +385,7 @@ public class RunRepository {
                     ps.setString(10, f.endpointLabel());
                     ps.setString(11, f.endpointCategory());
                     ps.setInt(12, f.hops());
-                    ps.setBigDecimal(13, f.taintedAmountRaw());
+                    ps.setBigDecimal(13, new BigDecimal(f.taintedAmountRaw()));
                 });
     }
 
@@ -526,14 +527,24 @@ public class RunRepository {
         return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(";"));
     }
 
-    /** Plain decimal with at least one fractional digit, trailing zeros trimmed: "5000000000000000000.0". */
+    /**
+     * A stored raw amount as the reports write it: an integer string, "5000000000000000000" (the column's scale
+     * adds zeros, which are dropped). A fraction, from a run made before taint was exact, is kept as stored,
+     * trailing zeros trimmed.
+     */
     static String plain(BigDecimal v) {
         // on the text, not with BigDecimal arithmetic: this runs for every exposure of a large trace
         String p = v.toPlainString();
-        if (p.indexOf('.') < 0) return p + ".0";
+        int dot = p.indexOf('.');
+        if (dot < 0) return p;
         int end = p.length();
         while (p.charAt(end - 1) == '0') end--;
-        return p.charAt(end - 1) == '.' ? p.substring(0, end) + "0" : p.substring(0, end);
+        return p.substring(0, p.charAt(end - 1) == '.' ? end - 1 : end);
+    }
+
+    /** A raw amount as the reports write it: an integer string. */
+    static String plain(BigInteger v) {
+        return v.toString();
     }
 
     private static String truncate(String s, int max) {

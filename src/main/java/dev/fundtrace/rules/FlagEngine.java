@@ -76,7 +76,7 @@ public final class FlagEngine {
         void asset(AssetTrace a) {
             AssetGraph g = a.graph();
             Reach fwd = a.forward(), back = a.backward();
-            BigDecimal indirectMin = RuleThresholds.raw(thresholds.indirectExposureMin(), a.asset(), a.symbol(), a.decimals());
+            BigInteger indirectMin = RuleThresholds.rawAtLeast(thresholds.indirectExposureMin(), a.asset(), a.symbol(), a.decimals());
             BigDecimal structuring = RuleThresholds.raw(thresholds.structuringThreshold(), a.asset(), a.symbol(), a.decimals());
             for (int v = 0; v < g.addressCount(); v++) {
                 int hf = fwd == null ? 0 : fwd.hop(v), hb = back == null ? 0 : back.hop(v);
@@ -106,10 +106,12 @@ public final class FlagEngine {
                     continue; // services: no pattern rules
                 }
                 if (hf > 0) {
-                    double received = a.taint().received()[v];
-                    if (hf >= 2 && indirectMin != null && received > 0 && BigDecimal.valueOf(received).compareTo(indirectMin) >= 0) {
-                        hit(Rule.INDIRECT_EXPOSURE, a, Direction.FORWARD, v, null, List.of(),
-                                "received about " + display(a, received) + " of designated funds (haircut) " + hf + " hops away");
+                    if (hf >= 2 && indirectMin != null && a.taint().hasReceived(v)) {
+                        BigInteger received = a.taint().received(v);
+                        if (received.compareTo(indirectMin) >= 0) {
+                            hit(Rule.INDIRECT_EXPOSURE, a, Direction.FORWARD, v, null, List.of(),
+                                    "received about " + display(a, received) + " of designated funds (haircut) " + hf + " hops away");
+                        }
                     }
                     rapidPassThrough(a, v);
                     if (structuring != null) structuring(a, v, hf, structuring);
@@ -132,7 +134,7 @@ public final class FlagEngine {
             long window = thresholds.rapidPassThroughWindow().toSeconds();
             for (int i = g.inBegin(v); i < g.inEnd(v); i++) {
                 int in = g.inEdgeAt(i);
-                if (a.taint().carried()[in] <= 0) continue;
+                if (!a.taint().carries(in)) continue;
                 long t0 = ledger.time(g.ledgerRow(in));
                 if (t0 < 0) continue;
                 int inRow = g.ledgerRow(in);
@@ -177,8 +179,9 @@ public final class FlagEngine {
         /** Several transfers just under the reporting threshold (90% to 100%) within the window. */
         void structuring(AssetTrace a, int v, int hops, BigDecimal thresholdRaw) {
             AssetGraph g = a.graph();
+            // integer amounts y: y < threshold <=> y < ceil(threshold), y >= 0.9·threshold <=> y >= ceil(0.9·threshold)
             BigInteger limit = thresholdRaw.setScale(0, java.math.RoundingMode.CEILING).toBigInteger();
-            BigInteger floor = thresholdRaw.multiply(BigDecimal.valueOf(0.9)).setScale(0, java.math.RoundingMode.CEILING).toBigInteger();
+            BigInteger floor = thresholdRaw.multiply(NINE_TENTHS).setScale(0, java.math.RoundingMode.CEILING).toBigInteger();
             List<Integer> near = new ArrayList<>();
             for (int i = g.outBegin(v); i < g.outEnd(v); i++) {
                 int e = g.outEdgeAt(i);
@@ -287,8 +290,10 @@ public final class FlagEngine {
         }
     }
 
-    static String display(AssetTrace a, Object raw) {
-        BigDecimal v = raw instanceof BigInteger b ? new BigDecimal(b) : BigDecimal.valueOf(((Number) raw).doubleValue());
+    private static final BigDecimal NINE_TENTHS = new BigDecimal("0.9");
+
+    static String display(AssetTrace a, BigInteger raw) {
+        BigDecimal v = new BigDecimal(raw);
         if (a.decimals() > 0) v = v.movePointLeft(a.decimals());
         v = v.round(new java.math.MathContext(12)).stripTrailingZeros();
         return v.toPlainString() + " " + a.symbol();
