@@ -622,6 +622,50 @@ class TracingRulesTest {
         }
 
         @Test
+        void aWideProductIsDividedExactly() {
+            // B_A = 5*2^64 + 8 (above 2^64), T = 3*2^64 + 7; A -> B 2^64 + 3:
+            // t = floor((2^64 + 3)(3*2^64 + 7) / (5*2^64 + 8)) = 11068046444225730971 (a double share y/B times T gives 11068046444225732608)
+            BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+            var r = graph()
+                    .tx(1, 0, "S", "A", two64.multiply(BigInteger.valueOf(3)).add(BigInteger.valueOf(7)))
+                    .tx(1, 1, "C", "A", two64.shiftLeft(1).add(BigInteger.ONE))
+                    .tx(2, 0, "A", "B", two64.add(BigInteger.valueOf(3)))
+                    .trace();
+            assertExact(r.received("B"), new BigInteger("11068046444225730971"));
+        }
+
+        @Test
+        void aTransferAboveALargeBalanceTakesAllItsTaint() {
+            // B_A = 2^100 + 2^64, T = 2^100; A -> B 2^101 > B: t = T, B_A = 0, T_A = 0. Then clean 5 in, 5 out: t = 0.
+            BigInteger two100 = BigInteger.ONE.shiftLeft(100);
+            var r = graph()
+                    .tx(1, 0, "S", "A", two100)
+                    .tx(1, 1, "C", "A", BigInteger.ONE.shiftLeft(64))
+                    .tx(2, 0, "A", "B", two100.shiftLeft(1))
+                    .tx(3, 0, "C", "A", BigInteger.valueOf(5))
+                    .tx(4, 0, "A", "D", BigInteger.valueOf(5))
+                    .trace();
+            assertExact(r.received("B"), two100);
+            assertExact(r.received("D"), 0);
+        }
+
+        @Test
+        void aBalanceThatCrossesTwoToThe127AndComesBack() {
+            // B_A = (2^127 - 1) + 1 = 2^127 (past the 128-bit longs), T = 2^127 - 1. A -> B 2^126:
+            // t = floor(2^126 (2^127 - 1) / 2^127) = 2^126 - 1; T_A = 2^126, B_A = 2^126. A -> D 1: t = 1.
+            BigInteger two127 = BigInteger.ONE.shiftLeft(127), two126 = BigInteger.ONE.shiftLeft(126);
+            var r = graph()
+                    .tx(1, 0, "S", "A", two127.subtract(BigInteger.ONE))
+                    .tx(1, 1, "C", "A", BigInteger.ONE)
+                    .tx(2, 0, "A", "B", two126)
+                    .tx(3, 0, "A", "D", BigInteger.ONE)
+                    .trace();
+            assertExact(r.received("A"), two127.subtract(BigInteger.ONE));
+            assertExact(r.received("B"), two126.subtract(BigInteger.ONE));
+            assertExact(r.received("D"), 1);
+        }
+
+        @Test
         void backwardAmountsAboveTwoToThe63AreExact() {
             var r = graph()
                     .tx(1, 0, "A", "S", UINT256_MAX)
