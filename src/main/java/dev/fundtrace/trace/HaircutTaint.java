@@ -36,8 +36,12 @@ public final class HaircutTaint {
         // what the pass asks of an address, in one byte: two random reads per transfer from an array a quarter
         // the size of the hop numbers, instead of four from three arrays (the pass waits on memory, not on sums)
         final byte[] state;
-        /** B and T of addresses without the BIG bit, each below 2^127 as (hi, lo) */
-        final long[] bHi, bLo, tHi, tLo;
+        /**
+         * B and T of addresses without the BIG bit, each below 2^127 as (hi, lo), side by side: address v at
+         * {@code 4v} (B lo, B hi, T lo, T hi), so that its four longs share a cache line (or two), where four
+         * arrays would cost four misses per address
+         */
+        final long[] bt;
         /** B and T of addresses with the BIG bit; made on first need */
         BigInteger[] bigB, bigT;
         final ExactColumn received, carried;
@@ -56,10 +60,7 @@ public final class HaircutTaint {
             for (int v = 0; v < n; v++) {
                 state[v] = (byte) ((seed[v] ? SEED : 0) | (forward.hop[v] > 0 ? REACHED : 0) | (service[v] ? SERVICE : 0));
             }
-            bHi = new long[n];
-            bLo = new long[n];
-            tHi = new long[n];
-            tLo = new long[n];
+            bt = new long[4 * n];
             received = new ExactColumn(n);
             carried = new ExactColumn(g.m);
         }
@@ -68,7 +69,7 @@ public final class HaircutTaint {
             final int m = g.m;
             final int[] src = g.src, dst = g.dst, rows = g.row;
             final byte[] state = this.state;
-            final long[] bHi = this.bHi, bLo = this.bLo, tHi = this.tHi, tLo = this.tLo;
+            final long[] bt = this.bt;
             final U128 w = this.w;
             for (int e = 0; e < m; e++) {
                 int u = src[e], v = dst[e];
@@ -100,18 +101,19 @@ public final class HaircutTaint {
                     tb = yBig;
                 } else if ((su & (REACHED | SERVICE)) == REACHED) {
                     if (yBig == null && (su & BIG) == 0) {
-                        long bh = bHi[u], bl = bLo[u];
+                        int i = u << 2;
+                        long bl = bt[i], bh = bt[i + 1];
                         if ((bh | bl) != 0) { // B > 0
                             if (U128.compare(yh, yl, bh, bl) >= 0) {
                                 // y >= B: floor(y·T/B) >= T, so t = T; B = max(0, B - y) = 0
-                                th = tHi[u];
-                                tl = tLo[u];
-                                bHi[u] = 0;
-                                bLo[u] = 0;
-                                tHi[u] = 0;
-                                tLo[u] = 0;
+                                tl = bt[i + 2];
+                                th = bt[i + 3];
+                                bt[i] = 0;
+                                bt[i + 1] = 0;
+                                bt[i + 2] = 0;
+                                bt[i + 3] = 0;
                             } else {
-                                long uh = tHi[u], ul = tLo[u];
+                                long ul = bt[i + 2], uh = bt[i + 3];
                                 if ((uh | ul) != 0) {
                                     w.mulDiv(yh, yl, uh, ul, bh, bl);
                                     th = w.hi;
@@ -120,11 +122,11 @@ public final class HaircutTaint {
                                         th = uh;
                                         tl = ul;
                                     }
-                                    tLo[u] = ul - tl;
-                                    tHi[u] = uh - th - (Long.compareUnsigned(ul, tl) < 0 ? 1 : 0);
+                                    bt[i + 2] = ul - tl;
+                                    bt[i + 3] = uh - th - (Long.compareUnsigned(ul, tl) < 0 ? 1 : 0);
                                 }
-                                bLo[u] = bl - yl;
-                                bHi[u] = bh - yh - (Long.compareUnsigned(bl, yl) < 0 ? 1 : 0);
+                                bt[i] = bl - yl;
+                                bt[i + 1] = bh - yh - (Long.compareUnsigned(bl, yl) < 0 ? 1 : 0);
                             }
                         }
                     } else {
@@ -141,15 +143,16 @@ public final class HaircutTaint {
                     if ((sv & SERVICE) == 0) {
                         boolean done = false;
                         if (yBig == null && tb == null && (sv & BIG) == 0) {
-                            long bl = bLo[v], s = bl + yl;
-                            long sh = bHi[v] + yh + (Long.compareUnsigned(s, bl) < 0 ? 1 : 0);
+                            int i = v << 2;
+                            long bl = bt[i], s = bl + yl;
+                            long sh = bt[i + 1] + yh + (Long.compareUnsigned(s, bl) < 0 ? 1 : 0);
                             if (sh >= 0) { // B + y below 2^127; T + t <= B + y then too
-                                bLo[v] = s;
-                                bHi[v] = sh;
+                                bt[i] = s;
+                                bt[i + 1] = sh;
                                 if (tainted) {
-                                    long xl = tLo[v], x = xl + tl;
-                                    tHi[v] += th + (Long.compareUnsigned(x, xl) < 0 ? 1 : 0);
-                                    tLo[v] = x;
+                                    long xl = bt[i + 2], x = xl + tl;
+                                    bt[i + 3] += th + (Long.compareUnsigned(x, xl) < 0 ? 1 : 0);
+                                    bt[i + 2] = x;
                                 }
                                 done = true;
                             }
@@ -180,9 +183,9 @@ public final class HaircutTaint {
             else c.add(i, th, tl);
         }
 
-        private BigInteger b(int v) { return (state[v] & BIG) != 0 ? bigB[v] : U128.toBig(bHi[v], bLo[v]); }
+        private BigInteger b(int v) { return (state[v] & BIG) != 0 ? bigB[v] : U128.toBig(bt[4 * v + 1], bt[4 * v]); }
 
-        private BigInteger t(int v) { return (state[v] & BIG) != 0 ? bigT[v] : U128.toBig(tHi[v], tLo[v]); }
+        private BigInteger t(int v) { return (state[v] & BIG) != 0 ? bigT[v] : U128.toBig(bt[4 * v + 3], bt[4 * v + 2]); }
 
         /** The sender's part of the rule with BigIntegers; t into tH/tL/tBig. */
         private void spendBig(int u, BigInteger y) {
@@ -212,10 +215,10 @@ public final class HaircutTaint {
         /** Keeps B and T of v in the longs when both fit, else as BigIntegers (and marks v BIG). */
         private void store(int v, BigInteger b, BigInteger t) {
             if (U128.fits(b) && U128.fits(t)) {
-                bHi[v] = U128.hiOf(b);
-                bLo[v] = b.longValue();
-                tHi[v] = U128.hiOf(t);
-                tLo[v] = t.longValue();
+                bt[4 * v] = b.longValue();
+                bt[4 * v + 1] = U128.hiOf(b);
+                bt[4 * v + 2] = t.longValue();
+                bt[4 * v + 3] = U128.hiOf(t);
                 if ((state[v] & BIG) != 0) {
                     state[v] &= ~BIG;
                     bigB[v] = null;
