@@ -4,7 +4,7 @@
 It follows /shared/spec/tracing.md (forward reach, haircut taint, backward
 reach) and the rule semantics listed in sample-data/README.md, over a folder in
 ethereum-etl export layout.  Python 3 standard library only; taint is computed
-with fractions.Fraction (exact rational arithmetic).  It is meant to be read:
+in exact integers (Python ints), t = min(T, y * T // B), as the spec says.  It is meant to be read:
 no shortcuts, no performance tricks.
 
     python3 reference_trace.py EXPORT_DIR LABELS_CSV --seeds a,b,c [--sanctioned x,y]
@@ -56,7 +56,7 @@ class Transfer:
         self.frm = frm
         self.to = to
         self.amount = amount      # int, raw units
-        self.taint = Fraction(0)  # t carried, set by the haircut pass
+        self.taint = 0            # t carried (int, raw units), set by the haircut pass
 
     def __repr__(self):
         return "Transfer(%s %s %s->%s %d)" % (self.asset, self.order, self.frm, self.to, self.amount)
@@ -198,23 +198,25 @@ def forward_reach(transfers, seeds, services, max_hops):
 
 
 def haircut(transfers, seeds, services, reached):
-    balance = defaultdict(Fraction)
-    tainted = defaultdict(Fraction)
-    received = defaultdict(Fraction)
-    left_horizon = Fraction(0)
+    """tracing.md "Amount (haircut)", in exact integers: B, T and t are ints in raw units, and
+    t = min(T, floor(y * T / B)) is integer division of the exact product."""
+    balance = defaultdict(int)
+    tainted = defaultdict(int)
+    received = defaultdict(int)
+    left_horizon = 0
     for e in transfers:
         u, v, y = e.frm, e.to, e.amount
         if u in seeds:
-            t = Fraction(y)
+            t = y
         elif u in services:
-            t = Fraction(0)
-            balance[u] = max(Fraction(0), balance[u] - y)
+            t = 0
+            balance[u] = max(0, balance[u] - y)
         else:
             if balance[u] <= 0:
-                t = Fraction(0)
+                t = 0
             else:
-                t = min(tainted[u], Fraction(y) * tainted[u] / balance[u])
-            balance[u] = max(Fraction(0), balance[u] - y)
+                t = min(tainted[u], y * tainted[u] // balance[u])
+            balance[u] = max(0, balance[u] - y)
             tainted[u] = tainted[u] - t
         e.taint = t
         balance[v] += y
@@ -350,19 +352,6 @@ def parse_asset_map(text, symbols):
     return result
 
 
-def fmt_fraction(x, digits=6):
-    """Decimal rendering of a non-negative Fraction, rounded half-even to `digits` fractional digits."""
-    scaled = x * 10 ** digits
-    q = scaled.numerator // scaled.denominator
-    r = scaled - q
-    if r > Fraction(1, 2) or (r == Fraction(1, 2) and q % 2 == 1):
-        q += 1
-    whole, frac = divmod(q, 10 ** digits)
-    if frac == 0:
-        return str(whole)
-    return ("%d.%0*d" % (whole, digits, frac)).rstrip("0")
-
-
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("export_dir")
@@ -410,7 +399,7 @@ def main(argv=None):
             by_receiver[e.to].append(e)
 
         for v, h in fhop.items():
-            exposures.append(("forward", CHAIN, asset, v, h, fmt_fraction(received[v])))
+            exposures.append(("forward", CHAIN, asset, v, h, str(received[v])))
         for u, h in bhop.items():
             exposures.append(("backward", CHAIN, asset, u, h, str(bamount[u])))
 
@@ -449,7 +438,7 @@ def main(argv=None):
                     flag("STRUCTURING", v, h)
 
         print("%s: %d transfers, forward reached %d, backward reached %d, taint that left the horizon %s raw"
-              % (asset, len(ts), len(fhop), len(bhop), fmt_fraction(left)), file=sys.stderr)
+              % (asset, len(ts), len(fhop), len(bhop), left), file=sys.stderr)
 
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "exposures.csv"), "w", newline="") as f:

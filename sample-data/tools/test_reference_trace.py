@@ -11,7 +11,6 @@ import sys
 import tempfile
 import unittest
 from contextlib import redirect_stderr
-from fractions import Fraction
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import reference_trace as rt  # noqa: E402
@@ -86,7 +85,7 @@ def run(export, receipts=True, extra=()):
         with redirect_stderr(io.StringIO()):
             rt.main(args)
         with open(os.path.join(out, "exposures.csv")) as f:
-            exp = {(r["direction"], r["asset"], r["address"]): (int(r["hops"]), Fraction(r["tainted_amount_raw"]))
+            exp = {(r["direction"], r["asset"], r["address"]): (int(r["hops"]), int(r["tainted_amount_raw"]))
                    for r in csv.DictReader(f)}
         with open(os.path.join(out, "flags.csv")) as f:
             flags = {(r["rule"], r["asset"], r["address"], int(r["hops"])) for r in csv.DictReader(f)}
@@ -140,10 +139,28 @@ class ReferenceTraceTest(unittest.TestCase):
         x.tx(200, 0, h1, h2, 4 * E)
         x.tx(300, 0, h1, h3, 30 * E)
         exp, flags = run(x)
-        self.assertEqual(exp[("forward", "ETH", h2)], (2, Fraction(4, 10) * E))
+        self.assertEqual(exp[("forward", "ETH", h2)], (2, 4 * E // 10))
         self.assertEqual(exp[("forward", "ETH", h3)], (2, 3 * E))
         self.assertNotIn(("INDIRECT_EXPOSURE", "ETH", h2, 2), flags)
         self.assertIn(("INDIRECT_EXPOSURE", "ETH", h3, 2), flags)
+
+    def test_haircut_is_exact_integers_floor_of_the_exact_product(self):
+        x = Export()
+        p, q, r, z = a(1), a(2), a(3), a(4)
+        x.tx(10, 0, EXCH, p, 2)                    # B = 2
+        x.tx(11, 0, S1, p, 1)                      # B = 3, T = 1
+        x.tx(12, 0, p, q, 1)                       # t = 1 * 1 // 3 = 0; B = 2, T = 1
+        x.tx(13, 0, p, r, 7)                       # y >= B: t = min(1, 7 * 1 // 2) = 1; B = 0, T = 0
+        big = 2 ** 200 + 12345                     # a uint256-sized amount: no 64- or 128-bit limit
+        x.tx(20, 0, S2, z, big)
+        x.tx(21, 0, EXCH, z, 3 * big)              # B = 4 big, T = big
+        x.tx(22, 0, z, q, 2 * big + 1)             # t = (2 big + 1) * big // (4 big), exactly
+        exp, _ = run(x)
+        self.assertEqual(exp[("forward", "ETH", q)], (2, (2 * big + 1) * big // (4 * big)))
+        self.assertEqual(exp[("forward", "ETH", r)], (2, 1))
+        with open(os.path.join(self._export_out(x), "exposures.csv")) as f:
+            raw = [row["tainted_amount_raw"] for row in csv.DictReader(f)]
+        self.assertTrue(all(v.isdigit() for v in raw), raw)   # integer strings, never a fraction or exponent
 
     def test_same_block_earlier_index_is_not_tainted(self):
         x = Export()
@@ -254,6 +271,19 @@ class ReferenceTraceTest(unittest.TestCase):
             x, _ = chain(miss)
             _, flags = run(x)
             self.assertEqual({f for f in flags if f[0] == "PEEL_CHAIN"}, set(), miss)
+
+    def _export_out(self, export):
+        d = tempfile.TemporaryDirectory()
+        self.addCleanup(d.cleanup)
+        src, out = os.path.join(d.name, "src"), os.path.join(d.name, "out")
+        os.makedirs(src)
+        export.write(src)
+        labels = os.path.join(d.name, "labels.csv")
+        with open(labels, "w") as f:
+            f.write("address,chain,label,category,source\n%s,ethereum,Ex,exchange,t\n" % EXCH)
+        with redirect_stderr(io.StringIO()):
+            rt.main([src, labels, "--seeds", "%s,%s" % (S1, S2), "--out", out])
+        return out
 
     def _write(self, export):
         d = tempfile.TemporaryDirectory()

@@ -8,7 +8,7 @@ import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,10 +23,10 @@ final class Coverage {
         ChainLedger l = trace.ledger();
         List<RunReport.AssetCoverage> assets = new ArrayList<>();
         for (AssetTrace a : trace.assets()) {
-            double left = a.taint() == null ? 0 : a.taint().leftHorizon();
-            double toSeeds = a.taint() == null ? 0 : a.taint().returnedToSeeds();
+            BigInteger left = a.taint() == null ? BigInteger.ZERO : a.taint().leftHorizon();
+            BigInteger toSeeds = a.taint() == null ? BigInteger.ZERO : a.taint().returnedToSeeds();
             assets.add(new RunReport.AssetCoverage(a.asset(), a.symbol(), a.decimals(), a.graph().edgeCount(),
-                    Amounts.plain(BigDecimal.valueOf(left)), Amounts.plain(BigDecimal.valueOf(toSeeds))));
+                    Amounts.plain(left), Amounts.plain(toSeeds)));
         }
         long reverted = segments.stream().mapToLong(SegmentInfo::reverted).sum();
         long transfers = segments.stream().mapToLong(SegmentInfo::transfers).sum();

@@ -12,8 +12,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
-
 /** Step 4: forward and backward trace over the job's ledger; stores every exposure. */
 @Component
 class TraceStep implements Tasklet {
@@ -63,9 +61,9 @@ class TraceStep implements Tasklet {
         Console.progress("trace", count + " exposures"
                 + (count >= writer.backgroundMin() ? "; built, written to JSON and stored in the database on other threads" : ""));
         for (AssetTrace a : trace.assets()) {
-            if (a.taint() != null && a.taint().leftHorizon() > 0) {
+            if (a.taint() != null && a.taint().leftHorizon().signum() > 0) {
                 Console.progress("trace", a.symbol() + ": taint that left the horizon "
-                        + BigDecimal.valueOf(a.taint().leftHorizon()).toPlainString() + " raw units");
+                        + a.taint().leftHorizon() + " raw units");
             }
         }
         return RepeatStatus.FINISHED;

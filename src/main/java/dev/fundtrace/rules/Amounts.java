@@ -15,11 +15,7 @@ final class Amounts {
         return display(a, new BigDecimal(raw));
     }
 
-    /** A haircut (floating-point) amount, raw units. */
-    static String display(AssetTrace a, double raw) {
-        return display(a, BigDecimal.valueOf(raw));
-    }
-
+    /** Raw units to display units. */
     private static String display(AssetTrace a, BigDecimal raw) {
         BigDecimal v = a.decimals() > 0 ? raw.movePointLeft(a.decimals()) : raw;
         v = v.round(new MathContext(12)).stripTrailingZeros();

@@ -4,6 +4,7 @@ import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.Direction;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +28,15 @@ final class IndirectExposureRule implements FlagRule {
     public List<RuleHit> evaluate(RuleContext context) {
         List<RuleHit> hits = new ArrayList<>();
         for (AssetTrace a : context.trace().assets()) {
-            BigDecimal minimum = RuleThresholds.raw(minimumByAsset, a.asset(), a.symbol(), a.decimals());
+            // amounts are integers: x >= threshold <=> x >= ceil(threshold)
+            BigInteger minimum = RuleThresholds.rawAtLeast(minimumByAsset, a.asset(), a.symbol(), a.decimals());
             if (minimum == null || a.taint() == null) continue;
             for (int v = 0; v < a.graph().addressCount(); v++) {
                 int hops = forwardHop(a, v);
                 if (a.seed()[v] || hops < 2) continue;
-                double received = a.taint().received()[v];
-                if (received <= 0 || BigDecimal.valueOf(received).compareTo(minimum) < 0 || context.labelled(a, v)) continue;
+                if (!a.taint().hasReceived(v) || context.labelled(a, v)) continue;
+                BigInteger received = a.taint().received(v);
+                if (received.compareTo(minimum) < 0) continue;
                 hits.add(RuleHit.alongFlow(Rule.INDIRECT_EXPOSURE, a, v, context.flow(a, Direction.FORWARD, v),
                         "received about " + Amounts.display(a, received) + " of designated funds (haircut) " + hops + " hops away"));
             }

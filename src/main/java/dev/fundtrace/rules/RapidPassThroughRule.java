@@ -43,7 +43,7 @@ final class RapidPassThroughRule implements FlagRule {
         AssetGraph g = a.graph();
         for (int i = g.inBegin(v); i < g.inEnd(v); i++) {
             int in = g.inEdgeAt(i);
-            if (a.taint().carried()[in] <= 0) continue;
+            if (!a.taint().carries(in)) continue;
             RuleHit h = passedOn(context, a, v, in);
             if (h != null) return h;
         }

@@ -3,6 +3,8 @@ package dev.fundtrace.rules;
 import dev.fundtrace.ledger.AssetInfo;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Map;
 
@@ -20,5 +22,14 @@ public record RuleThresholds(Map<String, BigDecimal> indirectExposureMin, Durati
         BigDecimal v = null;
         for (var e : byAsset.entrySet()) if (info.answersTo(e.getKey())) v = e.getValue();
         return v == null ? null : info.raw(v);
+    }
+
+    /**
+     * The least integer raw amount that reaches the threshold (its raw value rounded up, exactly): an integer
+     * amount x is at least the threshold when {@code x >= rawAtLeast}. Null when none is configured.
+     */
+    public static BigInteger rawAtLeast(Map<String, BigDecimal> byAsset, String asset, String symbol, int decimals) {
+        BigDecimal raw = raw(byAsset, asset, symbol, decimals);
+        return raw == null ? null : raw.setScale(0, RoundingMode.CEILING).toBigInteger();
     }
 }

@@ -22,7 +22,7 @@ import static dev.fundtrace.rules.RuleContext.forwardHop;
  */
 final class StructuringRule implements FlagRule {
 
-    private static final BigDecimal JUST_UNDER = BigDecimal.valueOf(0.9);
+    private static final BigDecimal JUST_UNDER = new BigDecimal("0.9");
 
     private final Map<String, BigDecimal> thresholdByAsset;
     private final Duration window;

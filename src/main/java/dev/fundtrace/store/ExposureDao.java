@@ -1,5 +1,6 @@
 package dev.fundtrace.store;
 
+import java.math.BigDecimal;
 import dev.fundtrace.report.RunReport;
 import dev.fundtrace.trace.Exposure;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -71,7 +72,7 @@ public class ExposureDao {
                     ps.setString(5, e.asset());
                     ps.setString(6, e.address());
                     ps.setInt(7, e.hops());
-                    ps.setBigDecimal(8, e.taintedAmountRaw());
+                    ps.setBigDecimal(8, new BigDecimal(e.taintedAmountRaw()));
                     ps.setString(9, e.seed());
                     ps.setString(10, e.label());
                     ps.setString(11, e.category());

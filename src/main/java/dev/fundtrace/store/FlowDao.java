@@ -62,7 +62,7 @@ public class FlowDao {
                     ps.setString(10, f.endpointLabel());
                     ps.setString(11, f.endpointCategory());
                     ps.setInt(12, f.hops());
-                    ps.setBigDecimal(13, f.taintedAmountRaw());
+                    ps.setBigDecimal(13, new BigDecimal(f.taintedAmountRaw()));
                 });
     }
 

@@ -5,9 +5,7 @@ import dev.fundtrace.labels.LabelBook;
 import dev.fundtrace.ledger.Transfer;
 import dev.fundtrace.ledger.store.ChainLedger;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -77,8 +75,7 @@ public final class ChainTrace {
         List<FlowStep> steps = new ArrayList<>();
         for (int e : edges) {
             Transfer t = ledger.transfer(a.graph().row[e]);
-            BigInteger carried = a.taint() == null || d == Direction.BACKWARD ? null
-                    : BigDecimal.valueOf(a.taint().carried()[e]).setScale(0, RoundingMode.HALF_EVEN).toBigInteger();
+            BigInteger carried = a.taint() == null || d == Direction.BACKWARD ? null : a.taint().carried(e);
             steps.add(new FlowStep(t.txHash(), t.blockNumber(), t.position(), t.subPosition(), t.from(), t.to(),
                     t.amount(), t.blockTime(), carried));
         }
@@ -150,15 +147,9 @@ public final class ChainTrace {
         return g.global[cur];
     }
 
-    /** Forward: haircut taint received. Backward: see {@link BackwardAmounts}. Raw units, decimal. */
-    public BigDecimal amount(AssetTrace a, Direction d, int v) {
-        if (d == Direction.BACKWARD) return new BigDecimal(a.backwardAmounts()[v]).setScale(1);
-        return rawDecimal(a.taint().received()[v]);
-    }
-
-    static BigDecimal rawDecimal(double x) {
-        BigDecimal b = BigDecimal.valueOf(x);
-        if (b.scale() < 1) b = b.setScale(1);
-        return b;
+    /** Forward: haircut taint received. Backward: see {@link BackwardAmounts}. Raw units, an exact integer. */
+    public BigInteger amount(AssetTrace a, Direction d, int v) {
+        if (d == Direction.BACKWARD) return a.backwardAmounts()[v];
+        return a.taint().received(v);
     }
 }

@@ -1,6 +1,6 @@
 package dev.fundtrace.trace;
 
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record Flow(String id, Direction direction, String chain, String asset, String assetSymbol, int decimals,
                    String seed, String endpoint, String endpointLabel, String endpointCategory, int hops,
-                   BigDecimal taintedAmountRaw, List<FlowStep> path) {
+                   BigInteger taintedAmountRaw, List<FlowStep> path) {
     public Flow {
         path = List.copyOf(path);
     }

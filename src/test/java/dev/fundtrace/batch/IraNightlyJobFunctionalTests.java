@@ -22,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The sample nightly job end to end, through the command line, on a fresh database: its flags and exposures
@@ -83,8 +82,15 @@ class IraNightlyJobFunctionalTests {
             String[] want = expected.get(e.get("direction").asString() + "|" + e.get("asset").asString() + "|" + e.get("address").asString());
             assertThat(want).as("exposure %s", e).isNotNull();
             assertThat(e.get("hops").asInt()).isEqualTo(Integer.parseInt(want[0]));
-            double exact = Double.parseDouble(want[1]);
-            assertThat(Double.parseDouble(e.get("taintedAmountRaw").asString())).isCloseTo(exact, within(Math.max(1, exact) * 1e-9));
+            // exact integers, equal to the unit (tracing.md): the same string as the reference's
+            assertThat(e.get("taintedAmountRaw").asString()).as("exposure %s", e).isEqualTo(want[1]);
+        }
+        // every raw amount in the report (exposures, flows and their steps, coverage) is an integer string
+        List<String> raw = new java.util.ArrayList<>();
+        collectRaw(report, raw);
+        assertThat(raw).hasSizeGreaterThan(100).allSatisfy(v -> assertThat(v).matches("[0-9]+"));
+        for (CSVRecord r : csv(reports.resolve("ira-nightly/2026-11-28/flagged-flows.csv"))) {
+            assertThat(r.get("tainted_amount_raw")).matches("[0-9]*");
         }
         assertThat(report.get("summary").get("designatedAddresses").asInt()).isEqualTo(3);
         assertThat(report.get("designations").size()).isEqualTo(24);
@@ -191,6 +197,16 @@ class IraNightlyJobFunctionalTests {
         String html = Files.readString(page);
         String from = html.substring(html.indexOf("<section id=\"" + id + "\""));
         return from.substring(0, from.indexOf("</section>"));
+    }
+
+    /** The values of every field named *Raw, anywhere in the tree (nulls left out). */
+    private static void collectRaw(JsonNode node, List<String> out) {
+        if (node.isArray()) for (JsonNode c : node) collectRaw(c, out);
+        if (!node.isObject()) return;
+        for (var field : node.properties()) {
+            if (field.getKey().endsWith("Raw") && !field.getValue().isNull()) out.add(field.getValue().asString());
+            else collectRaw(field.getValue(), out);
+        }
     }
 
     private static List<String> historyCounts(String history, String runDate) {

@@ -223,7 +223,8 @@ class HtmlReportWriterTest {
 
     @Test
     void amounts_and_addresses() {
-        assertThat(HtmlReportWriter.amount("5000000000000000000.0", 18)).isEqualTo("5");
+        assertThat(HtmlReportWriter.amount("5000000000000000000", 18)).isEqualTo("5");
+        assertThat(HtmlReportWriter.amount("5000000000000000000.0", 18)).isEqualTo("5"); // as stored by older runs
         assertThat(HtmlReportWriter.amount("1", 6)).isEqualTo("0.000001");
         assertThat(HtmlReportWriter.amount("0", 18)).isEqualTo("0");
         assertThat(HtmlReportWriter.amount("120000", 0)).isEqualTo("120000");

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +24,7 @@ class ExposureDaoBulkTest {
         List<Exposure> exposures = new ArrayList<>();
         for (int i = 0; i < 2 * ExposureDao.CHUNK + 17; i++) {
             exposures.add(new Exposure(i % 2 == 0 ? Direction.FORWARD : Direction.BACKWARD, "ethereum", "ETH",
-                    String.format("0x%040x", i), 1 + i % 4, new BigDecimal("1234567890123456789.25").add(BigDecimal.valueOf(i)),
+                    String.format("0x%040x", i), 1 + i % 4, new BigInteger("123456789012345678901234567890123456789").add(BigInteger.valueOf(i)),
                     "0x901bb9583b24d97e995513c6778dc6888ab6870e", i == 7 ? "Binance 14, \"hot\" wallet" : null,
                     i == 7 ? "exchange" : null));
         }
@@ -35,7 +35,7 @@ class ExposureDaoBulkTest {
         var seven = rows.stream().filter(r -> r.address().equals(String.format("0x%040x", 7))).findFirst().orElseThrow();
         assertThat(seven.label()).isEqualTo("Binance 14, \"hot\" wallet");
         assertThat(seven.category()).isEqualTo("exchange");
-        assertThat(seven.taintedAmountRaw()).isEqualTo("1234567890123456796.25");
+        assertThat(seven.taintedAmountRaw()).isEqualTo("123456789012345678901234567890123456796"); // an integer string, exact
         assertThat(rows.stream().filter(r -> r.address().equals(String.format("0x%040x", 8))).findFirst().orElseThrow().label()).isNull();
         assertThat(rows.get(0).direction()).isEqualTo("forward");
     }

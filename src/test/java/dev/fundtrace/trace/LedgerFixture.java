@@ -192,19 +192,19 @@ public final class LedgerFixture {
             return v < 0 ? 0 : a.forward().hop(v);
         }
 
-        /** Haircut taint received, raw units (0 for unknown addresses). */
-        double received(String name) { return received(ETH, name); }
+        /** Haircut taint received, raw units, exact (0 for unknown addresses). */
+        BigInteger received(String name) { return received(ETH, name); }
 
-        double received(String asset, String name) {
+        BigInteger received(String asset, String name) {
             AssetTrace a = asset(asset);
-            if (a == null) return 0;
+            if (a == null) return BigInteger.ZERO;
             int v = local(a, name);
-            return v < 0 ? 0 : a.taint().received()[v];
+            return v < 0 ? BigInteger.ZERO : a.taint().received(v);
         }
 
-        double leftHorizon() { return eth().taint().leftHorizon(); }
+        BigInteger leftHorizon() { return eth().taint().leftHorizon(); }
 
-        double returnedToSeeds() { return eth().taint().returnedToSeeds(); }
+        BigInteger returnedToSeeds() { return eth().taint().returnedToSeeds(); }
 
         /** Backward amount of a funding source (null when not reached backward). */
         BigInteger backAmount(String name) { return backAmount(ETH, name); }

@@ -21,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TracingRulesTest {
 
-    /** Spec tolerance: relative error 1e-9 of exact rational arithmetic (exact 0 must be 0). */
-    static void assertClose(double actual, double expected) {
-        assertThat(Math.abs(actual - expected))
-                .as("actual %s vs expected %s", actual, expected)
-                .isLessThanOrEqualTo(1e-9 * Math.abs(expected));
+    /** Taint is an exact integer in raw units (tracing.md): equal to the unit. */
+    static void assertExact(BigInteger actual, long expected) {
+        assertExact(actual, BigInteger.valueOf(expected));
+    }
+
+    static void assertExact(BigInteger actual, BigInteger expected) {
+        assertThat(actual).as("actual %s vs expected %s", actual, expected).isEqualTo(expected);
     }
 
     static LedgerFixture graph() {
@@ -43,10 +45,10 @@ class TracingRulesTest {
                     .tx(10, 7, "A", "C", 40)    // t = min(100, 40*100/100) = 40
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "C", 2));
-            assertClose(r.received("A"), 100);
-            assertClose(r.received("C"), 40);
-            assertClose(r.received("B"), 0);
-            assertClose(r.leftHorizon(), 0);
+            assertExact(r.received("A"), 100);
+            assertExact(r.received("C"), 40);
+            assertExact(r.received("B"), 0);
+            assertExact(r.leftHorizon(), 0);
         }
 
         @Test
@@ -57,7 +59,7 @@ class TracingRulesTest {
                     .tx(9, 50, "A", "C", 10)    // earlier block, higher position: before
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 2));
-            assertClose(r.received("B"), 10);
+            assertExact(r.received("B"), 10);
         }
 
         @Test
@@ -70,8 +72,8 @@ class TracingRulesTest {
                     .internal(10, 4, 1, "A", "D", 5)     // inside the earlier transaction 4: before S -> A
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 2, "C", 3));
-            assertClose(r.received("B"), 60);
-            assertClose(r.received("C"), 60);
+            assertExact(r.received("B"), 60);
+            assertExact(r.received("C"), 60);
             assertThat(r.path("C")).containsExactly("10:5 S>A", "10:5.1 A>B", "10:5.2 B>C");
         }
 
@@ -83,7 +85,7 @@ class TracingRulesTest {
                     .internal(10, 5, 1, "S", "A", 100)
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1));
-            assertClose(r.received("B"), 0);
+            assertExact(r.received("B"), 0);
         }
 
         @Test
@@ -98,9 +100,9 @@ class TracingRulesTest {
                     .internal(10, 5, 3, "A", "C", 30)    // t = 30
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "C", 2));
-            assertClose(r.received("A"), 200);     // 100 from S, 100 from itself
-            assertClose(r.received("C"), 30);
-            assertClose(r.received("B"), 0);
+            assertExact(r.received("A"), 200);     // 100 from S, 100 from itself
+            assertExact(r.received("C"), 30);
+            assertExact(r.received("B"), 0);
         }
 
         @Test
@@ -111,8 +113,8 @@ class TracingRulesTest {
                     .tx(12, 0, "A", "C", 30)    // t = 30
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "C", 2));
-            assertClose(r.received("B"), 0);
-            assertClose(r.received("C"), 30);
+            assertExact(r.received("B"), 0);
+            assertExact(r.received("C"), 30);
         }
     }
 
@@ -137,7 +139,7 @@ class TracingRulesTest {
                     .reverted(10, 0, "C", "A", 1000)   // not a transfer: B stays 100
                     .tx(11, 0, "A", "B", 50)           // t = 50*100/100 = 50 (not 50*100/1100)
                     .trace();
-            assertClose(r.received("B"), 50);
+            assertExact(r.received("B"), 50);
         }
 
         @Test
@@ -157,8 +159,8 @@ class TracingRulesTest {
                     .tx(2, 0, "A", "B", 150)    // t = min(100, 150*100/100) = 100; B_A = max(0, -50) = 0, T = 0
                     .tx(3, 0, "A", "C", 10)     // B_A = 0 -> t = 0
                     .trace();
-            assertClose(r.received("B"), 100);
-            assertClose(r.received("C"), 0);
+            assertExact(r.received("B"), 100);
+            assertExact(r.received("C"), 0);
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 2, "C", 2)); // poison still reaches C
         }
 
@@ -172,10 +174,10 @@ class TracingRulesTest {
                     .tx(5, 0, "A", "W", 80)     // B = 50, T = 50: t = min(50, 80*50/50) = 50
                     .tx(6, 0, "A", "V", 1)      // B = 0: t = 0
                     .trace();
-            assertClose(r.received("Z"), 50);
-            assertClose(r.received("W"), 50);
-            assertClose(r.received("V"), 0);
-            assertClose(r.received("Y"), 0);
+            assertExact(r.received("Z"), 50);
+            assertExact(r.received("W"), 50);
+            assertExact(r.received("V"), 0);
+            assertExact(r.received("Y"), 0);
             assertThat(r.reached()).containsExactly("A", "V", "W", "Z");
         }
 
@@ -192,27 +194,41 @@ class TracingRulesTest {
                     .tx(8, 0, "A", "G", 60)     // t = 60*25/100 = 15
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 2, "D", 2, "E", 3, "G", 2));
-            assertClose(r.received("A"), 100);
-            assertClose(r.received("B"), 50);
-            assertClose(r.received("D"), 25);
-            assertClose(r.received("E"), 50);
-            assertClose(r.received("G"), 15);
-            assertClose(r.received("C"), 0);
-            assertClose(r.leftHorizon(), 0);
+            assertExact(r.received("A"), 100);
+            assertExact(r.received("B"), 50);
+            assertExact(r.received("D"), 25);
+            assertExact(r.received("E"), 50);
+            assertExact(r.received("G"), 15);
+            assertExact(r.received("C"), 0);
+            assertExact(r.leftHorizon(), 0);
         }
 
         @Test
-        void nonIntegerSharesAreKeptWithinTolerance() {
+        void sharesAreFlooredToWholeUnitsAndTheRestStaysWithTheSender() {
             var r = graph()
                     .tx(1, 0, "C", "A", 2)      // B = 2
                     .tx(2, 0, "S", "A", 1)      // B = 3, T = 1
-                    .tx(3, 0, "A", "B", 1)      // t = 1/3; A: B = 2, T = 2/3
-                    .tx(4, 0, "A", "D", 1)      // t = 1*(2/3)/2 = 1/3; A: B = 1, T = 1/3
-                    .tx(5, 0, "A", "E", 7)      // t = min(1/3, 7*(1/3)/1) = 1/3
+                    .tx(3, 0, "A", "B", 1)      // t = floor(1*1/3) = 0; A: B = 2, T = 1
+                    .tx(4, 0, "A", "D", 1)      // t = floor(1*1/2) = 0; A: B = 1, T = 1
+                    .tx(5, 0, "A", "E", 7)      // t = min(1, floor(7*1/1)) = 1; A: B = 0, T = 0
                     .trace();
-            assertClose(r.received("B"), 1.0 / 3);
-            assertClose(r.received("D"), 1.0 / 3);
-            assertClose(r.received("E"), 1.0 / 3);
+            assertExact(r.received("B"), 0);
+            assertExact(r.received("D"), 0);
+            assertExact(r.received("E"), 1);
+            assertExact(r.leftHorizon(), 0);
+        }
+
+        @Test
+        void floorOfTheExactProductNotOfARoundedShare() {
+            // t is floor of the exact product over B: 3·5/6 = 2.5 gives 2, and 2·3/3 exactly 2
+            var r = graph()
+                    .tx(1, 0, "C", "A", 1)      // B = 1
+                    .tx(2, 0, "S", "A", 5)      // B = 6, T = 5
+                    .tx(3, 0, "A", "C", 3)      // t = floor(3*5/6) = 2; A: B = 3, T = 3
+                    .tx(4, 0, "A", "B", 2)      // t = floor(2*3/3) = 2; A: B = 1, T = 1
+                    .trace();
+            assertExact(r.received("C"), 2);
+            assertExact(r.received("B"), 2);
         }
 
         @Test
@@ -226,7 +242,7 @@ class TracingRulesTest {
             assertThat(f.hops()).isEqualTo(2);
             assertThat(f.seed()).isEqualTo(addr("S"));
             assertThat(f.endpoint()).isEqualTo(addr("B"));
-            assertThat(f.taintedAmountRaw()).isEqualByComparingTo("50");
+            assertThat(f.taintedAmountRaw()).isEqualTo(BigInteger.valueOf(50));
             assertThat(f.path()).extracting(FlowStep::taintCarriedRaw)
                     .containsExactly(BigInteger.valueOf(100), BigInteger.valueOf(50));
         }
@@ -244,10 +260,10 @@ class TracingRulesTest {
                     .tx(4, 0, "B", "S", 40)     // back to the seed: t = min(40, 40*40/40) = 40 leaves, returned
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 2));
-            assertClose(r.received("C"), 0);
-            assertClose(r.received("B"), 100);
-            assertClose(r.leftHorizon(), 100);
-            assertClose(r.returnedToSeeds(), 40);
+            assertExact(r.received("C"), 0);
+            assertExact(r.received("B"), 100);
+            assertExact(r.leftHorizon(), 100);
+            assertExact(r.returnedToSeeds(), 40);
         }
 
         @Test
@@ -259,9 +275,9 @@ class TracingRulesTest {
                     .tx(4, 0, "B", "S", 40)
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 2, "C", 3));
-            assertClose(r.received("C"), 60);
-            assertClose(r.leftHorizon(), 40);
-            assertClose(r.returnedToSeeds(), 40);
+            assertExact(r.received("C"), 60);
+            assertExact(r.leftHorizon(), 40);
+            assertExact(r.returnedToSeeds(), 40);
         }
 
         @Test
@@ -271,8 +287,8 @@ class TracingRulesTest {
                     .tx(2, 0, "A", "B", 10)     // t = 10 leaves
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1));
-            assertClose(r.leftHorizon(), 10);
-            assertClose(r.returnedToSeeds(), 0);
+            assertExact(r.leftHorizon(), 10);
+            assertExact(r.returnedToSeeds(), 0);
         }
     }
 
@@ -291,11 +307,11 @@ class TracingRulesTest {
                     .tx(6, 0, "A", "D", 55)     // t = 55*10/110 = 5
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 1, "D", 2, "X", 1));
-            assertClose(r.received("X"), 120);
-            assertClose(r.received("A"), 10);
-            assertClose(r.received("C"), 0);
-            assertClose(r.received("D"), 5);
-            assertClose(r.leftHorizon(), 0);
+            assertExact(r.received("X"), 120);
+            assertExact(r.received("A"), 10);
+            assertExact(r.received("C"), 0);
+            assertExact(r.received("D"), 5);
+            assertExact(r.leftHorizon(), 0);
         }
 
         @Test
@@ -305,7 +321,7 @@ class TracingRulesTest {
                     .tx(2, 0, "A", "X", 10)
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1));
-            assertClose(r.leftHorizon(), 10);
+            assertExact(r.leftHorizon(), 10);
         }
 
         @Test
@@ -315,7 +331,7 @@ class TracingRulesTest {
                     .tx(2, 0, "A", "B", 10)
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 2));
-            assertClose(r.received("B"), 10);
+            assertExact(r.received("B"), 10);
         }
     }
 
@@ -331,12 +347,12 @@ class TracingRulesTest {
                     .tx(4, 0, "S1", "B", 5)
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 1));
-            assertClose(r.received("A"), 30);
-            assertClose(r.received("B"), 5);
-            assertClose(r.received("S1"), 0);
-            assertClose(r.received("S2"), 0);
-            assertClose(r.leftHorizon(), 110);
-            assertClose(r.returnedToSeeds(), 110);
+            assertExact(r.received("A"), 30);
+            assertExact(r.received("B"), 5);
+            assertExact(r.received("S1"), 0);
+            assertExact(r.received("S2"), 0);
+            assertExact(r.leftHorizon(), 110);
+            assertExact(r.returnedToSeeds(), 110);
             // backward: A paid S1 (hop 1, amount 10); S2 paid by S1 is a seed, never a funding source
             assertThat(r.backHops()).isEqualTo(Map.of("A", 1));
             assertThat(r.backAmount("A")).isEqualTo(BigInteger.TEN);
@@ -348,7 +364,7 @@ class TracingRulesTest {
                     .tx(1, 0, "C", "S", 5)
                     .tx(2, 0, "S", "A", 1000)   // t = 1000 although the ledger shows S received only 5
                     .trace();
-            assertClose(r.received("A"), 1000);
+            assertExact(r.received("A"), 1000);
             assertThat(r.backHops()).isEqualTo(Map.of("C", 1));
         }
 
@@ -380,9 +396,9 @@ class TracingRulesTest {
             assertThat(r.path("C")).containsExactly("5:0 S>C");
             assertThat(r.path("D")).containsExactly("1:0 S>A", "2:0 A>B", "3:0 B>C", "4:0 C>D");
             assertThat(r.path("E")).containsExactly("5:0 S>C", "6:0 C>E");
-            assertClose(r.received("C"), 20);
-            assertClose(r.received("D"), 10);
-            assertClose(r.received("E"), 10);
+            assertExact(r.received("C"), 20);
+            assertExact(r.received("D"), 10);
+            assertExact(r.received("E"), 10);
         }
 
         @Test
@@ -395,7 +411,7 @@ class TracingRulesTest {
                     .tx(5, 0, "S", "C", 10)
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 2, "C", 1));
-            assertClose(r.leftHorizon(), 10);
+            assertExact(r.leftHorizon(), 10);
         }
 
         @Test
@@ -410,9 +426,9 @@ class TracingRulesTest {
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "B", 1, "C", 3, "D", 2));
             assertThat(r.path("B")).containsExactly("5:0 S>B");
             assertThat(r.path("C")).containsExactly("1:0 S>A", "2:0 A>B", "3:0 B>C");
-            assertClose(r.received("B"), 101);
-            assertClose(r.received("C"), 100);
-            assertClose(r.received("D"), 1);
+            assertExact(r.received("B"), 101);
+            assertExact(r.received("C"), 100);
+            assertExact(r.received("D"), 1);
         }
 
         @Test
@@ -458,8 +474,8 @@ class TracingRulesTest {
                     .tx(4, 0, "A", "D", 10)     // exactly the dust limit: kept, t = 10*50/50 = 10
                     .trace();
             assertThat(r.hops()).isEqualTo(Map.of("A", 1, "C", 2, "D", 2));
-            assertClose(r.received("C"), 50);
-            assertClose(r.received("D"), 10);
+            assertExact(r.received("C"), 50);
+            assertExact(r.received("D"), 10);
         }
 
         @Test
@@ -498,11 +514,11 @@ class TracingRulesTest {
                     .trace();
             assertThat(r.hops(ETH, Direction.FORWARD)).isEqualTo(Map.of("A", 1));
             assertThat(r.hops(TOKEN, Direction.FORWARD)).isEqualTo(Map.of("C", 1));
-            assertClose(r.received(ETH, "A"), 100);
-            assertClose(r.received(ETH, "B"), 0);
-            assertClose(r.received(ETH, "D"), 0);
-            assertClose(r.received(TOKEN, "C"), 10);
-            assertClose(r.received(TOKEN, "B"), 0);
+            assertExact(r.received(ETH, "A"), 100);
+            assertExact(r.received(ETH, "B"), 0);
+            assertExact(r.received(ETH, "D"), 0);
+            assertExact(r.received(TOKEN, "C"), 10);
+            assertExact(r.received(TOKEN, "B"), 0);
         }
 
         @Test
@@ -514,7 +530,7 @@ class TracingRulesTest {
                     .trace();
             assertThat(r.asset(ETH)).isNull();
             assertThat(r.hops(TOKEN, Direction.FORWARD)).isEqualTo(Map.of("A", 1, "C", 2));
-            assertClose(r.received(TOKEN, "C"), 25);
+            assertExact(r.received(TOKEN, "C"), 25);
         }
     }
 
@@ -533,10 +549,10 @@ class TracingRulesTest {
             var r = f.trace();
             // A: B = 200 (not 400), T = 100 -> A -> B: t = 100*100/200 = 50
             assertThat(r.eth().graph().edgeCount()).isEqualTo(4);
-            assertClose(r.received("A"), 100);
-            assertClose(r.received("B"), 50);
-            // A: B = 100, T = 50 -> A -> S 7: t = 3.5, returned to the seed
-            assertClose(r.returnedToSeeds(), 3.5);
+            assertExact(r.received("A"), 100);
+            assertExact(r.received("B"), 50);
+            // A: B = 100, T = 50 -> A -> S 7: t = floor(7*50/100) = 3, returned to the seed
+            assertExact(r.returnedToSeeds(), 3);
             assertThat(r.backAmount("A")).isEqualTo(BigInteger.valueOf(7));
         }
 
@@ -546,7 +562,7 @@ class TracingRulesTest {
             f.tx(2, 0, "A", "B", 100).tx(1, 1, "C", "A", 100).tx(1, 0, "S", "A", 100);
             f.add(f.transfers().get(2)).add(f.transfers().get(0)).add(f.transfers().get(1));
             var r = f.trace();
-            assertClose(r.received("B"), 50);
+            assertExact(r.received("B"), 50);
         }
     }
 
@@ -558,17 +574,17 @@ class TracingRulesTest {
         @Test
         void uint256MaxAmountsAreExactInBalances() {
             // A: B = MAX + 1 = 2^256, T = MAX. A -> B moves MAX:
-            //   t = MAX * MAX / 2^256 (= MAX - 1 + 2^-256), so T_A = MAX - t = MAX / 2^256 = 1 - 2^-256, B_A = 1.
-            // A -> D moves 1: t = min(T, 1 * T / 1) = 1 - 2^-256 (about 1).
+            //   t = floor(MAX * MAX / 2^256) = floor(2^256 - 2 + 2^-256) = MAX - 1, so T_A = 1, B_A = 1.
+            // A -> D moves 1: y >= B, t = T = 1.
             var r = graph()
                     .tx(1, 0, "S", "A", UINT256_MAX)
                     .tx(1, 1, "C", "A", BigInteger.ONE)
                     .tx(2, 0, "A", "B", UINT256_MAX)
                     .tx(3, 0, "A", "D", BigInteger.ONE)
                     .trace();
-            assertClose(r.received("A"), UINT256_MAX.doubleValue());
-            assertClose(r.received("B"), UINT256_MAX.doubleValue());
-            assertClose(r.received("D"), 1.0);
+            assertExact(r.received("A"), UINT256_MAX);
+            assertExact(r.received("B"), UINT256_MAX.subtract(BigInteger.ONE));
+            assertExact(r.received("D"), 1);
             assertThat(r.flow("B", Direction.FORWARD).path()).extracting(FlowStep::amountRaw)
                     .containsExactly(UINT256_MAX, UINT256_MAX);
         }
@@ -584,15 +600,15 @@ class TracingRulesTest {
                     .tx(3, 0, "C", "A", BigInteger.TEN)
                     .tx(4, 0, "A", "D", BigInteger.TEN)
                     .trace();
-            assertClose(r.received("B"), TWO_63.add(BigInteger.valueOf(5)).doubleValue());
-            assertClose(r.received("D"), 0);
+            assertExact(r.received("B"), TWO_63.add(BigInteger.valueOf(5)));
+            assertExact(r.received("D"), 0);
         }
 
         @Test
         void shareCloseToOneKeepsTheRemainingTaint() {
             // Small (long) amounts whose share y/B rounds to 1.0 in a double: B_A = 2^60 + 1, T = 2^60.
-            // A -> B 2^60: t = 2^60 * 2^60 / (2^60 + 1), leaving T_A = 2^60 / (2^60 + 1) (about 1), B_A = 1.
-            // A -> D 1: t = min(T, 1 * T / 1) = T, about 1 (not 0).
+            // A -> B 2^60: t = floor(2^60 * 2^60 / (2^60 + 1)) = 2^60 - 1 (the product needs 120 bits),
+            // leaving T_A = 1, B_A = 1. A -> D 1: t = T = 1 (not 0).
             long p = 1L << 60;
             var r = graph()
                     .tx(1, 0, "S", "A", p)
@@ -600,8 +616,53 @@ class TracingRulesTest {
                     .tx(2, 0, "A", "B", p)
                     .tx(3, 0, "A", "D", 1)
                     .trace();
-            assertClose(r.received("D"), (double) p / (p + 1.0));
-            assertClose(r.leftHorizon(), 0);
+            assertExact(r.received("B"), p - 1);
+            assertExact(r.received("D"), 1);
+            assertExact(r.leftHorizon(), 0);
+        }
+
+        @Test
+        void aWideProductIsDividedExactly() {
+            // B_A = 5*2^64 + 8 (above 2^64), T = 3*2^64 + 7; A -> B 2^64 + 3:
+            // t = floor((2^64 + 3)(3*2^64 + 7) / (5*2^64 + 8)) = 11068046444225730971 (a double share y/B times T gives 11068046444225732608)
+            BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+            var r = graph()
+                    .tx(1, 0, "S", "A", two64.multiply(BigInteger.valueOf(3)).add(BigInteger.valueOf(7)))
+                    .tx(1, 1, "C", "A", two64.shiftLeft(1).add(BigInteger.ONE))
+                    .tx(2, 0, "A", "B", two64.add(BigInteger.valueOf(3)))
+                    .trace();
+            assertExact(r.received("B"), new BigInteger("11068046444225730971"));
+        }
+
+        @Test
+        void aTransferAboveALargeBalanceTakesAllItsTaint() {
+            // B_A = 2^100 + 2^64, T = 2^100; A -> B 2^101 > B: t = T, B_A = 0, T_A = 0. Then clean 5 in, 5 out: t = 0.
+            BigInteger two100 = BigInteger.ONE.shiftLeft(100);
+            var r = graph()
+                    .tx(1, 0, "S", "A", two100)
+                    .tx(1, 1, "C", "A", BigInteger.ONE.shiftLeft(64))
+                    .tx(2, 0, "A", "B", two100.shiftLeft(1))
+                    .tx(3, 0, "C", "A", BigInteger.valueOf(5))
+                    .tx(4, 0, "A", "D", BigInteger.valueOf(5))
+                    .trace();
+            assertExact(r.received("B"), two100);
+            assertExact(r.received("D"), 0);
+        }
+
+        @Test
+        void aBalanceThatCrossesTwoToThe127AndComesBack() {
+            // B_A = (2^127 - 1) + 1 = 2^127 (past the 128-bit longs), T = 2^127 - 1. A -> B 2^126:
+            // t = floor(2^126 (2^127 - 1) / 2^127) = 2^126 - 1; T_A = 2^126, B_A = 2^126. A -> D 1: t = 1.
+            BigInteger two127 = BigInteger.ONE.shiftLeft(127), two126 = BigInteger.ONE.shiftLeft(126);
+            var r = graph()
+                    .tx(1, 0, "S", "A", two127.subtract(BigInteger.ONE))
+                    .tx(1, 1, "C", "A", BigInteger.ONE)
+                    .tx(2, 0, "A", "B", two126)
+                    .tx(3, 0, "A", "D", BigInteger.ONE)
+                    .trace();
+            assertExact(r.received("A"), two127.subtract(BigInteger.ONE));
+            assertExact(r.received("B"), two126.subtract(BigInteger.ONE));
+            assertExact(r.received("D"), 1);
         }
 
         @Test
@@ -665,7 +726,7 @@ class TracingRulesTest {
             Flow f = r.flow("C", Direction.BACKWARD);
             assertThat(f.seed()).isEqualTo(addr("S"));
             assertThat(f.hops()).isEqualTo(3);
-            assertThat(f.taintedAmountRaw()).isEqualByComparingTo("30");
+            assertThat(f.taintedAmountRaw()).isEqualTo(BigInteger.valueOf(30));
             assertThat(f.path()).allSatisfy(s -> assertThat(s.taintCarriedRaw()).isNull());
         }
 

@@ -206,12 +206,6 @@ public final class ChainLedger {
         return a >= 0 ? BigInteger.valueOf(a) : big.get((int) (-a - 1));
     }
 
-    /** The amount as a double, for taint shares only (never for stored amounts). */
-    public double amountAsDouble(int i) {
-        long a = amount[i];
-        return a >= 0 ? (double) a : big.get((int) (-a - 1)).doubleValue();
-    }
-
     /** Compares two transfers' amounts exactly. */
     public int compareAmount(int i, BigInteger value) {
         return amount(i).compareTo(value);
