@@ -36,11 +36,12 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** They read a chain's transfers through ledger.LedgerView only: no family's classes, not the segment store. */
     @Test
     void theTraceAndTheRulesKnowNoChainFamily() {
         noClasses().that().resideInAnyPackage("dev.fundtrace.trace..", "dev.fundtrace.rules..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.ethereum..",
-                        "dev.fundtrace.chain.utxo..")
+                        "dev.fundtrace.chain.utxo..", "dev.fundtrace.ledger.store..")
                 .check(classes);
     }
 

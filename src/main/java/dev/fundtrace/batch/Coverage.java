@@ -1,6 +1,6 @@
 package dev.fundtrace.batch;
 
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 import dev.fundtrace.ledger.store.SegmentInfo;
 import dev.fundtrace.report.RunReport;
 import dev.fundtrace.store.Amounts;
@@ -20,7 +20,7 @@ final class Coverage {
     private Coverage() {}
 
     static String json(ChainTrace trace, List<SegmentInfo> segments) {
-        ChainLedger l = trace.ledger();
+        LedgerView l = trace.ledger();
         List<RunReport.AssetCoverage> assets = new ArrayList<>();
         for (AssetTrace a : trace.assets()) {
             BigInteger left = a.taint() == null ? BigInteger.ZERO : a.taint().leftHorizon();

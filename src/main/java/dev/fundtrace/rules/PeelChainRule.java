@@ -1,7 +1,7 @@
 package dev.fundtrace.rules;
 
 import dev.fundtrace.ledger.OrderKey;
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 import dev.fundtrace.trace.AssetGraph;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
@@ -81,7 +81,7 @@ final class PeelChainRule implements FlagRule {
     }
 
     /** Steps by their shape within the asset's graph; whether the fresh address is new to the export is left open. */
-    private static void candidates(ChainLedger ledger, AssetTrace a, List<Step> out) {
+    private static void candidates(LedgerView ledger, AssetTrace a, List<Step> out) {
         AssetGraph g = a.graph();
         Reach fwd = a.forward();
         for (int v = 0; v < g.addressCount(); v++) {
@@ -111,7 +111,7 @@ final class PeelChainRule implements FlagRule {
     }
 
     /** {@code large >= 9 * small} with {@code small > 0}, exactly. */
-    private static boolean atLeastNineTimes(ChainLedger ledger, int largeRow, int smallRow) {
+    private static boolean atLeastNineTimes(LedgerView ledger, int largeRow, int smallRow) {
         if (ledger.isSmall(largeRow) && ledger.isSmall(smallRow)) {
             long s = ledger.smallAmount(smallRow);
             return s > 0 && s <= ledger.smallAmount(largeRow) / 9; // floor(L / 9) >= s  <=>  L >= 9 s
@@ -126,9 +126,9 @@ final class PeelChainRule implements FlagRule {
     }
 
     /** One pass over the ledger: a candidate whose fresh address had an earlier transfer of any asset is no step. */
-    private static void checkFreshInExport(ChainLedger ledger, List<Step> candidates) {
+    private static void checkFreshInExport(LedgerView ledger, List<Step> candidates) {
         Map<Integer, List<Step>> byFresh = new HashMap<>();
-        BitSet marked = new BitSet(ledger.addresses().size());
+        BitSet marked = new BitSet(ledger.addressCount());
         for (Step s : candidates) {
             int global = s.asset.graph().globalAddress(s.fresh);
             byFresh.computeIfAbsent(global, k -> new ArrayList<>()).add(s);
@@ -142,7 +142,7 @@ final class PeelChainRule implements FlagRule {
         }
     }
 
-    private static void markEarlier(ChainLedger ledger, List<Step> steps, int row) {
+    private static void markEarlier(LedgerView ledger, List<Step> steps, int row) {
         long key = ledger.key(row);
         int asset = ledger.asset(row);
         for (Step s : steps) {
@@ -171,7 +171,7 @@ final class PeelChainRule implements FlagRule {
 
     private static RuleHit hit(ChainTrace trace, AssetTrace a, List<Step> chain) {
         AssetGraph g = a.graph();
-        ChainLedger ledger = trace.ledger();
+        LedgerView ledger = trace.ledger();
         List<String> evidence = new ArrayList<>();
         BigInteger peeled = BigInteger.ZERO;
         for (Step s : chain) {

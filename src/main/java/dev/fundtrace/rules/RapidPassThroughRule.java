@@ -1,6 +1,6 @@
 package dev.fundtrace.rules;
 
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 import dev.fundtrace.trace.AssetGraph;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.Direction;
@@ -53,7 +53,7 @@ final class RapidPassThroughRule implements FlagRule {
     /** The hit when v's sends after the inflow {@code in} reach 90% of it within the window, or null. */
     private RuleHit passedOn(RuleContext context, AssetTrace a, int v, int in) {
         AssetGraph g = a.graph();
-        ChainLedger ledger = context.ledger();
+        LedgerView ledger = context.ledger();
         int inRow = g.ledgerRow(in);
         long t0 = ledger.time(inRow);
         if (t0 < 0) return null;

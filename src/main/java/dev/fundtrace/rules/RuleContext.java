@@ -2,7 +2,7 @@ package dev.fundtrace.rules;
 
 import dev.fundtrace.labels.Label;
 import dev.fundtrace.labels.LabelBook;
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
 import dev.fundtrace.trace.Direction;
@@ -32,14 +32,14 @@ final class RuleContext {
         this.trace = trace;
         this.labels = labels;
         for (String s : sanctionedNotSeeds) {
-            int id = trace.ledger().addresses().find(s);
+            int id = trace.ledger().addressId(s);
             if (id >= 0) sanctioned.add(id);
         }
     }
 
     ChainTrace trace() { return trace; }
 
-    ChainLedger ledger() { return trace.ledger(); }
+    LedgerView ledger() { return trace.ledger(); }
 
     /** The forward hop of v, 0 when not reached or not traced forward. */
     static int forwardHop(AssetTrace a, int v) {

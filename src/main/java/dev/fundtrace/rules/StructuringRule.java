@@ -1,6 +1,6 @@
 package dev.fundtrace.rules;
 
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 import dev.fundtrace.trace.AssetGraph;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.Direction;
@@ -53,7 +53,7 @@ final class StructuringRule implements FlagRule {
     /** The hit at the first run of enough sends just under the threshold within the window, or null. */
     private RuleHit structuring(RuleContext context, AssetTrace a, int v, BigDecimal thresholdRaw) {
         AssetGraph g = a.graph();
-        ChainLedger ledger = context.ledger();
+        LedgerView ledger = context.ledger();
         BigInteger limit = thresholdRaw.setScale(0, RoundingMode.CEILING).toBigInteger();
         BigInteger floor = thresholdRaw.multiply(JUST_UNDER).setScale(0, RoundingMode.CEILING).toBigInteger();
         List<Integer> near = new ArrayList<>(); // v's sends just under the threshold, in the asset's order

@@ -1,6 +1,6 @@
 package dev.fundtrace.trace;
 
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -12,13 +12,13 @@ import java.util.Arrays;
  */
 public final class AssetGraphBuilder {
 
-    private final ChainLedger ledger;
+    private final LedgerView ledger;
     /** rows grouped by asset (counting sort), built once */
     private final int[] assetStart;
     private final int[] rowsByAsset;
     private final int[] localId;
 
-    public AssetGraphBuilder(ChainLedger ledger) {
+    public AssetGraphBuilder(LedgerView ledger) {
         this.ledger = ledger;
         int assets = ledger.assetCount();
         assetStart = new int[assets + 1];
@@ -28,7 +28,7 @@ public final class AssetGraphBuilder {
         rowsByAsset = new int[assetStart[assets]];
         int[] fill = Arrays.copyOf(assetStart, assets);
         for (int i = 0; i < size; i++) if (ledger.movesValue(i)) rowsByAsset[fill[ledger.asset(i)]++] = i;
-        localId = new int[ledger.addresses().size()];
+        localId = new int[ledger.addressCount()];
         Arrays.fill(localId, -1);
     }
 

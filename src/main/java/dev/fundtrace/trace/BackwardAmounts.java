@@ -1,6 +1,6 @@
 package dev.fundtrace.trace;
 
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 
 import java.math.BigInteger;
 
@@ -13,7 +13,7 @@ import java.math.BigInteger;
 final class BackwardAmounts {
     private BackwardAmounts() {}
 
-    static BigInteger[] compute(AssetGraph g, ChainLedger ledger, boolean[] seed, boolean[] service, Reach back) {
+    static BigInteger[] compute(AssetGraph g, LedgerView ledger, boolean[] seed, boolean[] service, Reach back) {
         BigInteger[] sum = new BigInteger[g.n];
         for (int u = 0; u < g.n; u++) {
             int h = back.hop[u];

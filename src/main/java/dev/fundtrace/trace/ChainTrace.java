@@ -3,7 +3,7 @@ package dev.fundtrace.trace;
 import dev.fundtrace.labels.Label;
 import dev.fundtrace.labels.LabelBook;
 import dev.fundtrace.ledger.Transfer;
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,15 +16,15 @@ import java.util.Optional;
 /** The trace of one chain: per asset results, plus the ledger to turn edges back into evidence. */
 public final class ChainTrace {
 
-    private final ChainLedger ledger;
+    private final LedgerView ledger;
     private final List<AssetTrace> assets;
 
-    ChainTrace(ChainLedger ledger, List<AssetTrace> assets) {
+    ChainTrace(LedgerView ledger, List<AssetTrace> assets) {
         this.ledger = ledger;
         this.assets = List.copyOf(assets);
     }
 
-    public ChainLedger ledger() { return ledger; }
+    public LedgerView ledger() { return ledger; }
 
     public List<AssetTrace> assets() { return assets; }
 
@@ -49,7 +49,7 @@ public final class ChainTrace {
         Map<Integer, String> seedHex = new HashMap<>(); // a handful of seeds start every chain
         for (int v = 0; v < a.graph().n; v++) {
             if (r.hop[v] == 0) continue;
-            String seed = seedHex.computeIfAbsent(seedId(a, d, v), ledger.addresses()::hex);
+            String seed = seedHex.computeIfAbsent(seedId(a, d, v), ledger::address);
             out.add(exposure(a, d, v, labels, seed));
         }
         return out;
@@ -95,7 +95,7 @@ public final class ChainTrace {
 
     /** Distinct addresses reached in any asset and direction (what report.json's summary calls reached). */
     public int reachedAddresses() {
-        java.util.BitSet reached = new java.util.BitSet(ledger.addresses().size());
+        java.util.BitSet reached = new java.util.BitSet(ledger.addressCount());
         forEachReached((a, v) -> reached.set(a.graph().global[v]));
         return reached.cardinality();
     }
@@ -118,12 +118,12 @@ public final class ChainTrace {
     }
 
     public String address(AssetTrace a, int v) {
-        return ledger.addresses().hex(a.graph().global[v]);
+        return ledger.address(a.graph().global[v]);
     }
 
     /** Local id of an address in an asset's graph, or -1. */
     public int local(AssetTrace a, String address) {
-        int g = ledger.addresses().find(address);
+        int g = ledger.addressId(address);
         if (g < 0) return -1;
         int[] global = a.graph().global;
         for (int v = 0; v < global.length; v++) if (global[v] == g) return v;
@@ -132,7 +132,7 @@ public final class ChainTrace {
 
     /** The seed at the start of v's representative chain, walked back level by level without allocating. */
     private String seedOf(AssetTrace a, Direction d, int v) {
-        return ledger.addresses().hex(seedId(a, d, v));
+        return ledger.address(seedId(a, d, v));
     }
 
     /** Chain-wide address id of {@link #seedOf}. */

@@ -1,8 +1,7 @@
 package dev.fundtrace.trace;
 
 import dev.fundtrace.ledger.AssetInfo;
-import dev.fundtrace.ledger.store.AddressDictionary;
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,9 +14,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ChainTracer {
 
-    private final ChainLedger ledger;
+    private final LedgerView ledger;
 
-    public ChainTracer(ChainLedger ledger) {
+    public ChainTracer(LedgerView ledger) {
         this.ledger = ledger;
     }
 
@@ -26,11 +25,10 @@ public final class ChainTracer {
      * @param serviceAddresses  lower-case labelled addresses on this chain
      */
     public ChainTrace trace(Collection<String> seedAddresses, Collection<String> serviceAddresses, TraceParameters p) {
-        AddressDictionary dict = ledger.addresses();
-        boolean[] seedG = new boolean[dict.size()];
-        boolean[] serviceG = new boolean[dict.size()];
-        for (String s : seedAddresses) { int id = dict.find(s); if (id >= 0) seedG[id] = true; }
-        for (String s : serviceAddresses) { int id = dict.find(s); if (id >= 0) serviceG[id] = true; }
+        boolean[] seedG = new boolean[ledger.addressCount()];
+        boolean[] serviceG = new boolean[ledger.addressCount()];
+        for (String s : seedAddresses) { int id = ledger.addressId(s); if (id >= 0) seedG[id] = true; }
+        for (String s : serviceAddresses) { int id = ledger.addressId(s); if (id >= 0) serviceG[id] = true; }
 
         boolean[] assetHasSeed = new boolean[ledger.assetCount()];
         for (int i = 0, size = ledger.size(); i < size; i++) {

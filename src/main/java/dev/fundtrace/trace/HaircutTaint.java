@@ -1,6 +1,6 @@
 package dev.fundtrace.trace;
 
-import dev.fundtrace.ledger.store.ChainLedger;
+import dev.fundtrace.ledger.LedgerView;
 
 import java.math.BigInteger;
 
@@ -29,13 +29,13 @@ public final class HaircutTaint {
      */
     private static final int SEED = 1, REACHED = 2, SERVICE = 4, WIDE = 8, BIG = 16;
 
-    public static Taint compute(AssetGraph g, ChainLedger ledger, boolean[] seed, boolean[] service, Reach forward) {
+    public static Taint compute(AssetGraph g, LedgerView ledger, boolean[] seed, boolean[] service, Reach forward) {
         return new Pass(g, ledger, seed, service, forward).run();
     }
 
     private static final class Pass {
         final AssetGraph g;
-        final ChainLedger ledger;
+        final LedgerView ledger;
         // what the pass asks of an address, in one byte: two random reads per transfer from an array a quarter
         // the size of the hop numbers, instead of four from three arrays (the pass waits on memory, not on sums)
         final byte[] state;
@@ -53,7 +53,7 @@ public final class HaircutTaint {
         long tH, tL;
         BigInteger tBig;
 
-        Pass(AssetGraph g, ChainLedger ledger, boolean[] seed, boolean[] service, Reach forward) {
+        Pass(AssetGraph g, LedgerView ledger, boolean[] seed, boolean[] service, Reach forward) {
             this.g = g;
             this.ledger = ledger;
             int n = g.n;
@@ -71,7 +71,7 @@ public final class HaircutTaint {
             final int[] src = g.src, dst = g.dst, rows = g.row;
             final byte[] state = this.state;
             final long[] bt = this.bt;
-            final ChainLedger ledger = this.ledger;
+            final LedgerView ledger = this.ledger;
             for (int e = 0; e < m; e++) {
                 int u = src[e], v = dst[e];
                 int su = state[u];

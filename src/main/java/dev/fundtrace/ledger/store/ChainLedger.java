@@ -1,5 +1,6 @@
 package dev.fundtrace.ledger.store;
 
+import dev.fundtrace.ledger.LedgerView;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.ledger.OrderKey;
@@ -20,7 +21,7 @@ import java.util.Map;
  * Segments are concatenated, not de-duplicated: the same transfer loaded from two overlapping exports has
  * the same (asset, order key) and the graph builder keeps one.
  */
-public final class ChainLedger {
+public final class ChainLedger implements LedgerView {
 
     private final Chain chain;
     private final AddressDictionary addresses;
@@ -173,6 +174,15 @@ public final class ChainLedger {
     public int size() { return size; }
 
     public AddressDictionary addresses() { return addresses; }
+
+    @Override
+    public int addressCount() { return addresses.size(); }
+
+    @Override
+    public int addressId(String canonical) { return addresses.find(canonical); }
+
+    @Override
+    public String address(int id) { return addresses.hex(id); }
 
     public int assetCount() { return assets.size(); }
 
