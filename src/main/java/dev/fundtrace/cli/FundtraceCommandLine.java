@@ -89,14 +89,25 @@ public final class FundtraceCommandLine {
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        var unwritable = Preflight.dataFolder(db.dataDir());
-        if (unwritable.isPresent()) {
-            System.err.println("fundtrace: " + unwritable.get());
+        RunLock held;
+        try {
+            held = lock(db, job.name(), "run");
+        } catch (java.io.UncheckedIOException e) {
+            // the data folder cannot even hold the lock file: say why in the preflight's words
+            System.err.println("fundtrace: " + Preflight.dataFolder(db.dataDir()).orElse(e.getMessage()));
+            return 1;
+        } catch (RunLockHeldException e) {
+            System.err.println("fundtrace: " + e.getMessage() + "; nothing done.");
+            return 1;
+        } catch (RuntimeException e) {
+            LOG.error("run failed", e); // e.g. PostgreSQL unreachable: the stack trace to the log file only
+            System.err.println("fundtrace: run failed: " + rootMessage(e));
             return 1;
         }
-        try (RunLock lock = lock(db, job.name(), "run")) {
-            // the report folder under the lock: a start refused because a run is live writes nothing
-            unwritable = Preflight.reportFolder(o.reportDir != null ? o.reportDir : job.report().dir());
+        try (RunLock lock = held) {
+            // the folders are tried under the lock: a start refused because a run is live writes nothing
+            var unwritable = Preflight.dataFolder(db.dataDir())
+                    .or(() -> Preflight.reportFolder(o.reportDir != null ? o.reportDir : job.report().dir()));
             if (unwritable.isPresent()) {
                 System.err.println("fundtrace: " + unwritable.get());
                 return 1;
