@@ -109,12 +109,18 @@ class SampleReplayFunctionalTests {
         for (CSVRecord t : csv(SAMPLE.resolve("traces.csv"))) {
             if (!t.get("trace_address").isEmpty()) internal.computeIfAbsent(t.get("transaction_hash"), h -> new ArrayList<>()).add(t);
         }
+        Comparator<List<Integer>> depthFirst = (x, y) -> {
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) if (!x.get(i).equals(y.get(i))) return Integer.compare(x.get(i), y.get(i));
+            return Integer.compare(x.size(), y.size());
+        };
+        for (List<CSVRecord> calls : internal.values()) calls.sort(Comparator.comparing(c -> traceAddress(c.get("trace_address")), depthFirst));
         List<CSVRecord> txs = csv(SAMPLE.resolve("transactions.csv"));
         txs.sort(Comparator.comparingLong((CSVRecord t) -> Long.parseLong(t.get("block_number")))
                 .thenComparingLong(t -> Long.parseLong(t.get("transaction_index"))));
 
         // what each transaction becomes: from, to, value, calldata; null when skipped
-        Set<String> senders = new LinkedHashSet<>(), replayers = new LinkedHashSet<>(), reverters = new LinkedHashSet<>();
+        Set<String> senders = new LinkedHashSet<>(), replayers = new LinkedHashSet<>(), reverters = new LinkedHashSet<>(),
+                receivers = new LinkedHashSet<>();
         Map<String, String[]> plan = new HashMap<>();
         for (CSVRecord t : txs) {
             String hash = t.get("hash");
@@ -132,13 +138,17 @@ class SampleReplayFunctionalTests {
             } else if (internal.containsKey(hash)) {
                 String data = program(t.get("to_address"), internal.get(hash), "", replayers, reverters);
                 p = new String[]{t.get("from_address"), t.get("to_address"), t.get("value"), "0x" + data};
+                receivers.add(t.get("to_address"));
+                for (CSVRecord c : internal.get(hash)) if (c.get("error").isEmpty() && c.get("status").equals("1")) receivers.add(c.get("to_address"));
             } else {
                 assertThat(new BigInteger(t.get("value")).signum()).as("a value-less transaction %s", hash).isPositive();
                 p = new String[]{t.get("from_address"), t.get("to_address"), t.get("value"), null};
+                receivers.add(t.get("to_address"));
             }
             senders.add(p[0]);
             plan.put(hash, p);
         }
+        assertThat(receivers).as("a reverting contract never receives anything successfully").doesNotContainAnyElementsOf(reverters);
         replayers.removeAll(reverters);
         assertThat(senders).as("no sender holds code").doesNotContainAnyElementsOf(replayers).doesNotContainAnyElementsOf(reverters);
 
@@ -193,7 +203,11 @@ class SampleReplayFunctionalTests {
         for (CSVRecord c : traces) {
             String path = c.get("trace_address");
             boolean child = parent.isEmpty() ? !path.contains(",") : path.startsWith(parent + ",") && !path.substring(parent.length() + 1).contains(",");
-            if (!child || List.of("delegatecall", "staticcall", "callcode").contains(c.get("call_type"))) continue; // value-less, skipped
+            if (!child) continue;
+            if (List.of("delegatecall", "staticcall", "callcode").contains(c.get("call_type"))) {
+                assertThat(c.get("value")).as("skipped, as it moves nothing").isEqualTo("0");
+                continue;
+            }
             assertThat(c.get("trace_type")).isEqualTo("call");
             String data;
             if (!c.get("error").isEmpty()) {
@@ -209,6 +223,10 @@ class SampleReplayFunctionalTests {
                     .append(Anvil.word(BigInteger.valueOf(len))).append(data).append("00".repeat((32 - len % 32) % 32));
         }
         return out.toString();
+    }
+
+    private static List<Integer> traceAddress(String path) {
+        return java.util.Arrays.stream(path.split(",")).map(Integer::valueOf).toList();
     }
 
     /** A resource's runtime: its hex without the 12-byte init code (CODECOPY/RETURN) in front. */
