@@ -308,7 +308,12 @@ class RpcJobFunctionalTests {
     }
 
     static String rpcJob(String name, String url, boolean traceFilter) {
-        return job("""
+        return job(rpcLedger(url, CONFIRMATIONS, traceFilter, 10_000));
+    }
+
+    /** The job file's ledger section for a node (shared with SampleReplayFunctionalTests). */
+    static String rpcLedger(String url, int confirmations, boolean traceFilter, int logWindow) {
+        return """
                 ledger:
                   ethereum:
                     rpc: "%s"
@@ -321,9 +326,9 @@ class RpcJobFunctionalTests {
                       requestsPerSecond: 1000
                       maxRetries: 3
                       timeout: PT20S
-                      logWindow: 10000
+                      logWindow: %d
                       useTraceFilter: %s
-                """.formatted(url, CONFIRMATIONS, traceFilter));
+                """.formatted(url, confirmations, logWindow, traceFilter);
     }
 
     static String job(String ledger) {

@@ -344,22 +344,8 @@ class SampleReplayFunctionalTests {
     // ---- runs
 
     String rpcJob(boolean traceFilter) {
-        return job("""
-                ledger:
-                  ethereum:
-                    rpc: "%s"
-                    fromBlock: 0
-                    toBlock: latest
-                    confirmations: %d
-                    rpcOptions:
-                      batchSize: 20
-                      maxInFlight: 4
-                      requestsPerSecond: 1000
-                      maxRetries: 3
-                      timeout: PT20S
-                      logWindow: 100000
-                      useTraceFilter: %s
-                """.formatted(anvil.url(), CONFIRMATIONS, traceFilter));
+        // the replay's chain is long: one log window over it all
+        return job(RpcJobFunctionalTests.rpcLedger(anvil.url(), CONFIRMATIONS, traceFilter, 100_000));
     }
 
     /** jobs/ira-nightly.yml with another ledger and absolute paths. */
