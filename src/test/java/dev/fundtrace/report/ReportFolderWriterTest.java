@@ -47,4 +47,23 @@ class ReportFolderWriterTest {
             assertThat(files).as("neither the report nor its temporary files").isEmpty();
         }
     }
+
+    @Test
+    void theTemporaryFilesOfAnAttemptKilledWhileWritingAreClearedAndEveryFileIsOwnerOnly() throws Exception {
+        RunReport report = HtmlReportWriterTest.sample();
+        Path folder = Files.createDirectories(dir.resolve(report.job()).resolve(report.runDate()));
+        // what a kill during the first write leaves: the page's own temporary and the folder writer's
+        Files.writeString(folder.resolve(".report.html.tmp.3f1c9a2e-6b1d-4b8e-9c55-0c7d2a1e4b10.tmp"), "<html>half");
+        Files.writeString(folder.resolve(".report.json.tmp"), "{\"half\"");
+        Files.writeString(folder.resolve("notes.txt"), "an analyst's own file stays");
+        new ReportFolderWriter().write(report, dir, ALL);
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted())
+                    .containsExactly("flagged-flows.csv", "notes.txt", "rejected.csv", "report.html", "report.json");
+        }
+        for (String f : List.of("flagged-flows.csv", "rejected.csv", "report.html", "report.json")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(f))))
+                    .as(f).isEqualTo("rw-------");
+        }
+    }
 }
