@@ -17,7 +17,8 @@ class DatabaseUrlTest {
         assertThat(db.kind()).isEqualTo(DatabaseUrl.Kind.H2_FILE);
         assertThat(db.h2File()).isEqualTo(Path.of("/srv/ft/data/fundtrace"));
         assertThat(db.jdbcUrl()).startsWith("jdbc:h2:file:/srv/ft/data/fundtrace;").contains(";MODE=PostgreSQL")
-                .contains(";DATABASE_TO_LOWER=TRUE").contains(";DEFAULT_NULL_ORDERING=HIGH").doesNotContain("AUTO_SERVER");
+                .contains(";DATABASE_TO_LOWER=TRUE").contains(";DEFAULT_NULL_ORDERING=HIGH").contains(";WRITE_DELAY=0")
+                .doesNotContain("AUTO_SERVER");
     }
 
     @Test
