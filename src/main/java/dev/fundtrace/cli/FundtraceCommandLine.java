@@ -100,9 +100,7 @@ public final class FundtraceCommandLine {
             System.err.println("fundtrace: " + e.getMessage() + "; nothing done.");
             return 1;
         } catch (RuntimeException e) {
-            LOG.error("run failed", e); // e.g. PostgreSQL unreachable: the stack trace to the log file only
-            System.err.println("fundtrace: run failed: " + rootMessage(e));
-            return 1;
+            return failed(e); // e.g. PostgreSQL unreachable
         }
         try (RunLock lock = held) {
             // the folders are tried under the lock: a start refused because a run is live writes nothing
@@ -119,9 +117,7 @@ public final class FundtraceCommandLine {
         } catch (JobFileException e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.error("run failed", e); // the stack trace, to the log file only (logback-spring.xml)
-            System.err.println("fundtrace: run failed: " + rootMessage(e));
-            return 1;
+            return failed(e); // e.g. PostgreSQL unreachable
         }
     }
 
@@ -181,10 +177,15 @@ public final class FundtraceCommandLine {
         } catch (JobFileException e) {
             throw e;
         } catch (Exception e) {
-            LOG.error("run failed", e); // the stack trace, to the log file only (logback-spring.xml)
-            System.err.println("fundtrace: run failed: " + rootMessage(e));
-            return 1;
+            return failed(e);
         }
+    }
+
+    /** A run that failed outside its steps: one sentence here, the stack trace in the log file only (logback-spring.xml). */
+    private static int failed(Exception e) {
+        LOG.error("run failed", e);
+        System.err.println("fundtrace: run failed: " + rootMessage(e));
+        return 1;
     }
 
     /** The data folder is made owner-only before anything is written in it, then the lock is taken. */
