@@ -1,0 +1,381 @@
+package dev.fundtrace.ledger.coin;
+
+import dev.fundtrace.ledger.Chain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One UTXO chain's loaded transactions, as the coin trace and the UTXO flag rules read them: a chain family's
+ * loader fills it through {@link Builder}, and it is read-only afterwards. Everything is a dense int id:
+ * <ul>
+ *   <li>transactions {@code 0..txCount()-1} in (block, position) order;</li>
+ *   <li>coins: the outputs of loaded transactions first ({@code txOutputStart(t) + vout}), then the coins that
+ *       inputs spend from before the export (external coins, value and holder from the input's enrichment,
+ *       when it had any), then one pseudo-coin per shielded Zcash input (a clean value with no holder);</li>
+ *   <li>inputs, contiguous per transaction in input order; each spends exactly one coin;</li>
+ *   <li>addresses (holders) in canonical form; -1 is "addressless".</li>
+ * </ul>
+ * Values are satoshi-like integer units in a long (a single coin never comes near 2^63).
+ */
+public final class CoinLedger {
+
+    /** A value or holder the export does not state. */
+    public static final long UNKNOWN = -1;
+    public static final int NO_HOLDER = -1;
+
+    private final Chain chain;
+    private final int txCount;
+    private final byte[] txHash;
+    private final long[] txBlock;
+    private final int[] txPosition;
+    private final long[] txTime;
+    private final boolean[] coinbase;
+    private final int[] txInputStart;
+    private final int[] txOutputStart;
+    private final int[] inputCoin;
+    private final int[] inputTx;
+    private final int outputCount;
+    private final long[] coinValue;
+    private final int[] coinHolder;
+    private final int[] coinTx;
+    private final int[] coinSpender;
+    private final byte[] externalHash;
+    private final int[] externalVout;
+    private final String[] addresses;
+    private final Map<String, Integer> addressIds;
+    private final int[] spendOrder;
+    private final CoinCoverage coverage;
+
+    private CoinLedger(Builder b, CoinCoverage coverage) {
+        this.chain = b.chain;
+        this.txCount = b.txCount;
+        this.txHash = Arrays.copyOf(b.txHash, txCount * 32);
+        this.txBlock = Arrays.copyOf(b.txBlock, txCount);
+        this.txPosition = Arrays.copyOf(b.txPosition, txCount);
+        this.txTime = Arrays.copyOf(b.txTime, txCount);
+        this.coinbase = Arrays.copyOf(b.coinbase, txCount);
+        this.outputCount = b.outputCount;
+        this.txOutputStart = Arrays.copyOf(b.txOutputStart, txCount + 1);
+        this.txOutputStart[txCount] = outputCount;
+        int coins = outputCount + b.externalCount;
+        this.coinValue = new long[coins];
+        this.coinHolder = new int[coins];
+        this.coinTx = new int[coins];
+        System.arraycopy(b.outputValue, 0, coinValue, 0, outputCount);
+        System.arraycopy(b.outputHolder, 0, coinHolder, 0, outputCount);
+        for (int t = 0; t < txCount; t++) Arrays.fill(coinTx, txOutputStart[t], txOutputStart[t + 1], t);
+        System.arraycopy(b.externalValue, 0, coinValue, outputCount, b.externalCount);
+        System.arraycopy(b.externalHolder, 0, coinHolder, outputCount, b.externalCount);
+        Arrays.fill(coinTx, outputCount, coins, -1);
+        this.externalHash = Arrays.copyOf(b.externalHash, b.externalCount * 32);
+        this.externalVout = Arrays.copyOf(b.externalVout, b.externalCount);
+        // inputs were added in any transaction order: a stable counting sort makes them contiguous per transaction
+        int inputs = b.inputCount;
+        this.txInputStart = new int[txCount + 1];
+        for (int i = 0; i < inputs; i++) txInputStart[b.inputTx[i] + 1]++;
+        for (int t = 0; t < txCount; t++) txInputStart[t + 1] += txInputStart[t];
+        int[] next = Arrays.copyOf(txInputStart, txCount);
+        this.inputCoin = new int[inputs];
+        this.inputTx = new int[inputs];
+        for (int i = 0; i < inputs; i++) {
+            int at = next[b.inputTx[i]]++;
+            inputCoin[at] = b.inputCoin[i];
+            inputTx[at] = b.inputTx[i];
+        }
+        this.coinSpender = new int[coins];
+        Arrays.fill(coinSpender, -1);
+        for (int i = 0; i < inputs; i++) {
+            int c = inputCoin[i];
+            if (coinSpender[c] >= 0) throw new IllegalStateException("coin " + outpoint(c) + " is spent twice");
+            coinSpender[c] = i;
+        }
+        this.addresses = b.addresses.toArray(String[]::new);
+        this.addressIds = b.addressIds;
+        this.spendOrder = spendOrder();
+        this.coverage = coverage;
+    }
+
+    public static Builder builder(Chain chain) {
+        return new Builder(chain);
+    }
+
+    public Chain chain() { return chain; }
+
+    public CoinCoverage coverage() { return coverage; }
+
+    // transactions
+
+    public int txCount() { return txCount; }
+
+    public String txHash(int t) { return HexFormat.of().formatHex(txHash, t * 32, t * 32 + 32); }
+
+    public long block(int t) { return txBlock[t]; }
+
+    public int position(int t) { return txPosition[t]; }
+
+    /** Block time in unix seconds, or -1 when the export gave none. */
+    public long time(int t) { return txTime[t]; }
+
+    public boolean isCoinbase(int t) { return coinbase[t]; }
+
+    public int inputStart(int t) { return txInputStart[t]; }
+
+    public int inputEnd(int t) { return txInputStart[t + 1]; }
+
+    /** Coin id of output {@code vout} of {@code t} is {@code outputStart(t) + vout}. */
+    public int outputStart(int t) { return txOutputStart[t]; }
+
+    public int outputEnd(int t) { return txOutputStart[t + 1]; }
+
+    /**
+     * Every transaction once, each after the transactions whose coins it spends: (block, position) order, except
+     * where a block lists a child before its parent (Bitcoin Cash orders blocks by txid).
+     */
+    public int[] spendOrder() {
+        return spendOrder == null ? computeSpendOrder() : spendOrder.clone();
+    }
+
+    // inputs
+
+    public int inputCount() { return inputCoin.length; }
+
+    public int inputCoin(int i) { return inputCoin[i]; }
+
+    public int inputTx(int i) { return inputTx[i]; }
+
+    // coins
+
+    public int coinCount() { return coinValue.length; }
+
+    /** How many coins are outputs of loaded transactions (ids below this). */
+    public int outputCount() { return outputCount; }
+
+    /** Value in the chain's smallest unit, or {@link #UNKNOWN}. */
+    public long value(int c) { return coinValue[c]; }
+
+    /** Holder address id, or {@link #NO_HOLDER} for addressless coins (and unknown holders). */
+    public int holder(int c) { return coinHolder[c]; }
+
+    /** The loaded transaction that created the coin, or -1 for a coin from before the export. */
+    public int creator(int c) { return coinTx[c]; }
+
+    /** The input that spends the coin, or -1 while it is unspent. */
+    public int spender(int c) { return coinSpender[c]; }
+
+    /** The coin's output index, or -1 for a shielded pseudo-coin. */
+    public int vout(int c) {
+        return c < outputCount ? c - txOutputStart[coinTx[c]] : externalVout[c - outputCount];
+    }
+
+    /** {@code txid:vout}, or null for a shielded pseudo-coin. */
+    public String outpoint(int c) {
+        if (c < outputCount) return txHash(coinTx[c]) + ":" + vout(c);
+        int e = c - outputCount;
+        if (externalVout[e] < 0) return null;
+        return HexFormat.of().formatHex(externalHash, e * 32, e * 32 + 32) + ":" + externalVout[e];
+    }
+
+    // addresses
+
+    public int addressCount() { return addresses.length; }
+
+    public String address(int id) { return addresses[id]; }
+
+    /** The id of an address in canonical form, or -1 when no loaded coin is held by it. */
+    public int addressId(String canonical) {
+        Integer id = addressIds.get(canonical);
+        return id == null ? -1 : id;
+    }
+
+    private int[] computeSpendOrder() {
+        int[] order = new int[txCount];
+        int n = 0;
+        for (int a = 0; a < txCount; ) {
+            int b = a;
+            while (b < txCount && txBlock[b] == txBlock[a]) b++;
+            n = orderBlock(a, b, order, n);
+            a = b;
+        }
+        return order;
+    }
+
+    /** Kahn's algorithm inside one block [a, b), by position where the spending links allow it. */
+    private int orderBlock(int a, int b, int[] order, int n) {
+        int[] pending = new int[b - a];
+        boolean anyLink = false;
+        for (int t = a; t < b; t++) {
+            for (int i = txInputStart[t]; i < txInputStart[t + 1]; i++) {
+                int parent = coinTx[inputCoin[i]];
+                if (parent >= a && parent < b && parent != t) { pending[t - a]++; anyLink = true; }
+            }
+        }
+        if (!anyLink) {
+            for (int t = a; t < b; t++) order[n++] = t;
+            return n;
+        }
+        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        for (int t = a; t < b; t++) if (pending[t - a] == 0) ready.add(t);
+        int placed = 0;
+        while (!ready.isEmpty()) {
+            int t = ready.poll();
+            order[n++] = t;
+            placed++;
+            for (int c = txOutputStart[t]; c < txOutputStart[t + 1]; c++) {
+                int s = coinSpender[c];
+                if (s < 0) continue;
+                int child = inputTx[s];
+                if (child >= a && child < b && --pending[child - a] == 0) ready.add(child);
+            }
+        }
+        if (placed != b - a) throw new IllegalStateException("block " + txBlock[a] + " spends in a cycle");
+        return n;
+    }
+
+    /**
+     * Fills a ledger. Transactions come in (block, position) order, each with its outputs right after it (in
+     * vout order); inputs may be added later and in any transaction order (a block's children may be read
+     * before their parents), but in input order within a transaction. The loader resolves outpoints itself
+     * (it knows which coin a BIP30 duplicate replaced) and refuses bad rows before they get here.
+     */
+    public static final class Builder {
+        private final Chain chain;
+        private int txCount, outputCount, externalCount, inputCount;
+        private byte[] txHash = new byte[32 * 1024];
+        private long[] txBlock = new long[1024], txTime = new long[1024];
+        private int[] txPosition = new int[1024], txOutputStart = new int[1025];
+        private boolean[] coinbase = new boolean[1024];
+        private long[] outputValue = new long[1024];
+        private int[] outputHolder = new int[1024];
+        private long[] externalValue = new long[256];
+        private int[] externalHolder = new int[256], externalVout = new int[256];
+        private byte[] externalHash = new byte[32 * 256];
+        private final Map<String, Integer> externalIds = new HashMap<>();
+        private int[] inputTx = new int[1024], inputCoin = new int[1024];
+        private final List<String> addresses = new ArrayList<>();
+        private final Map<String, Integer> addressIds = new HashMap<>();
+        private int lastTx = -1;
+
+        private Builder(Chain chain) {
+            this.chain = chain;
+        }
+
+        /** Adds a transaction; returns its id. {@code txid} is 64 hex digits, {@code time} unix seconds or -1. */
+        public int transaction(String txid, long block, int position, long time, boolean isCoinbase) {
+            if (txCount > 0 && (block < txBlock[txCount - 1]
+                    || (block == txBlock[txCount - 1] && position <= txPosition[txCount - 1]))) {
+                throw new IllegalArgumentException("transactions must come in (block, position) order: " + txid);
+            }
+            int t = txCount++;
+            if (t == txBlock.length) {
+                int n = t * 2;
+                txBlock = Arrays.copyOf(txBlock, n);
+                txTime = Arrays.copyOf(txTime, n);
+                txPosition = Arrays.copyOf(txPosition, n);
+                coinbase = Arrays.copyOf(coinbase, n);
+                txOutputStart = Arrays.copyOf(txOutputStart, n + 1);
+                txHash = Arrays.copyOf(txHash, n * 32);
+            }
+            putHex(txid, txHash, t * 32);
+            txBlock[t] = block;
+            txPosition[t] = position;
+            txTime[t] = time;
+            coinbase[t] = isCoinbase;
+            txOutputStart[t] = outputCount;
+            lastTx = t;
+            return t;
+        }
+
+        /** Adds the next output of {@code tx} (the last transaction added); returns its coin id. */
+        public int output(int tx, long value, String holder) {
+            if (tx != lastTx) throw new IllegalArgumentException("outputs must follow their transaction");
+            if (outputCount == outputValue.length) {
+                outputValue = Arrays.copyOf(outputValue, outputCount * 2);
+                outputHolder = Arrays.copyOf(outputHolder, outputCount * 2);
+            }
+            outputValue[outputCount] = value;
+            outputHolder[outputCount] = holderId(holder);
+            return outputCount++;
+        }
+
+        /** The next input of {@code tx} spends the loaded coin {@code coin} (an output id). */
+        public void inputSpending(int tx, int coin) {
+            addInput(tx, coin);
+        }
+
+        /**
+         * The next input of {@code tx} spends a coin from before the export: {@code value} ({@link #UNKNOWN} when
+         * not enriched) and {@code holder} (null when addressless or unknown) come from the input itself.
+         */
+        public void inputSpendingExternal(int tx, String txid, int vout, long value, String holder) {
+            String key = txid.toLowerCase(java.util.Locale.ROOT) + ":" + vout;
+            Integer e = externalIds.get(key);
+            if (e == null) {
+                e = external(value, holder, vout);
+                putHex(key, externalHash, e * 32);
+                externalIds.put(key, e);
+            }
+            addInput(tx, -1 - e);
+        }
+
+        /** The next input of {@code tx} is shielded (Zcash): a clean value with no holder and no outpoint. */
+        public void inputShielded(int tx, long value) {
+            addInput(tx, -1 - external(value, null, -1));
+        }
+
+        private int external(long value, String holder, int vout) {
+            int e = externalCount++;
+            if (e == externalValue.length) {
+                externalValue = Arrays.copyOf(externalValue, e * 2);
+                externalHolder = Arrays.copyOf(externalHolder, e * 2);
+                externalVout = Arrays.copyOf(externalVout, e * 2);
+                externalHash = Arrays.copyOf(externalHash, e * 2 * 32);
+            }
+            externalValue[e] = value;
+            externalHolder[e] = holderId(holder);
+            externalVout[e] = vout;
+            return e;
+        }
+
+        private void addInput(int tx, int coinOrExternal) {
+            if (inputCount == inputTx.length) {
+                inputTx = Arrays.copyOf(inputTx, inputCount * 2);
+                inputCoin = Arrays.copyOf(inputCoin, inputCount * 2);
+            }
+            inputTx[inputCount] = tx;
+            inputCoin[inputCount] = coinOrExternal;
+            inputCount++;
+        }
+
+        private static void putHex(String hex, byte[] into, int at) {
+            if (hex.length() < 64) throw new IllegalArgumentException("not a 64-hex-digit hash: " + hex);
+            for (int i = 0; i < 32; i++) into[at + i] = (byte) HexFormat.fromHexDigits(hex, 2 * i, 2 * i + 2);
+        }
+
+        private int holderId(String holder) {
+            if (holder == null) return NO_HOLDER;
+            Integer id = addressIds.get(holder);
+            if (id == null) {
+                id = addresses.size();
+                addresses.add(holder);
+                addressIds.put(holder, id);
+            }
+            return id;
+        }
+
+        /** The number of transactions added so far. */
+        public int txCount() { return txCount; }
+
+        public CoinLedger build(CoinCoverage coverage) {
+            // external coins were numbered on their own: they follow the outputs
+            for (int i = 0; i < inputCount; i++) {
+                if (inputCoin[i] < 0) inputCoin[i] = outputCount + (-1 - inputCoin[i]);
+            }
+            return new CoinLedger(this, coverage);
+        }
+    }
+}
