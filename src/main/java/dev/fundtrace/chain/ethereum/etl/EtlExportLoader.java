@@ -1,5 +1,6 @@
 package dev.fundtrace.chain.ethereum.etl;
 
+import dev.fundtrace.ledger.LedgerLoadException;
 import dev.fundtrace.chain.ethereum.CallTypes;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;

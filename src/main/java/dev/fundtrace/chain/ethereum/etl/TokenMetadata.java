@@ -1,5 +1,6 @@
 package dev.fundtrace.chain.ethereum.etl;
 
+import dev.fundtrace.ledger.LedgerLoadException;
 import dev.fundtrace.ledger.AssetInfo;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;

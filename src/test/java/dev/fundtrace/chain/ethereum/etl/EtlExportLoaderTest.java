@@ -1,5 +1,6 @@
 package dev.fundtrace.chain.ethereum.etl;
 
+import dev.fundtrace.ledger.LedgerLoadException;
 import dev.fundtrace.ledger.TransferKind;
 import dev.fundtrace.ledger.store.ChainLedger;
 import dev.fundtrace.ledger.store.SegmentBuilder;

@@ -1,6 +1,0 @@
-package dev.fundtrace.chain.ethereum.etl;
-
-/** The export cannot be loaded as a whole (missing column, too many refused rows, no receipt status). */
-public class LedgerLoadException extends RuntimeException {
-    public LedgerLoadException(String message) { super(message); }
-}
