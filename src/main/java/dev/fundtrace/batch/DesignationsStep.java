@@ -57,7 +57,7 @@ class DesignationsStep implements Tasklet {
         var seeds = new HashSet<>(SeedSelector.select(unique, select.uids(), select.names(), select.programs()));
         designationDao.replace(run.runId(), unique, seeds);
         rejectionDao.replace(run.runId(), sources, rejected);
-        long traced = seeds.stream().filter(Designation::traced).count();
+        long traced = seeds.stream().filter(d -> d.traced(job.ledger().chains().keySet())).count();
         contribution.incrementWriteCount(unique.size());
         Console.progress("designations", unique.size() + " designated addresses, " + seeds.size() + " selected as seeds ("
                 + traced + " on traced chains) " + Console.rate(unique.size(), System.nanoTime() - t0));

@@ -42,12 +42,12 @@ class LedgerStep implements Tasklet {
         JobDefinition.EthereumLedger eth = job.ledger().ethereum();
         if (!eth.fromFiles()) {
             String fingerprint = rpc.gather(run, job);
-            segmentDao.use(job.name(), Chain.ETHEREUM.id(), fingerprint);
+            segmentDao.use(job.name(), eth.chain().id(), fingerprint);
             return RepeatStatus.FINISHED;
         }
         String fingerprint = EtlExportLoader.fingerprint(eth.files(), eth.assumeSuccess());
-        var existing = store.segment(Chain.ETHEREUM, fingerprint);
-        if (existing.isPresent() && !store.intact(Chain.ETHEREUM, existing.get())) {
+        var existing = store.segment(eth.chain(), fingerprint);
+        if (existing.isPresent() && !store.intact(eth.chain(), existing.get())) {
             Console.progress("ledger", "stored segment of " + eth.files() + " is missing or incomplete: loading the export again");
             existing = java.util.Optional.empty();
         }
@@ -57,7 +57,7 @@ class LedgerStep implements Tasklet {
         } else {
             load(run, job, eth, fingerprint, contribution);
         }
-        segmentDao.use(job.name(), Chain.ETHEREUM.id(), fingerprint);
+        segmentDao.use(job.name(), eth.chain().id(), fingerprint);
         return RepeatStatus.FINISHED;
     }
 
@@ -76,7 +76,7 @@ class LedgerStep implements Tasklet {
                 }
             }
         });
-        boolean soleLedger = segmentDao.of(job.name(), Chain.ETHEREUM.id()).stream().allMatch(fingerprint::equals);
+        boolean soleLedger = segmentDao.of(job.name(), eth.chain().id()).stream().allMatch(fingerprint::equals);
         loader.roomToJoin(soleLedger && fitsInMemory(EtlExportLoader.transactionsAtMost(eth.files())));
         var result = loader.load(eth.files(), eth.assumeSuccess(), job.ledger().maxRejectedShare());
         long t1 = System.nanoTime();
@@ -93,10 +93,10 @@ class LedgerStep implements Tasklet {
         // so that a kill cannot leave the segment registered (and never loaded again) without them.
         var stored = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
             factDao.ledgerWarnings(run.runId(), fingerprint, result.warnings());
-            return store.store(Chain.ETHEREUM, result.parts(), fingerprint, eth.files().toString(), result.reverted(),
+            return store.store(eth.chain(), result.parts(), fingerprint, eth.files().toString(), result.reverted(),
                     result.rowsRead(), result.rejections());
         });
-        if (keep) cache.put(java.util.List.of(fingerprint), store.inMemory(Chain.ETHEREUM, result.parts()));
+        if (keep) cache.put(java.util.List.of(fingerprint), store.inMemory(eth.chain(), result.parts()));
         var info = stored.join();
         contribution.incrementWriteCount(result.rowsRead());
         contribution.incrementWriteCount(info.transfers());

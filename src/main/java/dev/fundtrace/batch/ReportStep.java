@@ -155,10 +155,12 @@ class ReportStep implements Tasklet {
 
     RunReport assemble(RunParameters run, JobDefinition job, Set<ReportFolderWriter.Format> formats, boolean writeFlowsJson) {
         long id = run.runId();
+        var loaded = job.ledger().chains().keySet();
         var designations = designationDao.of(id).stream().map(s -> {
             var d = s.designation();
+            String why = d.notTracedReason(loaded);
             return new RunReport.DesignationRow(d.subject(), d.sdnUid(), d.programs(), d.currency(), d.chain(),
-                    d.address(), d.sourceFile(), s.seed(), d.traced());
+                    d.address(), d.sourceFile(), s.seed(), why == null, why);
         }).toList();
         long source = traceDao.sourceOf(id);
         var flows = prefetch.flowsOfTrace(id, source);

@@ -55,10 +55,10 @@ class RpcLedgerSource {
     String gather(RunParameters run, JobDefinition job) {
         JobDefinition.EthereumLedger eth = job.ledger().ethereum();
         String node = RedactedUrl.of(eth.rpc());
-        Set<String> seeds = new TreeSet<>(designationDao.addresses(run.runId(), Chain.ETHEREUM.id(), true));
-        Set<String> services = Set.copyOf(labelDao.addresses(run.runId(), Chain.ETHEREUM.id()));
+        Set<String> seeds = new TreeSet<>(designationDao.addresses(run.runId(), eth.chain().id(), true));
+        Set<String> services = Set.copyOf(labelDao.addresses(run.runId(), eth.chain().id()));
         var stored = runner.segments(job);
-        ChainLedger previous = stored.isEmpty() ? null : store.open(Chain.ETHEREUM, stored);
+        ChainLedger previous = stored.isEmpty() ? null : store.open(eth.chain(), stored);
         GatherRequest request = GatherRequest.of(eth, seeds, services, job.trace().maxHops(), checkpoints, previous, tokens);
         RpcLedgerGatherer gatherer = new RpcLedgerGatherer();
         long t0 = System.nanoTime();
@@ -68,7 +68,7 @@ class RpcLedgerSource {
         String fingerprint = fingerprint(eth.rpc(), result.fromBlock(), result.toBlock(), seeds, run.runId());
         // the warnings first, as the file path does: a kill must not leave the segment registered without them
         factDao.ledgerWarnings(run.runId(), fingerprint, result.warnings());
-        store.store(Chain.ETHEREUM, List.of(result.builder()), fingerprint,
+        store.store(eth.chain(), List.of(result.builder()), fingerprint,
                 node + " blocks " + result.fromBlock() + "–" + result.toBlock() + " (" + result.mode() + ")",
                 reverted, result.transfers().size(), List.of());
         gatherer.commit(request, result);

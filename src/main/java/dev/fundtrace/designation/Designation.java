@@ -9,7 +9,8 @@ import java.util.List;
  * @param sdnUid     OFAC entity id (ent_num / uid / FixedRef); null for plain watchlists
  * @param programs   OFAC program tags, e.g. CYBER2, ELECTION-EO13848
  * @param currency   OFAC currency code: XBT, ETH, LTC, ...
- * @param chain      the chain fundtrace traces it on ({@code ethereum}), or null when that chain is not traced yet
+ * @param chain      the chain its currency names ({@code ethereum}, {@code bitcoin}, ...), or null when fundtrace knows
+ *                   no chain for it (USDT, XMR, ...)
  * @param address    the address; lower-case for ETH, as published otherwise
  * @param sourceFile file name the designation was read from
  */
@@ -20,6 +21,23 @@ public record Designation(String subject, String sdnUid, List<String> programs, 
         programs = programs == null ? List.of() : List.copyOf(programs);
     }
 
-    /** True when fundtrace traces this currency today (only ETH so far; XBT is validated and kept). */
-    public boolean traced() { return chain != null; }
+    /**
+     * Why this designation is not traced by a run that loads the ledgers of {@code loadedChains}, or null when it
+     * is traced there.
+     */
+    public String notTracedReason(java.util.Collection<String> loadedChains) {
+        if (chain == null) return "fundtrace traces no " + currency + " chain";
+        if (shieldedZcash()) return "a shielded Zcash address: shielded value cannot be traced";
+        if (!loadedChains.contains(chain)) return "the job loads no " + chain + " ledger";
+        return null;
+    }
+
+    /** True when a run that loads {@code loadedChains} traces it. */
+    public boolean traced(java.util.Collection<String> loadedChains) {
+        return notTracedReason(loadedChains) == null;
+    }
+
+    private boolean shieldedZcash() {
+        return "ZEC".equals(currency) && (address.startsWith("z") || address.startsWith("u1"));
+    }
 }

@@ -1,5 +1,7 @@
 package dev.fundtrace.designation;
 
+import dev.fundtrace.ledger.Chain;
+
 import dev.fundtrace.chain.AddressCheck;
 import dev.fundtrace.chain.AddressCodecs;
 import dev.fundtrace.rejects.Rejection;
@@ -62,9 +64,10 @@ final class DesignationCollector {
         return new DesignationFile(fileName, format, designations, rejections);
     }
 
-    /** Only Ethereum is traced today; every other currency is kept with a null chain. */
+    /** The chain a currency's addresses live on; unknown currencies are kept with a null chain. */
     private static String chainOf(String currency) {
-        return currency.equals("ETH") ? "ethereum" : null;
+        Chain chain = Chain.ofCurrency(currency);
+        return chain == null ? null : chain.id();
     }
 
     /** Who a listed address belongs to, as far as one file says. */

@@ -1,5 +1,7 @@
 package dev.fundtrace.jobfile;
 
+import dev.fundtrace.ledger.Chain;
+
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,8 +47,13 @@ public record JobDefinition(
         }
     }
 
-    /** Where one chain's transfers come from. Bitcoin-family chains join as their family is added. */
-    public sealed interface ChainSource permits EthereumLedger {}
+    /** Where one chain's transactions come from. */
+    public sealed interface ChainSource permits EthereumLedger, UtxoLedger {
+        Chain chain();
+    }
+
+    /** A Bitcoin-family chain ({@code bitcoin}, {@code litecoin}, ...): a folder of bitcoin-etl JSON lines (utxo.md). */
+    public record UtxoLedger(Chain chain, Path files) implements ChainSource {}
 
     /**
      * Where Ethereum transfers come from: an ethereum-etl export folder or a JSON-RPC node.
@@ -56,6 +63,8 @@ public record JobDefinition(
     public record EthereumLedger(Path files, String rpc, Long fromBlock, String toBlock, int confirmations,
                                  boolean assumeSuccess, Rpc rpcOptions) implements ChainSource {
         public static final String CHAIN = "ethereum";
+
+        public Chain chain() { return Chain.ETHEREUM; }
 
         public boolean fromFiles() { return files != null; }
     }
@@ -70,7 +79,15 @@ public record JobDefinition(
     }
 
     /** @param dust per asset (symbol or token address), in display units */
-    public record Trace(Direction direction, int maxHops, Map<String, BigDecimal> dust) {}
+    public record Trace(Direction direction, int maxHops, Map<String, BigDecimal> dust, Clustering clustering) {}
+
+    /**
+     * UTXO chains' multi-input clustering (utxo.md).
+     *
+     * @param enabled     report the seeds' clusters
+     * @param extendSeeds trace every address of a seed's cluster as a seed
+     */
+    public record Clustering(boolean enabled, boolean extendSeeds) {}
 
     /** Thresholds per asset (symbol or token address) in display units; windows as ISO-8601 durations. */
     public record Rules(Map<String, BigDecimal> indirectExposureMin, Duration rapidPassThroughWindow,

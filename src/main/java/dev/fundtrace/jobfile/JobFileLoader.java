@@ -116,10 +116,13 @@ public final class JobFileLoader {
         List<String> missing = new ArrayList<>();
         for (Path p : job.designations().files()) if (!Files.isRegularFile(p)) missing.add("designations.files: " + p);
         for (Path p : job.labels()) if (!Files.isRegularFile(p)) missing.add("labels: " + p);
-        var eth = job.ledger().ethereum();
-        if (eth != null && eth.fromFiles() && !Files.isDirectory(eth.files())) {
-            missing.add("ledger.ethereum.files: " + eth.files() + " (not a folder)");
-        }
+        job.ledger().chains().forEach((chain, source) -> {
+            Path folder = switch (source) {
+                case JobDefinition.EthereumLedger e -> e.fromFiles() ? e.files() : null;
+                case JobDefinition.UtxoLedger u -> u.files();
+            };
+            if (folder != null && !Files.isDirectory(folder)) missing.add("ledger." + chain + ".files: " + folder + " (not a folder)");
+        });
         if (!missing.isEmpty()) {
             throw new JobFileException(job.jobFile() + ": missing input " + String.join("; ", missing));
         }
@@ -138,6 +141,37 @@ public final class JobFileLoader {
 
     private record Converter(Path jobFile, Path base) {
 
+        JobDefinition.EthereumLedger ethereum(RawEthereum e) {
+            if ((e.files == null) == (e.rpc == null)) fail("ledger.ethereum", "give exactly one of 'files' or 'rpc'");
+            if (e.confirmations != null && e.confirmations < 0) fail("ledger.ethereum.confirmations", "must be >= 0");
+            if (e.toBlock != null && !e.toBlock.equals("latest") && !e.toBlock.matches("\\d+")) {
+                fail("ledger.ethereum.toBlock", "a block number or 'latest'");
+            }
+            RawRpc r = e.rpcOptions == null ? new RawRpc() : e.rpcOptions;
+            var rpc = new JobDefinition.Rpc(positive(r.batchSize, 50, "batchSize"), positive(r.maxInFlight, 4, "maxInFlight"),
+                    r.requestsPerSecond == null ? 50.0 : r.requestsPerSecond, r.maxRetries == null ? 5 : r.maxRetries,
+                    r.timeout == null ? Duration.ofSeconds(60) : duration("ledger.ethereum.rpcOptions.timeout", r.timeout),
+                    positive(r.logWindow, 10_000, "logWindow"), r.useTraceFilter == null || r.useTraceFilter);
+            return new JobDefinition.EthereumLedger(e.files == null ? null : path(e.files), e.rpc,
+                    e.fromBlock, e.toBlock == null ? "latest" : e.toBlock, e.confirmations == null ? 12 : e.confirmations,
+                    Boolean.TRUE.equals(e.assumeSuccess), rpc);
+        }
+
+        /** A Bitcoin-family chain: a folder of bitcoin-etl JSON lines, and nothing else (utxo.md). */
+        JobDefinition.UtxoLedger utxo(String chain, Map<String, Object> section) {
+            for (String key : section.keySet()) {
+                if (!key.equals("files")) {
+                    fail("ledger." + chain + "." + key, "unknown key: a Bitcoin-family chain takes only 'files'"
+                            + " (a folder of bitcoin-etl JSON-lines exports)");
+                }
+            }
+            if (!(section.get("files") instanceof String files) || files.isBlank()) {
+                fail("ledger." + chain + ".files", "a folder of bitcoin-etl exports is required");
+                return null;
+            }
+            return new JobDefinition.UtxoLedger(dev.fundtrace.ledger.Chain.fromId(chain), path(files));
+        }
+
         JobDefinition convert(RawJob raw) {
             if (raw.job == null || !JOB_NAME.matcher(raw.job).matches()) {
                 fail("job", "a name of letters, digits, '.', '_' or '-' is required (it names the report folder)");
@@ -149,26 +183,13 @@ public final class JobFileLoader {
             var designations = new JobDefinition.Designations(paths(raw.designations.files),
                     new JobDefinition.Selection(list(select.uids), list(select.names), list(select.programs)));
 
-            if (raw.ledger == null) fail("ledger", "a ledger source per chain is required (ledger.ethereum)");
+            if (raw.ledger == null) fail("ledger", "a ledger source per chain is required (ledger.ethereum, ledger.bitcoin, ...)");
+            Map<String, JobDefinition.ChainSource> chains = new LinkedHashMap<>();
+            if (raw.ledger.ethereum != null) chains.put(JobDefinition.EthereumLedger.CHAIN, ethereum(raw.ledger.ethereum));
             raw.ledger.utxoChains().forEach((chain, section) -> {
-                if (section != null) fail("ledger." + chain, "Bitcoin-family chains are not traced by this version"
-                        + " yet: remove the section (their designations are listed as not traced)");
+                if (section != null) chains.put(chain, utxo(chain, section));
             });
-            if (raw.ledger.ethereum == null) fail("ledger.ethereum", "a ledger source is required");
-            RawEthereum e = raw.ledger.ethereum;
-            if ((e.files == null) == (e.rpc == null)) fail("ledger.ethereum", "give exactly one of 'files' or 'rpc'");
-            if (e.confirmations != null && e.confirmations < 0) fail("ledger.ethereum.confirmations", "must be >= 0");
-            if (e.toBlock != null && !e.toBlock.equals("latest") && !e.toBlock.matches("\\d+")) {
-                fail("ledger.ethereum.toBlock", "a block number or 'latest'");
-            }
-            RawRpc r = e.rpcOptions == null ? new RawRpc() : e.rpcOptions;
-            var rpc = new JobDefinition.Rpc(positive(r.batchSize, 50, "batchSize"), positive(r.maxInFlight, 4, "maxInFlight"),
-                    r.requestsPerSecond == null ? 50.0 : r.requestsPerSecond, r.maxRetries == null ? 5 : r.maxRetries,
-                    r.timeout == null ? Duration.ofSeconds(60) : duration("ledger.ethereum.rpcOptions.timeout", r.timeout),
-                    positive(r.logWindow, 10_000, "logWindow"), r.useTraceFilter == null || r.useTraceFilter);
-            var ethereum = new JobDefinition.EthereumLedger(e.files == null ? null : path(e.files), e.rpc,
-                    e.fromBlock, e.toBlock == null ? "latest" : e.toBlock, e.confirmations == null ? 12 : e.confirmations,
-                    Boolean.TRUE.equals(e.assumeSuccess), rpc);
+            if (chains.isEmpty()) fail("ledger", "a ledger source per chain is required (ledger.ethereum, ledger.bitcoin, ...)");
             double share = raw.ledger.maxRejectedShare == null ? 0.01 : raw.ledger.maxRejectedShare;
             if (share < 0 || share > 1) fail("ledger.maxRejectedShare", "a share between 0 and 1");
 
@@ -183,7 +204,10 @@ public final class JobFileLoader {
             }
             int maxHops = t.maxHops == null ? 4 : t.maxHops;
             if (maxHops < 1 || maxHops > 64) fail("trace.maxHops", "between 1 and 64");
-            var trace = new JobDefinition.Trace(direction, maxHops, amounts("trace.dust", t.dust));
+            var c = t.clustering;
+            var clustering = new JobDefinition.Clustering(c == null || c.enabled == null || c.enabled,
+                    c != null && Boolean.TRUE.equals(c.extendSeeds));
+            var trace = new JobDefinition.Trace(direction, maxHops, amounts("trace.dust", t.dust), clustering);
 
             RawRules u = raw.rules == null ? new RawRules() : raw.rules;
             var rules = new JobDefinition.Rules(amounts("rules.indirectExposureMin", u.indirectExposureMin),
@@ -205,7 +229,7 @@ public final class JobFileLoader {
             var report = new JobDefinition.Report(rp.dir == null ? base.resolve("../reports").normalize() : path(rp.dir),
                     List.copyOf(formats));
             return new JobDefinition(jobFile, raw.job, designations,
-                    new JobDefinition.Ledger(Map.of(JobDefinition.EthereumLedger.CHAIN, ethereum), share),
+                    new JobDefinition.Ledger(chains, share),
                     paths(raw.labels), trace, rules, report);
         }
 
@@ -269,7 +293,7 @@ public final class JobFileLoader {
         RawSelect() { this(null, null, null); }
     }
 
-    /** One section per chain id of job-file.md; the Bitcoin-family ones are recognised, and refused for now. */
+    /** One section per chain id of job-file.md and utxo.md. */
     record RawLedger(@JsonProperty("ethereum") RawEthereum ethereum,
                      @JsonProperty("bitcoin") Map<String, Object> bitcoin, @JsonProperty("litecoin") Map<String, Object> litecoin,
                      @JsonProperty("dash") Map<String, Object> dash, @JsonProperty("zcash") Map<String, Object> zcash,
@@ -305,9 +329,11 @@ public final class JobFileLoader {
     }
 
     record RawTrace(@JsonProperty("direction") String direction, @JsonProperty("maxHops") Integer maxHops,
-                    @JsonProperty("dust") Map<String, String> dust) {
-        RawTrace() { this(null, null, null); }
+                    @JsonProperty("dust") Map<String, String> dust, @JsonProperty("clustering") RawClustering clustering) {
+        RawTrace() { this(null, null, null, null); }
     }
+
+    record RawClustering(@JsonProperty("enabled") Boolean enabled, @JsonProperty("extendSeeds") Boolean extendSeeds) {}
 
     record RawRules(@JsonProperty("indirectExposureMin") Map<String, String> indirectExposureMin,
                     @JsonProperty("rapidPassThroughWindow") String rapidPassThroughWindow,

@@ -1,5 +1,7 @@
 package dev.fundtrace.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 
@@ -14,18 +16,67 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
 
     public record Coverage(List<ChainCoverage> chains, List<String> sources) {}
 
+    /**
+     * One chain's coverage. The counts between {@code toTime} and {@code transfers} are a UTXO chain's (utxo.md,
+     * "Coverage"); an account chain leaves them out.
+     */
     public record ChainCoverage(String chain, long fromBlock, long toBlock, String fromTime, String toTime,
-                                long transfers, long reverted, List<AssetCoverage> assets) {}
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Long blocks,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Long transactions,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Long coinbaseTransactions,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Long inputs,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Long outputs,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) Long unresolvedInputs,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String outputValueRaw,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String feesRaw,
+                                long transfers, long reverted, List<AssetCoverage> assets) {
 
-    /** Per traced asset: taint that left the horizon (raw units) and how much of it went back to seeds. */
+        /** An account chain's coverage. */
+        public ChainCoverage(String chain, long fromBlock, long toBlock, String fromTime, String toTime,
+                             long transfers, long reverted, List<AssetCoverage> assets) {
+            this(chain, fromBlock, toBlock, fromTime, toTime, null, null, null, null, null, null, null, null,
+                    transfers, reverted, assets);
+        }
+    }
+
+    /**
+     * Per traced asset: taint that left the horizon (raw units), how much of it went back to seeds, and on UTXO
+     * chains how much went to fees (not traced).
+     */
     public record AssetCoverage(String asset, String symbol, int decimals, long transfers, String taintLeftHorizonRaw,
-                                String taintReturnedToSeedsRaw) {}
+                                String taintReturnedToSeedsRaw,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) String taintToFeesRaw) {
 
+        public AssetCoverage(String asset, String symbol, int decimals, long transfers, String taintLeftHorizonRaw,
+                             String taintReturnedToSeedsRaw) {
+            this(asset, symbol, decimals, transfers, taintLeftHorizonRaw, taintReturnedToSeedsRaw, null);
+        }
+    }
+
+    /** @param notTracedReason why it is not traced (null when it is) */
     public record DesignationRow(String subject, String sdnUid, List<String> programs, String currency, String chain,
-                                 String address, String sourceFile, boolean seed, boolean traced) {}
+                                 String address, String sourceFile, boolean seed, boolean traced, String notTracedReason) {
 
+        public DesignationRow(String subject, String sdnUid, List<String> programs, String currency, String chain,
+                              String address, String sourceFile, boolean seed, boolean traced) {
+            this(subject, sdnUid, programs, currency, chain, address, sourceFile, seed, traced, null);
+        }
+    }
+
+    /**
+     * @param taintedAmount UTXO chains: the amount in display units; null on account chains
+     * @param evidence      UTXO chains: the representative coin ({@code ["txid:vout"]}); null on account chains
+     */
     public record ExposureRow(String direction, String chain, String asset, String address, int hops,
-                              String taintedAmountRaw, String seed, String label, String category) {}
+                              String taintedAmountRaw, String seed, String label, String category,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String taintedAmount,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<String> evidence) {
+
+        public ExposureRow(String direction, String chain, String asset, String address, int hops,
+                           String taintedAmountRaw, String seed, String label, String category) {
+            this(direction, chain, asset, address, hops, taintedAmountRaw, seed, label, category, null, null);
+        }
+    }
 
     public record FlowRow(String id, String direction, String chain, String asset, String assetSymbol, int decimals,
                           String seed, String endpoint, String endpointLabel, String endpointCategory, int hops,
@@ -36,8 +87,26 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
         }
     }
 
+    /**
+     * @param spent    UTXO chains: the coin the step spent ({@code txid:vout}); null on account chains
+     * @param outpoint UTXO chains: the coin it created
+     * @param taintRaw UTXO chains: that coin's taint (forward flows)
+     */
     public record StepRow(String txHash, long blockNumber, int position, int subPosition, String from, String to,
-                          String amountRaw, String time) {}
+                          String amountRaw, String time,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String spent,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String outpoint,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String taintRaw) {
+
+        public StepRow(String txHash, long blockNumber, int position, int subPosition, String from, String to,
+                       String amountRaw, String time) {
+            this(txHash, blockNumber, position, subPosition, from, to, amountRaw, time, null, null, null);
+        }
+    }
+
+    /** A seed's address cluster on a UTXO chain (utxo.md, "Address clustering"). */
+    public record ClusterRow(String chain, List<String> seeds, int size, List<String> addresses, List<String> evidence,
+                             List<String> excludedCoinJoins, String heuristic) {}
 
     public record FlagRow(String id, String rule, String severity, String address, String seed, String chain,
                           String asset, String assetSymbol, int hops, List<String> flowIds, List<String> evidence,

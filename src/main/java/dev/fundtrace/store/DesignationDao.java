@@ -44,9 +44,12 @@ public class DesignationDao {
                         rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), rs.getBoolean(8)), runId);
     }
 
-    /** Lower-case addresses of the run's designations on a chain: the seeds, or the loaded ones not selected. */
+    /**
+     * Canonical addresses of the run's designations on a chain: the seeds, or the loaded ones not selected. They are
+     * stored canonical (Ethereum lower-case; Base58 keeps its case, which is part of the address).
+     */
     public List<String> addresses(long runId, String chain, boolean seeds) {
-        return jdbc.queryForList("SELECT DISTINCT LOWER(address) FROM run_designation WHERE run_id = ? AND chain = ? AND seed = ?",
+        return jdbc.queryForList("SELECT DISTINCT address FROM run_designation WHERE run_id = ? AND chain = ? AND seed = ?",
                 String.class, runId, chain, seeds);
     }
 }

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The trace of one chain: per asset results, plus the ledger to turn edges back into evidence. */
-public final class ChainTrace {
+public final class ChainTrace implements TracedChain {
 
     private final LedgerView ledger;
     private final List<AssetTrace> assets;
@@ -28,9 +28,11 @@ public final class ChainTrace {
 
     public List<AssetTrace> assets() { return assets; }
 
+    @Override
     public String chain() { return ledger.chain().id(); }
 
     /** Every address either pass reached, in a stable order (direction, asset, hops, address). */
+    @Override
     public List<Exposure> exposures(LabelBook labels) {
         List<Exposure> out = new ArrayList<>();
         for (AssetTrace a : assets) {
@@ -87,6 +89,7 @@ public final class ChainTrace {
     }
 
     /** How many records {@link #exposures} makes (one per asset, direction and reached address), without making them. */
+    @Override
     public int exposureCount() {
         int[] n = {0};
         forEachReached((a, v) -> n[0]++);
@@ -94,6 +97,7 @@ public final class ChainTrace {
     }
 
     /** Distinct addresses reached in any asset and direction (what report.json's summary calls reached). */
+    @Override
     public int reachedAddresses() {
         java.util.BitSet reached = new java.util.BitSet(ledger.addressCount());
         forEachReached((a, v) -> reached.set(a.graph().global[v]));

@@ -1,0 +1,60 @@
+package dev.fundtrace.batch;
+
+import dev.fundtrace.chain.utxo.etl.UtxoLoad;
+import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.rejects.Rejection;
+import dev.fundtrace.store.FactDao;
+import dev.fundtrace.store.RejectionDao;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Step 3, for a Bitcoin-family chain: loads the chain's bitcoin-etl folder, records its refused rows and its
+ * coverage with the run, and hands the ledger to the trace step.
+ */
+@Component
+class UtxoLedgerStep {
+
+    private final CoinLedgers ledgers;
+    private final RejectionDao rejectionDao;
+    private final FactDao factDao;
+
+    UtxoLedgerStep(CoinLedgers ledgers, RejectionDao rejectionDao, FactDao factDao) {
+        this.ledgers = ledgers;
+        this.rejectionDao = rejectionDao;
+        this.factDao = factDao;
+    }
+
+    /** The step's tasklet for one chain of the job. */
+    Tasklet forChain(String chain) {
+        return (StepContribution contribution, ChunkContext chunk) -> {
+            RunParameters run = RunParameters.of(chunk);
+            JobDefinition job = run.job();
+            var source = (JobDefinition.UtxoLedger) job.ledger().chains().get(chain);
+            long t0 = System.nanoTime();
+            UtxoLoad load = ledgers.load(source, job.ledger().maxRejectedShare());
+            var coverage = load.ledger().coverage();
+            // rejected.csv names the file by its path in the chain's folder; the chain in front keeps two
+            // chains' "enriched_transactions.json" apart
+            List<Rejection> refused = new ArrayList<>();
+            for (Rejection r : load.rejections()) refused.add(new Rejection(chain + "/" + r.source(), r.line(), r.reason(), r.record()));
+            List<String> sources = refused.stream().map(Rejection::source).distinct().toList();
+            rejectionDao.replace(run.runId(), sources, refused);
+            load.warnings().forEach(w -> Console.progress("ledger", chain + ": warning: " + w));
+            refused.stream().limit(20).forEach(r -> Console.progress("ledger", "refused " + r.message()));
+            if (refused.size() > 20) Console.progress("ledger", "… " + (refused.size() - 20) + " more in rejected.csv");
+            ledgers.put(source, load.ledger());
+            contribution.incrementWriteCount(load.rowsRead());
+            Console.progress("ledger", "loaded " + source.files() + ": " + Console.rate(load.rowsRead(), System.nanoTime() - t0)
+                    + " rows; " + coverage.transactions() + " transactions, " + coverage.outputs() + " outputs, "
+                    + coverage.unresolvedInputs() + " unresolved inputs, " + refused.size() + " refused");
+            return RepeatStatus.FINISHED;
+        };
+    }
+}
