@@ -152,7 +152,7 @@ final class CoinFixture {
     }
 
     CoinTrace trace() {
-        return CoinTracer.trace(ledger(), seeds, services,
+        return new CoinTracer().trace(ledger(), seeds, services,
                 new CoinTraceParameters(forward, backward, maxHops, dust, false, false));
     }
 
