@@ -24,12 +24,18 @@ final class PendingFlag {
         this.hops = hops;
     }
 
-    /** @param flowId the flow the hit rests on, or null (a hit at a seed) */
-    void add(String flowId, String seedAddress, int flowHops, RuleHit hit) {
+    /**
+     * Merges one hit (of an account chain's or a UTXO chain's rule).
+     *
+     * @param flowId         the flow the hit rests on, or null (a hit at a seed)
+     * @param depositAddress the hit's likely deposit address, or null
+     */
+    void add(String flowId, String seedAddress, int flowHops, List<String> hitEvidence, String explanation,
+             String depositAddress) {
         if (flowId != null) flowIds.add(flowId);
-        evidence.addAll(hit.evidence());
-        if (deposit == null) deposit = hit.depositAddress();
-        if (!reasons.contains(hit.explanation())) reasons.add(hit.explanation());
+        evidence.addAll(hitEvidence);
+        if (deposit == null) deposit = depositAddress;
+        if (!reasons.contains(explanation)) reasons.add(explanation);
         if (seed == null) seed = seedAddress;
         hops = Math.min(hops, flowHops);
     }

@@ -9,6 +9,8 @@ public enum Rule {
     EXCHANGE_FUNDING(Severity.MEDIUM),
     INDIRECT_EXPOSURE(Severity.MEDIUM),
     RAPID_PASS_THROUGH(Severity.MEDIUM),
+    /** UTXO chains only (utxo.md): a tainted CoinJoin-shaped transaction. */
+    COINJOIN_INTERACTION(Severity.HIGH),
     PEEL_CHAIN(Severity.LOW),
     STRUCTURING(Severity.LOW);
 

@@ -11,8 +11,9 @@ import java.math.BigInteger;
  * 256 bits) and divided by schoolbook long division in base 2^64 (Knuth, TAOCP vol. 2, 4.3.1, algorithm D),
  * whose one-digit steps use {@link #divlu}, a 128-by-64-bit division (Hacker's Delight, 9-3).
  * An instance holds the result of the last {@code mulDiv}; one per pass, not shared between threads.
+ * {@link #divlu} is public: the coin trace's haircut (trace.coin) divides 128-bit products by 64-bit totals.
  */
-final class U128 {
+public final class U128 {
 
     /** Values below this many bits are held as (hi, lo); at or above it, as BigInteger. */
     static final int BITS = 127;
@@ -29,7 +30,7 @@ final class U128 {
      * {@code floor((u1·2^64 + u0) / v)}, all unsigned. Requires {@code u1 < v} (unsigned), so that the quotient
      * fits 64 bits; {@code v != 0}.
      */
-    static long divlu(long u1, long u0, long v) {
+    public static long divlu(long u1, long u0, long v) {
         if (u1 == 0) return Long.divideUnsigned(u0, v);
         int s = Long.numberOfLeadingZeros(v);
         v <<= s;

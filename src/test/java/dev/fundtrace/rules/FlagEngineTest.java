@@ -67,4 +67,56 @@ class FlagEngineTest {
         assertThat(r.flags().stream().filter(g -> g.address().equals(addr("A"))).map(Flag::rule))
                 .contains(Rule.DIRECT_COUNTERPARTY, Rule.RAPID_PASS_THROUGH, Rule.STRUCTURING);
     }
+
+    // UTXO chains: the same engine, through its second entry point
+
+    @Test
+    void everyRuleOfTheUtxoTableIsApplied() {
+        LabelBook none = LabelBook.empty();
+        assertThat(coinRules(CoinDirectCounterpartyRuleTest.sPaysAAndB(), none, List.of())).contains(Rule.DIRECT_COUNTERPARTY);
+        assertThat(coinRules(CoinDirectCounterpartyRuleTest.sPaysAAndB(), none, List.of("A"))).contains(Rule.SANCTIONED_COUNTERPARTY);
+        assertThat(coinRules(CoinMixerRuleTest.forwardToM(), CoinFixture.labelled("M", "mixer"), List.of())).contains(Rule.MIXER);
+        assertThat(coinRules(CoinJoinInteractionRuleTest.aJoins(), none, List.of())).contains(Rule.COINJOIN_INTERACTION);
+        assertThat(coinRules(CoinExchangeCashOutRuleTest.throughD(), CoinFixture.labelled("X", "exchange"), List.of()))
+                .contains(Rule.EXCHANGE_CASH_OUT);
+        var funding = new CoinFixture().seeds("S").services("X")
+                .coinbase("cx", 1, CoinFixture.out("X", 1_000_000))
+                .tx("x1", 2, CoinFixture.in("cx:0"), CoinFixture.out("S", 990_000));
+        assertThat(coinRules(funding, CoinFixture.labelled("X", "exchange"), List.of())).contains(Rule.EXCHANGE_FUNDING);
+        assertThat(coinRules(CoinIndirectExposureRuleTest.aPaysB(100_000), none, List.of())).contains(Rule.INDIRECT_EXPOSURE);
+        assertThat(coinRules(CoinRapidPassThroughRuleTest.aPasses(3, 900_000, 90_000), none, List.of()))
+                .contains(Rule.RAPID_PASS_THROUGH);
+        assertThat(coinRules(CoinPeelChainRuleTest.chainOfThree(), none, List.of())).contains(Rule.PEEL_CHAIN);
+        assertThat(coinRules(CoinStructuringRuleTest.threeSends(9_500_000, 9_500_000, 9_500_000), none, List.of()))
+                .contains(Rule.STRUCTURING);
+    }
+
+    @Test
+    void utxoFlagsComeInReportOrderWithIdsAndFlowsAsOnAccountChains() {
+        FlagResult r = CoinPeelChainRuleTest.chainOfThree().evaluate(LabelBook.empty(), List.of());
+        assertThat(r.flags()).extracting(Flag::rule).contains(Rule.DIRECT_COUNTERPARTY, Rule.PEEL_CHAIN);
+        assertThat(r.flags()).isSortedAccordingTo(Comparator.comparing(Flag::severity).thenComparing(Flag::rule)
+                .thenComparing(Flag::asset).thenComparing(Flag::address));
+        Flag direct = r.flags().stream().filter(g -> g.rule() == Rule.DIRECT_COUNTERPARTY).findFirst().orElseThrow();
+        assertThat(direct.id()).isEqualTo("G-" + ShortHash.of("DIRECT_COUNTERPARTY|bitcoin|BTC|" + direct.address()));
+        List<String> named = r.flags().stream().flatMap(g -> g.flowIds().stream()).distinct().toList();
+        assertThat(r.flows()).extracting(Flow::id).containsExactlyInAnyOrderElementsOf(named);
+        assertThat(r.flows()).allSatisfy(f -> {
+            assertThat(f.chain()).isEqualTo("bitcoin");
+            assertThat(f.id()).isEqualTo("F-" + ShortHash.of(f.direction().id() + "|bitcoin|BTC|" + f.endpoint()));
+        });
+    }
+
+    @Test
+    void theAccountChainRulesDoNotRunOnAUtxoTraceNorTheUtxoRulesOnAnAccountTrace() {
+        var coinOnly = FlagEngine.ofCoinRules(LabelBook.empty(), List.of(new CoinDirectCounterpartyRule()));
+        assertThat(coinOnly.evaluate(new LedgerFixture().seeds("S").tx(10, 0, "S", "A", 100).trace().chainTrace(), List.of())
+                .flags()).isEmpty();
+        var accountOnly = new FlagEngine(LabelBook.empty(), List.of(new DirectCounterpartyRule()));
+        assertThat(accountOnly.evaluate(CoinDirectCounterpartyRuleTest.sPaysAAndB().trace(), List.of()).flags()).isEmpty();
+    }
+
+    private static List<Rule> coinRules(CoinFixture f, LabelBook labels, List<String> sanctionedNotSeeds) {
+        return f.evaluate(labels, sanctionedNotSeeds).flags().stream().map(Flag::rule).toList();
+    }
 }

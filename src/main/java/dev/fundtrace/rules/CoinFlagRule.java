@@ -1,0 +1,13 @@
+package dev.fundtrace.rules;
+
+import java.util.List;
+
+/**
+ * One rule of utxo.md's table "Flags on UTXO chains". A rule reads a chain's coin trace and says where it fires;
+ * {@link FlagEngine} turns the hits of all rules into flags, as it does for the account chains' {@link FlagRule}s.
+ */
+interface CoinFlagRule {
+
+    /** The rule's hits on one chain's coin trace, in a stable order (hits with the same flag key merge in it). */
+    List<CoinRuleHit> evaluate(CoinRuleContext context);
+}
