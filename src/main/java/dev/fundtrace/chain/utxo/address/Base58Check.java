@@ -42,6 +42,21 @@ final class Base58Check {
         return new Decoded(payload, null);
     }
 
+    /** Base58Check text of a payload (version bytes + hash): the payload, then its 4-byte checksum. */
+    static String encode(byte[] payload) {
+        byte[] bytes = Arrays.copyOf(payload, payload.length + 4);
+        System.arraycopy(doubleSha256(payload), 0, bytes, payload.length, 4);
+        StringBuilder out = new StringBuilder();
+        BigInteger value = new BigInteger(1, bytes);
+        while (value.signum() > 0) {
+            BigInteger[] qr = value.divideAndRemainder(BASE);
+            out.append(ALPHABET.charAt(qr[1].intValue()));
+            value = qr[0];
+        }
+        for (int i = 0; i < bytes.length && bytes[i] == 0; i++) out.append('1');
+        return out.reverse().toString();
+    }
+
     static byte[] doubleSha256(byte[] data) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
