@@ -92,9 +92,9 @@ class ExposureWriter {
 
     /** In trace order (asset, forward before backward, address id): stable from run to run. */
     private static void writeJson(List<Exposure> exposures, Path json) {
-        JsonReportWriter.writeExposures(() -> exposures.stream().map(e -> new RunReport.ExposureRow(e.direction().id(),
+        JsonReportWriter.writeExposures(() -> exposures.stream().map(e -> Amounts.exposureRow(e.direction().id(),
                 e.chain(), e.asset(), e.address(), e.hops(), Amounts.plain(e.taintedAmountRaw()), e.seed(), e.label(),
-                e.category())).iterator(), json);
+                e.category(), e.evidence())).iterator(), json);
     }
 
     /** True while this run's exposures are being built or stored on this class's threads. */

@@ -2,7 +2,7 @@ package dev.fundtrace.batch;
 
 import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.labels.LabelBook;
-import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.trace.coin.CoinTrace;
 import dev.fundtrace.rules.Flag;
 import dev.fundtrace.rules.FlagEngine;
 import dev.fundtrace.rules.FlagResult;
@@ -20,6 +20,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -66,15 +67,18 @@ class FlagStep implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         var previous = keysOf(previousRun);
-        ChainTrace trace = cache.get(run.runId());
+        RunTrace trace = cache.get(run.runId());
         if (trace == null) trace = runner.trace(run, job); // resumed at this step: trace again
         var r = job.rules();
         FlagEngine engine = new FlagEngine(new LabelBook(labelDao.of(run.runId())), new RuleThresholds(
                 r.indirectExposureMin(), r.rapidPassThroughWindow(), r.structuringThreshold(), r.structuringWindow(),
                 r.structuringMinTransfers()));
-        List<String> sanctioned = designationDao.addresses(run.runId(), Chain.ETHEREUM.id(), false);
         long t0 = System.nanoTime();
-        FlagResult result = engine.evaluate(trace, sanctioned);
+        // each chain's rules on its own trace; flags and flows of all chains go into one report
+        List<FlagResult> perChain = new ArrayList<>();
+        for (ChainTrace account : trace.accounts()) perChain.add(engine.evaluate(account, sanctioned(run, account.chain())));
+        for (CoinTrace coins : trace.coins()) perChain.add(engine.evaluate(coins, sanctioned(run, coins.chain())));
+        FlagResult result = FlagResult.merge(perChain);
         List<Flag> flags = result.flags().stream().map(f -> f.withNewSinceLastRun(!previous.contains(f.key()))).toList();
         long t1 = System.nanoTime();
         files.forgetFlowsJson(run.runId());
@@ -85,6 +89,11 @@ class FlagStep implements Tasklet {
         Console.progress("flags", String.format("%d flags on %d flows: evaluated in %.2f s, stored in %.2f s",
                 flags.size(), result.flows().size(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
         return RepeatStatus.FINISHED;
+    }
+
+    /** The chain's addresses on the loaded sanctions lists that were not selected as seeds. */
+    private List<String> sanctioned(RunParameters run, String chain) {
+        return designationDao.addresses(run.runId(), chain, false);
     }
 
     /** The flag keys of the previous completed run, none when there is none. */

@@ -185,7 +185,9 @@ class ReportStep implements Tasklet {
         int tracedSeeds = (int) designations.stream().filter(d -> d.seed() && d.traced()).count();
         int seeds = (int) designations.stream().filter(RunReport.DesignationRow::seed).count();
         List<SegmentInfo> segments = runner.segments(job);
-        long transfers = segments.stream().mapToLong(SegmentInfo::transfers).sum();
+        // account chains: their stored transfers; UTXO chains: their outputs (utxo.md's "transfers")
+        long transfers = segments.stream().mapToLong(SegmentInfo::transfers).sum() + coverage.chains().stream()
+                .filter(c -> c.outputs() != null).mapToLong(RunReport.ChainCoverage::transfers).sum();
         var summary = new RunReport.Summary(tracedSeeds, seeds, reachedCount, bySeverity, transfers);
 
         List<RunReport.RejectionRow> rejected = new ArrayList<>();
@@ -214,7 +216,8 @@ class ReportStep implements Tasklet {
             changes = new RunReport.Changes(null, flags.stream().map(RunReport.FlagRow::id).toList(), List.of());
         }
         return new RunReport(job.name(), run.runDate().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                parameters(job), coverage, designations, exposures, flows, flags, summary, changes, rejected, warnings);
+                parameters(job), coverage, designations, exposures, flows, flags, summary, changes, rejected, warnings,
+                factDao.get(source, "clusters").map(Clusters::read).orElse(List.of()));
     }
 
     static Map<String, Object> parameters(JobDefinition job) {
@@ -233,8 +236,22 @@ class ReportStep implements Tasklet {
         p.put("select", ordered("uids", job.designations().select().uids(), "names", job.designations().select().names(),
                 "programs", job.designations().select().programs()));
         var eth = job.ledger().ethereum();
-        p.put("ledger", eth.fromFiles() ? ordered("files", eth.files().toString(), "assumeSuccess", eth.assumeSuccess())
-                : ordered("rpc", dev.fundtrace.chain.ethereum.rpc.RedactedUrl.of(eth.rpc()), "confirmations", eth.confirmations()));
+        if (eth != null) {
+            p.put("ledger", eth.fromFiles() ? ordered("files", eth.files().toString(), "assumeSuccess", eth.assumeSuccess())
+                    : ordered("rpc", dev.fundtrace.chain.ethereum.rpc.RedactedUrl.of(eth.rpc()), "confirmations", eth.confirmations()));
+        }
+        Map<String, Object> utxo = new LinkedHashMap<>();
+        job.ledger().chains().values().forEach(source -> {
+            if (source instanceof JobDefinition.UtxoLedger u) utxo.put(u.chain().id(), ordered("files", u.files().toString()));
+        });
+        if (!utxo.isEmpty()) {
+            // utxo.md: the parameters state the haircut rule and the clustering heuristic of the UTXO chains
+            p.put("utxoLedgers", utxo);
+            p.put("utxoHaircut", "floor, fee not traced");
+            var c = job.trace().clustering();
+            p.put("clustering", ordered("enabled", c.enabled(), "extendSeeds", c.extendSeeds(),
+                    "heuristic", "multi-input; CoinJoin-shaped transactions excluded"));
+        }
         p.put("maxRejectedShare", job.ledger().maxRejectedShare());
         p.put("labelFiles", job.labels().stream().map(f -> f.getFileName().toString()).toList());
         return p;

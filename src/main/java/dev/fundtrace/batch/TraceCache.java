@@ -1,6 +1,5 @@
 package dev.fundtrace.batch;
 
-import dev.fundtrace.trace.ChainTrace;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -12,11 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Component
 class TraceCache {
-    private final Map<Long, ChainTrace> traces = new ConcurrentHashMap<>();
+    private final Map<Long, RunTrace> traces = new ConcurrentHashMap<>();
 
-    void put(long runId, ChainTrace trace) { traces.put(runId, trace); }
+    void put(long runId, RunTrace trace) { traces.put(runId, trace); }
 
-    ChainTrace get(long runId) { return traces.get(runId); }
+    RunTrace get(long runId) { return traces.get(runId); }
 
     void clear(long runId) { traces.remove(runId); }
 }

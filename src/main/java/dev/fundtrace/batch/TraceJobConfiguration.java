@@ -39,9 +39,9 @@ public class TraceJobConfiguration {
 
     @Bean
     TraceJobs traceJobs(JobRepository jobRepository, PlatformTransactionManager tx, RunDao runs,
-                        DesignationsStep designations, LabelsStep labels, LedgerStep ethereumLedger, TraceStep trace,
-                        FlagStep flags, ReportStep report, ReportPrefetch prefetch) {
-        Map<String, Tasklet> ledgerSteps = Map.of(JobDefinition.EthereumLedger.CHAIN, ethereumLedger);
+                        DesignationsStep designations, LabelsStep labels, LedgerStep accountLedger,
+                        UtxoLedgerStep utxoLedger, TraceStep trace, FlagStep flags, ReportStep report,
+                        ReportPrefetch prefetch) {
         return (definition, text) -> {
             var steps = new JobBuilder(JOB, jobRepository)
                     .listener(new KeepDefinitionListener(jobRepository, text))
@@ -49,9 +49,13 @@ public class TraceJobConfiguration {
                     .listener(prefetch)
                     .start(step("designations", designations, jobRepository, tx))
                     .next(step("labels", labels, jobRepository, tx));
-            // one ledger step per chain the job traces
-            for (String chain : definition.ledger().chains().keySet()) {
-                steps = steps.next(step("ledger-" + chain, ledgerSteps.get(chain), jobRepository, tx));
+            // one ledger step per chain the job traces, by the chain's family
+            for (var chain : definition.ledger().chains().entrySet()) {
+                Tasklet load = switch (chain.getValue()) {
+                    case JobDefinition.EthereumLedger e -> accountLedger;
+                    case JobDefinition.UtxoLedger u -> utxoLedger.forChain(chain.getKey());
+                };
+                steps = steps.next(step("ledger-" + chain.getKey(), load, jobRepository, tx));
             }
             return steps.next(step("trace", trace, jobRepository, tx))
                     .next(step("flags", flags, jobRepository, tx))

@@ -3,6 +3,10 @@ package dev.fundtrace.batch;
 import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.ledger.AssetInfo;
 import dev.fundtrace.ledger.Chain;
+import dev.fundtrace.ledger.coin.CoinLedger;
+import dev.fundtrace.trace.coin.CoinTrace;
+import dev.fundtrace.trace.coin.CoinTraceParameters;
+import dev.fundtrace.trace.coin.CoinTracer;
 import dev.fundtrace.ledger.store.ChainLedger;
 import dev.fundtrace.ledger.store.LedgerStore;
 import dev.fundtrace.ledger.store.SegmentInfo;
@@ -17,6 +21,7 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +36,11 @@ class TraceRunner {
     private final JobSegmentDao segmentDao;
     private final LedgerCache ledgers;
 
+    private final CoinLedgers coinLedgers;
+
     TraceRunner(LedgerStore store, DesignationDao designationDao, LabelDao labelDao, JobSegmentDao segmentDao,
-                LedgerCache ledgers) {
+                LedgerCache ledgers, CoinLedgers coinLedgers) {
+        this.coinLedgers = coinLedgers;
         this.store = store;
         this.designationDao = designationDao;
         this.labelDao = labelDao;
@@ -40,39 +48,83 @@ class TraceRunner {
         this.ledgers = ledgers;
     }
 
+    /** The stored segments of the job's account-chain ledger (none when the job traces no Ethereum). */
     List<SegmentInfo> segments(JobDefinition job) {
-        return segmentDao.of(job.name(), Chain.ETHEREUM.id()).stream()
-                .map(fp -> store.segment(Chain.ETHEREUM, fp).orElseThrow(() ->
+        var eth = job.ledger().ethereum();
+        if (eth == null) return List.of();
+        return segmentDao.of(job.name(), eth.chain().id()).stream()
+                .map(fp -> store.segment(eth.chain(), fp).orElseThrow(() ->
                         new IllegalStateException("ledger segment " + fp + " is registered for job " + job.name() + " but missing")))
                 .toList();
     }
 
-    ChainTrace trace(RunParameters run, JobDefinition job) {
+    /** Traces every chain of the job, each with its family's kernel. */
+    RunTrace trace(RunParameters run, JobDefinition job) {
+        List<ChainTrace> accounts = new ArrayList<>();
+        List<CoinTrace> coins = new ArrayList<>();
+        job.ledger().chains().forEach((chain, source) -> {
+            switch (source) {
+                case JobDefinition.EthereumLedger eth -> accounts.add(traceAccounts(run, job, eth));
+                case JobDefinition.UtxoLedger utxo -> coins.add(traceCoins(run, job, utxo));
+            }
+        });
+        return new RunTrace(accounts, coins);
+    }
+
+    private ChainTrace traceAccounts(RunParameters run, JobDefinition job, JobDefinition.EthereumLedger eth) {
         long t0 = System.nanoTime();
         List<SegmentInfo> segments = segments(job);
         ChainLedger ledger = ledgers.take(segments.stream().map(SegmentInfo::fingerprint).toList());
-        if (ledger == null) ledger = store.open(Chain.ETHEREUM, segments);
+        if (ledger == null) ledger = store.open(eth.chain(), segments);
         long t1 = System.nanoTime();
-        Console.progress("trace", "ledger ready: " + Console.rate(ledger.size(), t1 - t0) + " transfers");
-        List<String> seeds = designationDao.addresses(run.runId(), Chain.ETHEREUM.id(), true);
-        List<String> services = labelDao.addresses(run.runId(), Chain.ETHEREUM.id());
+        Console.progress("trace", eth.chain().id() + ": ledger ready: " + Console.rate(ledger.size(), t1 - t0) + " transfers");
+        List<String> seeds = designationDao.addresses(run.runId(), eth.chain().id(), true);
+        List<String> services = labelDao.addresses(run.runId(), eth.chain().id());
         var p = new TraceParameters(job.trace().direction().forward(), job.trace().direction().backward(),
                 job.trace().maxHops(), dustRaw(ledger, job.trace().dust()));
         ChainTrace trace = new ChainTracer(ledger).trace(seeds, services, p);
-        Console.progress("trace", seeds.size() + " seeds, " + trace.assets().size() + " assets traced in "
-                + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
+        Console.progress("trace", eth.chain().id() + ": " + seeds.size() + " seeds, " + trace.assets().size()
+                + " assets traced in " + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
         return trace;
+    }
+
+    private CoinTrace traceCoins(RunParameters run, JobDefinition job, JobDefinition.UtxoLedger source) {
+        long t0 = System.nanoTime();
+        String chain = source.chain().id();
+        CoinLedger ledger = coinLedgers.take(source, job.ledger().maxRejectedShare());
+        long t1 = System.nanoTime();
+        List<String> seeds = designationDao.addresses(run.runId(), chain, true);
+        List<String> services = labelDao.addresses(run.runId(), chain);
+        var t = job.trace();
+        var p = new CoinTraceParameters(t.direction().forward(), t.direction().backward(), t.maxHops(),
+                coinDustRaw(source.chain(), t.dust()), t.clustering().enabled(), t.clustering().extendSeeds());
+        CoinTrace trace = new CoinTracer().trace(ledger, seeds, services, p);
+        Console.progress("trace", chain + ": " + seeds.size() + " seeds over " + ledger.txCount() + " transactions (ready in "
+                + String.format("%.2f s", (t1 - t0) / 1e9) + ") traced in " + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
+        return trace;
+    }
+
+    /** A UTXO chain's dust limit in its smallest unit, from the job's display units for its symbol (0 when none). */
+    static long coinDustRaw(Chain chain, Map<String, BigDecimal> dust) {
+        BigDecimal d = dust.get(chain.nativeAsset());
+        if (d == null) return 0;
+        return d.movePointRight(chain.nativeDecimals()).setScale(0, RoundingMode.CEILING).longValueExact();
     }
 
     /**
      * Everything a trace and its flags depend on: the ledger's segments, the designations (seeds and the rest),
      * the labels and the trace and rule parameters. Two runs with the same digest have the same trace. The version
-     * in front changes when the same inputs give other flags: v2 added PEEL_CHAIN, so a database's first night
+     * in front changes when the same inputs give other flags: v2 added PEEL_CHAIN and v3 the UTXO chains, so a database's first night
      * after the upgrade evaluates the rules again instead of reusing flags that lack it.
      */
     String inputsDigest(RunParameters run, JobDefinition job) {
-        StringBuilder sb = new StringBuilder("fundtrace-trace-v2\n");
+        StringBuilder sb = new StringBuilder("fundtrace-trace-v3\n");
         segments(job).forEach(s -> sb.append("segment ").append(s.fingerprint()).append('\n'));
+        job.ledger().chains().values().forEach(source -> {
+            if (source instanceof JobDefinition.UtxoLedger u) {
+                sb.append("utxo ").append(u.chain().id()).append(' ').append(CoinLedgers.fingerprint(u.files())).append('\n');
+            }
+        });
         designationDao.of(run.runId()).forEach(d -> sb.append("designation ").append(d.designation().chain()).append(' ')
                 .append(d.designation().address()).append(' ').append(d.seed()).append('\n'));
         labelDao.of(run.runId()).stream().map(l -> "label " + l.chain() + " " + l.address() + " " + l.category() + " " + l.label())

@@ -44,10 +44,11 @@ class TraceStep implements Tasklet {
             // same ledger, seeds, labels and parameters as a completed run: its trace is this run's trace
             traceDao.source(run.runId(), inputs, reusable.get());
             factDao.put(run.runId(), "coverage", factDao.get(reusable.get(), "coverage").orElse("{\"chains\":[],\"sources\":[]}"));
+            factDao.put(run.runId(), "clusters", factDao.get(reusable.get(), "clusters").orElse("[]"));
             Console.progress("trace", "inputs unchanged since run " + reusable.get() + ": its trace is reused");
             return RepeatStatus.FINISHED;
         }
-        ChainTrace trace = runner.trace(run, run.job());
+        RunTrace trace = runner.trace(run, run.job());
         // the trace is done here; its exposure records are for report.json and the database only, and the writer
         // builds them (for a large trace on its own threads, while the flag rules run on this one)
         LabelBook labels = new LabelBook(labelDao.of(run.runId()));
@@ -56,14 +57,17 @@ class TraceStep implements Tasklet {
         factDao.put(run.runId(), "reachedAddresses", Integer.toString(trace.reachedAddresses()));
         traceDao.source(run.runId(), inputs, run.runId());
         factDao.put(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
+        factDao.put(run.runId(), "clusters", Clusters.json(trace.coins()));
         cache.put(run.runId(), trace);
         contribution.incrementWriteCount(count);
         Console.progress("trace", count + " exposures"
                 + (count >= writer.backgroundMin() ? "; built, written to JSON and stored in the database on other threads" : ""));
-        for (AssetTrace a : trace.assets()) {
-            if (a.taint() != null && a.taint().leftHorizon().signum() > 0) {
-                Console.progress("trace", a.symbol() + ": taint that left the horizon "
-                        + a.taint().leftHorizon() + " raw units");
+        for (ChainTrace account : trace.accounts()) {
+            for (AssetTrace a : account.assets()) {
+                if (a.taint() != null && a.taint().leftHorizon().signum() > 0) {
+                    Console.progress("trace", a.symbol() + ": taint that left the horizon "
+                            + a.taint().leftHorizon() + " raw units");
+                }
             }
         }
         return RepeatStatus.FINISHED;

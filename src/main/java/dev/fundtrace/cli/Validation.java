@@ -31,8 +31,15 @@ final class Validation {
                 throw new JobFileException(e.getMessage());
             }
         }
+        job.ledger().chains().values().forEach(source -> {
+            if (source instanceof JobDefinition.UtxoLedger u) {
+                System.out.println("  " + u.files() + ": bitcoin-etl export folder for " + u.chain().id() + " (read by the run)");
+            }
+        });
         var eth = job.ledger().ethereum();
-        if (eth.fromFiles()) {
+        if (eth == null) {
+            return job;
+        } else if (eth.fromFiles()) {
             Path tx = eth.files().resolve("transactions.csv");
             if (!Files.isRegularFile(tx)) throw new JobFileException(job.jobFile() + ": ledger.ethereum.files: " + eth.files() + " has no transactions.csv");
             CsvScanner csv = CsvScanner.open(tx);

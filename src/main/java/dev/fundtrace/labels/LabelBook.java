@@ -29,6 +29,8 @@ public final class LabelBook {
     public int size() { return byKey.size(); }
 
     private static String key(String chain, String address) {
-        return chain.toLowerCase() + "|" + address.toLowerCase();
+        // Ethereum hex is matched whatever its case; Base58 is case-sensitive, so every other address as given
+        String a = address.startsWith("0x") || address.startsWith("0X") ? address.toLowerCase() : address;
+        return chain.toLowerCase() + "|" + a;
     }
 }

@@ -1,5 +1,9 @@
 package dev.fundtrace.labels;
 
+import dev.fundtrace.chain.AddressCheck;
+import dev.fundtrace.chain.AddressCodecs;
+import dev.fundtrace.ledger.Chain;
+
 import dev.fundtrace.rejects.Rejection;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -72,14 +76,20 @@ public final class LabelFileReader {
                 String category = fields.get(columns.get("category")).toLowerCase(Locale.ROOT);
                 String label = fields.get(columns.get("label"));
                 String reason = null;
-                if (!EVM_ADDRESS.matcher(address).matches() && "ethereum".equals(chain)) reason = "address '" + address + "' is not 0x + 40 hex digits";
+                Chain known = known(chain);
+                AddressCheck check = known == null || known == Chain.ETHEREUM ? null : AddressCodecs.check(known.currency(), address);
+                if (known == null) reason = "unknown chain '" + chain + "' (known: " + Chain.known() + ")";
+                else if (!EVM_ADDRESS.matcher(address).matches() && "ethereum".equals(chain)) reason = "address '" + address + "' is not 0x + 40 hex digits";
+                else if (check != null && !check.valid()) reason = check.reason();
                 else if (!CATEGORIES.contains(category)) reason = "category '" + category + "' is not one of " + CATEGORIES;
                 else if (label.isBlank()) reason = "empty label";
                 if (reason != null) {
                     rejected.add(new Rejection(name, line, reason, text));
                     continue;
                 }
-                labels.add(new Label("ethereum".equals(chain) ? address.toLowerCase(Locale.ROOT) : address, chain, label,
+                // canonical form, as the ledger holds it: Ethereum lower-case, Base58 as written, Bech32 lower-case
+                String canonical = check != null ? check.normalized() : address.toLowerCase(Locale.ROOT);
+                labels.add(new Label(canonical, chain, label,
                         category, columns.containsKey("source") ? fields.get(columns.get("source")) : name));
             }
             if (columns == null) throw new IllegalArgumentException(name + ": empty file (header must be address,chain,label,category[,source])");
@@ -87,6 +97,14 @@ public final class LabelFileReader {
             throw new UncheckedIOException(name + ": cannot read labels: " + e.getMessage(), e);
         }
         return new Result(labels, rejected);
+    }
+
+    private static Chain known(String chain) {
+        try {
+            return Chain.fromId(chain);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Map<String, Integer> header(String name, long line, List<String> fields) {

@@ -143,7 +143,8 @@ public final class HtmlReportWriter {
                        List<SeverityGroup> severityGroups, int flagCount, List<FlowView> flows, int flowCount, Graph graph,
                        ChangesView changes, List<ChainView> chains, List<AssetView> assets, List<String> sources,
                        List<DesignationView> designations, List<KeyValue> parameters, List<String> warnings,
-                       int rejectedCount, List<RejectView> rejectedShown, int maxRejectedShown) {}
+                       int rejectedCount, List<RejectView> rejectedShown, int maxRejectedShown,
+                       List<ClusterView> clusters) {}
 
     public record Stat(String label, String value, String css) {}
 
@@ -151,7 +152,8 @@ public final class HtmlReportWriter {
 
     public record FlagView(String id, String anchor, String rule, String severity, String css, String address, String addressLabel,
                            String chain, String assetSymbol, int hops, String explanation, boolean isNew,
-                           String depositAddress, String seed, List<String> evidence, List<Link> flows) {}
+                           String depositAddress, String seed, List<String> evidence, List<Link> flows,
+                           String addressUrl, List<Link> evidenceLinks) {}
 
     public record Link(String text, String href) {}
 
@@ -159,8 +161,14 @@ public final class HtmlReportWriter {
                            String endpoint, String endpointLabel, int hops, String taintedAmount,
                            List<StepView> steps, List<Link> flags) {}
 
+    /** @param spent UTXO chains: the coin the step spent ({@code txid:vout}), null otherwise; likewise {@code outpoint} */
     public record StepView(int step, String txHash, long block, String position, String from, String to,
-                           String amount, String time) {}
+                           String amount, String time, String txUrl, String fromUrl, String toUrl,
+                           String spent, String outpoint) {}
+
+    /** A seed's address cluster on a UTXO chain, each address and transaction linked to the chain's explorer. */
+    public record ClusterView(String chain, List<Link> seeds, int size, List<Link> addresses, List<Link> evidence,
+                              List<Link> excludedCoinJoins, String heuristic) {}
 
     public record Graph(int width, int height, List<ColumnView> columns, List<EdgeView> edges, List<NodeView> nodes,
                         String note) {}
@@ -179,8 +187,9 @@ public final class HtmlReportWriter {
     public record ChangesView(String previousRunDate, boolean firstRun, List<Link> newFlags, int newFlagCount,
                               List<FlagView> resolved, int resolvedCount) {}
 
+    /** @param details UTXO chains: transactions, inputs, outputs and fees read; null otherwise */
     public record ChainView(String chain, long fromBlock, long toBlock, String fromTime, String toTime,
-                            String transfers, String reverted) {}
+                            String transfers, String reverted, String details) {}
 
     public record AssetView(String chain, String asset, String symbol, int decimals, String transfers,
                             String taintLeftHorizon, String taintReturnedToSeeds) {}
@@ -244,7 +253,7 @@ public final class HtmlReportWriter {
         if (r.coverage() != null) {
             for (ChainCoverage c : nz(r.coverage().chains())) {
                 chains.add(new ChainView(text(c.chain()), c.fromBlock(), c.toBlock(), text(c.fromTime()),
-                        text(c.toTime()), count(c.transfers()), count(c.reverted())));
+                        text(c.toTime()), count(c.transfers()), count(c.reverted()), coinDetails(c)));
                 for (RunReport.AssetCoverage a : nz(c.assets())) {
                     assets.add(new AssetView(text(c.chain()),
                             blank(a.asset()) || a.asset().equalsIgnoreCase(a.symbol()) ? null : displayAddress(a.asset()),
@@ -258,7 +267,8 @@ public final class HtmlReportWriter {
 
         List<DesignationView> designations = nz(r.designations()).stream().map(d -> new DesignationView(
                 text(d.subject()), text(d.sdnUid()), String.join(", ", nz(d.programs())), text(d.currency()),
-                text(d.chain()), displayAddress(d.address()), d.seed() ? "yes" : "no", d.traced() ? "yes" : "no"))
+                text(d.chain()), displayAddress(d.address()), d.seed() ? "yes" : "no",
+                d.traced() ? "yes" : blank(d.notTracedReason()) ? "no" : "no: " + d.notTracedReason()))
                 .toList();
 
         List<KeyValue> parameters = new ArrayList<>();
@@ -276,7 +286,7 @@ public final class HtmlReportWriter {
                 text(r.job()), text(r.runDate()), text(r.generatedAt()), summary(r, flags), groups, flags.size(),
                 flowViews, flows.size(), GraphLayout.layout(flows, flags, labels, designationSubjects(nz(r.designations()))),
                 changes, chains, assets, sources, designations, parameters, nz(r.warnings()), rejected.size(),
-                rejectedShown, MAX_REJECTED_SHOWN);
+                rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters())));
     }
 
     private static List<Stat> summary(RunReport r, List<FlagRow> flags) {
@@ -310,7 +320,9 @@ public final class HtmlReportWriter {
                 blank(g.depositAddress()) ? null : displayAddress(g.depositAddress()),
                 blank(g.seed()) ? null : displayAddress(g.seed()),
                 nz(g.evidence()),
-                nz(g.flowIds()).stream().map(id -> new Link(id, "#" + flowAnchor(id))).toList());
+                nz(g.flowIds()).stream().map(id -> new Link(id, "#" + flowAnchor(id))).toList(),
+                Explorer.address(g.chain(), g.address()),
+                nz(g.evidence()).stream().map(h -> new Link(h, Explorer.tx(g.chain(), h))).toList());
     }
 
     private static FlowView flowView(FlowRow f, List<FlagRow> flags) {
@@ -320,7 +332,9 @@ public final class HtmlReportWriter {
             StepRow s = path.get(i);
             String pos = s.subPosition() > 0 ? s.position() + "." + s.subPosition() : Integer.toString(s.position());
             steps.add(new StepView(i + 1, text(s.txHash()), s.blockNumber(), pos, displayAddress(s.from()),
-                    displayAddress(s.to()), amount(s.amountRaw(), f.decimals()), text(s.time())));
+                    displayAddress(s.to()), amount(s.amountRaw(), f.decimals()), text(s.time()),
+                    Explorer.tx(f.chain(), s.txHash()), Explorer.address(f.chain(), s.from()),
+                    Explorer.address(f.chain(), s.to()), s.spent(), s.outpoint()));
         }
         String label = joinLabel(f.endpointLabel(), f.endpointCategory());
         String tainted = !blank(f.taintedAmount()) ? f.taintedAmount() : amount(f.taintedAmountRaw(), f.decimals());
@@ -328,6 +342,31 @@ public final class HtmlReportWriter {
                 assetName(f.assetSymbol(), f.asset()), displayAddress(f.seed()), displayAddress(f.endpoint()), label,
                 f.hops(), tainted, steps,
                 flags.stream().map(g -> new Link(g.id() + " (" + severityOf(g) + ")", "#" + flagAnchor(g.id()))).toList());
+    }
+
+    private static List<ClusterView> clusters(List<RunReport.ClusterRow> clusters) {
+        List<ClusterView> out = new ArrayList<>();
+        for (RunReport.ClusterRow c : clusters) {
+            out.add(new ClusterView(text(c.chain()), addressLinks(c.chain(), nz(c.seeds())), c.size(),
+                    addressLinks(c.chain(), nz(c.addresses())),
+                    nz(c.evidence()).stream().map(t -> new Link(t, Explorer.tx(c.chain(), t))).toList(),
+                    nz(c.excludedCoinJoins()).stream().map(t -> new Link(t, Explorer.tx(c.chain(), t))).toList(),
+                    text(c.heuristic())));
+        }
+        return out;
+    }
+
+    private static List<Link> addressLinks(String chain, List<String> addresses) {
+        return addresses.stream().map(a -> new Link(displayAddress(a), Explorer.address(chain, a))).toList();
+    }
+
+    /** A UTXO chain's counts, in one line (null for an account chain, whose coverage has none). */
+    private static String coinDetails(ChainCoverage c) {
+        if (c.outputs() == null) return null;
+        String symbol = nz(c.assets()).isEmpty() ? "" : " " + c.assets().getFirst().symbol();
+        return count(c.transactions()) + " transactions (" + count(c.coinbaseTransactions()) + " coinbase), "
+                + count(c.inputs()) + " inputs (" + count(c.unresolvedInputs()) + " unresolved), "
+                + count(c.outputs()) + " outputs; fees " + amount(c.feesRaw(), 8) + symbol;
     }
 
     private static Map<String, String> designationSubjects(List<DesignationRow> designations) {

@@ -44,7 +44,7 @@ public final class JsonReportWriter {
         RunReport rest = new RunReport(report.job(), report.runDate(), report.generatedAt(), report.parameters(),
                 report.coverage(), report.designations(), fragments.exposures() == null ? report.exposures() : List.of(),
                 fragments.flows() == null ? report.flows() : List.of(), report.flags(), report.summary(),
-                report.changes(), report.rejected(), report.warnings());
+                report.changes(), report.rejected(), report.warnings(), report.clusters());
         byte[] text = json.writeValueAsBytes(rest);
         // the placeholders in the order they appear (exposures come before flows in RunReport)
         List<Splice> splices = new java.util.ArrayList<>();
@@ -147,6 +147,12 @@ public final class JsonReportWriter {
                 g.writeStringProperty("seed", e.seed());
                 g.writeStringProperty("label", e.label());
                 g.writeStringProperty("category", e.category());
+                if (e.taintedAmount() != null) g.writeStringProperty("taintedAmount", e.taintedAmount());
+                if (e.evidence() != null) {
+                    g.writeArrayPropertyStart("evidence");
+                    for (String coin : e.evidence()) g.writeString(coin);
+                    g.writeEndArray();
+                }
                 g.writeEndObject();
             }
             g.writeEndArray();
@@ -182,6 +188,9 @@ public final class JsonReportWriter {
                     g.writeStringProperty("to", s.to());
                     g.writeStringProperty("amountRaw", s.amountRaw());
                     g.writeStringProperty("time", s.time());
+                    if (s.spent() != null) g.writeStringProperty("spent", s.spent());
+                    if (s.outpoint() != null) g.writeStringProperty("outpoint", s.outpoint());
+                    if (s.taintRaw() != null) g.writeStringProperty("taintRaw", s.taintRaw());
                     g.writeEndObject();
                 }
                 g.writeEndArray();

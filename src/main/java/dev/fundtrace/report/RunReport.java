@@ -12,7 +12,16 @@ import java.util.Map;
 public record RunReport(String job, String runDate, String generatedAt, Map<String, Object> parameters,
                         Coverage coverage, List<DesignationRow> designations, List<ExposureRow> exposures,
                         List<FlowRow> flows, List<FlagRow> flags, Summary summary, Changes changes,
-                        List<RejectionRow> rejected, List<String> warnings) {
+                        List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters) {
+
+    /** A report without UTXO clusters. */
+    public RunReport(String job, String runDate, String generatedAt, Map<String, Object> parameters,
+                     Coverage coverage, List<DesignationRow> designations, List<ExposureRow> exposures,
+                     List<FlowRow> flows, List<FlagRow> flags, Summary summary, Changes changes,
+                     List<RejectionRow> rejected, List<String> warnings) {
+        this(job, runDate, generatedAt, parameters, coverage, designations, exposures, flows, flags, summary, changes,
+                rejected, warnings, List.of());
+    }
 
     public record Coverage(List<ChainCoverage> chains, List<String> sources) {}
 

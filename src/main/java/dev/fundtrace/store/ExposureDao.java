@@ -60,8 +60,8 @@ public class ExposureDao {
             c.setAutoCommit(false);
             try (var ps = c.prepareStatement("""
                     INSERT INTO trace_exposure (exposure_key, run_id, direction, chain, asset, address, hops, tainted_raw,
-                                                seed, label, category)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                                seed, label, category, evidence)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 int n = 0;
                 long key = firstKey(runId) + first;
                 for (Exposure e : exposures) {
@@ -76,6 +76,7 @@ public class ExposureDao {
                     ps.setString(9, e.seed());
                     ps.setString(10, e.label());
                     ps.setString(11, e.category());
+                    ps.setString(12, e.evidence() == null ? null : String.join(" ", e.evidence()));
                     ps.addBatch();
                     if (++n % 1000 == 0) ps.executeBatch();
                 }
@@ -96,10 +97,11 @@ public class ExposureDao {
     /** The exposures stored by run {@code traceRun}, the run that computed a trace (see {@link TraceDao#sourceOf}). */
     public List<RunReport.ExposureRow> ofTrace(long traceRun) {
         List<RunReport.ExposureRow> rows = jdbc.query("""
-                SELECT direction, chain, asset, address, hops, tainted_raw, seed, label, category FROM trace_exposure
+                SELECT direction, chain, asset, address, hops, tainted_raw, seed, label, category, evidence FROM trace_exposure
                 WHERE\s""" + RUN_EXPOSURES,
-                (rs, n) -> new RunReport.ExposureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getInt(5), Amounts.plain(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), rs.getString(9)),
+                (rs, n) -> Amounts.exposureRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getInt(5), Amounts.plain(rs.getBigDecimal(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                        rs.getString(10) == null ? null : List.of(rs.getString(10).split(" "))),
                 keysOf(traceRun));
         // sorted here, not by the database: H2 sorts a million rows through temporary files
         rows.sort(ORDER);

@@ -74,13 +74,13 @@ public class FlowDao {
                 steps.add(new Object[]{runId, f.id(), i++, s.txHash(), s.blockNumber(), s.position(), s.subPosition(),
                         s.from(), s.to(), new BigDecimal(s.amountRaw()),
                         s.taintCarriedRaw() == null ? null : new BigDecimal(s.taintCarriedRaw()),
-                        s.time() == null ? null : Timestamp.from(s.time())});
+                        s.time() == null ? null : Timestamp.from(s.time()), s.spent(), s.outpoint()});
             }
         }
         jdbc.batchUpdate("""
                 INSERT INTO run_flow_step (run_id, flow_id, step_no, tx_hash, block_number, tx_position, sub_position,
-                                           from_address, to_address, amount_raw, taint_raw, block_time)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", steps);
+                                           from_address, to_address, amount_raw, taint_raw, block_time, spent, outpoint)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", steps);
     }
 
     /**
@@ -115,13 +115,17 @@ public class FlowDao {
         Map<String, List<RunReport.StepRow>> steps = new HashMap<>();
         if (ids != null && ids.isEmpty()) return steps;
         String columns = """
-                SELECT flow_id, tx_hash, block_number, tx_position, sub_position, from_address, to_address, amount_raw, block_time
+                SELECT flow_id, tx_hash, block_number, tx_position, sub_position, from_address, to_address, amount_raw, block_time,
+                       spent, outpoint, taint_raw
                 FROM run_flow_step WHERE run_id = ?""";
         RowCallbackHandler add = rs -> {
             Timestamp t = rs.getTimestamp(9);
             steps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new RunReport.StepRow(rs.getString(2),
                     rs.getLong(3), rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getString(7),
-                    rs.getBigDecimal(8).toBigInteger().toString(), t == null ? null : t.toInstant().toString()));
+                    rs.getBigDecimal(8).toBigInteger().toString(), t == null ? null : t.toInstant().toString(),
+                    rs.getString(10), rs.getString(11),
+                    // a coin step states its coin's taint; an account step keeps the shape it always had
+                    rs.getString(11) == null || rs.getBigDecimal(12) == null ? null : rs.getBigDecimal(12).toBigInteger().toString()));
         };
         if (ids == null) {
             jdbc.query(columns + " ORDER BY flow_id, step_no", add, source);

@@ -27,7 +27,7 @@ class SdnCsvReadingTest {
                 .allSatisfy(d -> {
                     assertThat(d.programs()).containsExactlyElementsOf(IraFacts.PROGRAMS);
                     assertThat(d.sourceFile()).isEqualTo("sdn.csv");
-                    assertThat(d.chain()).isEqualTo(d.currency().equals("ETH") ? "ethereum" : null);
+                    assertThat(d.chain()).isEqualTo(dev.fundtrace.ledger.Chain.ofCurrency(d.currency()).id()); // every IRA currency has its chain
                 });
     }
 

@@ -34,7 +34,7 @@ class WatchlistReadingTest {
         });
         assertThat(read.designations().get(0).sourceFile()).isEqualTo("analyst note 12");
         assertThat(read.designations().get(1).sourceFile()).isEqualTo("watchlist.csv");
-        assertThat(read.designations().get(2).chain()).isNull();
+        assertThat(read.designations().get(2).chain()).isEqualTo("bitcoin"); // XBT: traced on bitcoin when a job loads it
         assertThat(read.rejections()).extracting(Rejection::line).containsExactly(4L, 6L);
         assertThat(read.rejections().get(0).reason()).contains("BAD CHECKSUM").contains("EIP-55 checksum mismatch");
         assertThat(read.rejections().get(0).message()).startsWith("watchlist.csv:4: ");

@@ -31,10 +31,36 @@ class JobFileLedgerSectionsTest {
     }
 
     @Test
-    void aBitcoinFamilySectionIsRecognisedAndRefusedUntilItsFamilyIsTraced() {
-        assertThatThrownBy(() -> parse("ledger:\n  ethereum: { files: x }\n  bitcoin: { files: ../exports/btc }\n"))
+    void aBitcoinFamilySectionNamesItsExportFolder() {
+        var job = parse("ledger:\n  ethereum: { files: x }\n  bitcoin: { files: ../exports/btc }\n  bitcoinsv: { files: bsv }\n");
+        assertThat(job.ledger().chains().keySet()).containsExactly("ethereum", "bitcoin", "bitcoinsv");
+        var btc = (JobDefinition.UtxoLedger) job.ledger().chains().get("bitcoin");
+        assertThat(btc.chain()).isEqualTo(dev.fundtrace.ledger.Chain.BITCOIN);
+        assertThat(btc.files()).isEqualTo(Path.of("/srv/exports/btc"));
+    }
+
+    @Test
+    void aJobMayTraceUtxoChainsOnly() {
+        var job = parse("ledger:\n  litecoin: { files: ltc }\n");
+        assertThat(job.ledger().ethereum()).isNull();
+        assertThat(job.ledger().chains().keySet()).containsExactly("litecoin");
+    }
+
+    @Test
+    void aBitcoinFamilySectionTakesOnlyFiles() {
+        assertThatThrownBy(() -> parse("ledger:\n  bitcoin: { files: btc, rpc: http://127.0.0.1:8332 }\n"))
                 .isInstanceOf(JobFileException.class)
-                .hasMessageContaining("ledger.bitcoin").hasMessageContaining("not traced by this version yet");
+                .hasMessageContaining("ledger.bitcoin.rpc").hasMessageContaining("takes only 'files'");
+        assertThatThrownBy(() -> parse("ledger:\n  dash: { }\n"))
+                .isInstanceOf(JobFileException.class).hasMessageContaining("ledger.dash.files");
+    }
+
+    @Test
+    void clusteringIsReportedAndDoesNotExtendSeedsUnlessAsked() {
+        assertThat(parse("ledger:\n  bitcoin: { files: btc }\n").trace().clustering())
+                .isEqualTo(new JobDefinition.Clustering(true, false));
+        assertThat(parse("ledger:\n  bitcoin: { files: btc }\ntrace:\n  clustering: { enabled: false, extendSeeds: true }\n")
+                .trace().clustering()).isEqualTo(new JobDefinition.Clustering(false, true));
     }
 
     @Test

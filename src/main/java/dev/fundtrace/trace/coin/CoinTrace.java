@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  * ledger's int ids. Forward: coin hops and taints, transaction hops, the reached addresses and where the rest of the
  * taint went. Backward: coin hops and the funding sources. Flows and exposures are made on request.
  */
-public final class CoinTrace {
+public final class CoinTrace implements dev.fundtrace.trace.TracedChain {
 
     private static final int DECIMALS = 8;
 
