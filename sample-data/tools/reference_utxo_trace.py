@@ -494,6 +494,7 @@ def load_chain(cid, folder):
 
     for t in candidates:
         visit(t)
+    ch.rejected.sort(key=lambda r: (r[0].encode(), r[1]))
     ch.txs = [t for t in candidates if state.get(id(t)) == "done"]
     ch.txs.sort(key=lambda t: (t.block, t.pos))
     for t in ch.txs:
