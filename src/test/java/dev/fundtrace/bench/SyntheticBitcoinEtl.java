@@ -35,7 +35,7 @@ import java.util.SplittableRandom;
  *
  * <p>Usage: {@code java -cp target/test-classes dev.fundtrace.bench.SyntheticBitcoinEtl OUT_DIR N}: writes
  * OUT_DIR/bitcoin/{blocks.json,enriched_transactions.json}, OUT_DIR/labels.csv, OUT_DIR/watchlist.csv and
- * OUT_DIR/shape.properties.
+ * OUT_DIR/shape.properties; with OUT_DIR {@code -}, nothing is written and the counts are printed.
  */
 public final class SyntheticBitcoinEtl {
 
@@ -49,6 +49,18 @@ public final class SyntheticBitcoinEtl {
 
     public static void main(String[] args) throws IOException {
         long t0 = System.nanoTime();
+        if (args[0].equals("-")) {
+            // nothing written: the counts and the peer's reach only
+            Generator g = new Generator(Long.parseLong(args[1]));
+            CountingStream tx = new CountingStream(), blocks = new CountingStream();
+            try (Sink t = new Sink(tx); Sink b = new Sink(blocks)) {
+                g.run(t, b);
+            }
+            System.out.printf("%s in %.1f s (nothing written)%n", new Summary(g.txCount, g.blockCount, g.inputCount,
+                    g.outputCount, g.preExport, g.seedCoins, g.taintedCoins, g.reached.cardinality(), tx.bytes + blocks.bytes),
+                    (System.nanoTime() - t0) / 1e9);
+            return;
+        }
         Summary s = write(Path.of(args[0]), Long.parseLong(args[1]));
         System.out.printf("%s in %.1f s%n", s, (System.nanoTime() - t0) / 1e9);
     }
@@ -454,6 +466,16 @@ public final class SyntheticBitcoinEtl {
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private static final class CountingStream extends OutputStream {
+        long bytes;
+
+        @Override
+        public void write(int b) { bytes++; }
+
+        @Override
+        public void write(byte[] b, int off, int len) { bytes += len; }
+    }
 
     /** Buffered byte output with the few encodings the rows need. */
     private static final class Sink implements AutoCloseable {
