@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * services (the four hubs among them, taking 5% of the transfers), a heavier tail (Zipf exponent 2.8 instead of
  * 2.5) and the seeds in the same window in the busy middle of the chain, so that the DuckDB peer's forward 4-hop
  * reach is 7,418 addresses at 10^5 transfers, 71,331 at 10^6 and 724,523 at 10^7 (computed in memory by
- * {@link ForwardReach}); its job asks for {@code indirectExposureMin} of 1 wei, so nearly every reached address
+ * {@link ForwardReach}, which gives s2's 129,531 at 10^7, the DuckDB peer's own figure); its job asks for {@code indirectExposureMin} of 1 wei, so nearly every reached address
  * is flagged.
  * Same N and shape, same files, byte for byte.
  *
