@@ -60,7 +60,7 @@ public final class Benchmark {
         Files.createDirectories(work);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         boolean peer = !duckJar.isEmpty() && Files.isRegularFile(Path.of(duckJar));
-        if (!peer) System.err.println("DuckDB peer skipped (needs -Dduckdb.jar, the duckdb_jdbc jar)");
+        if (!peer) System.err.println("DuckDB peer skipped (needs the duckdb_jdbc jar, which the bench profile passes)");
 
         List<Prepared> prepared = new ArrayList<>();
         for (String s : shapes) prepared.add(prepare(s, n, work, project));
@@ -102,7 +102,9 @@ public final class Benchmark {
             String refused = null, failure = null;
             for (int rep = 1; rep <= runs; rep++) {
                 System.err.printf("%n=== shape %s, N = %,d, run %d of %d ===%n", p.shape(), n, rep, runs);
-                if (peer) {
+                if (peer && !Files.isRegularFile(p.peerSource(project))) {
+                    if (rep == 1) System.err.println("DuckDB peer skipped for " + p.shape() + ": no " + p.peerSource(project));
+                } else if (peer) {
                     Run r = run(p.peerCommand(java, duckJar, project), project);
                     if (r.ok()) peerRuns.add(r);
                     else System.err.println("DuckDB peer failed on " + p.shape() + " (exit " + r.rc() + "):\n" + r.tail(20));
@@ -152,9 +154,12 @@ public final class Benchmark {
     /** A shape's export on disk, its job file, and how the peer is run on it. */
     record Prepared(String shape, boolean utxo, Path dir, Path job, Path labels, List<String> seeds, long bytes,
                     Properties expected) {
+        Path peerSource(Path project) {
+            return project.resolve("../shared/bench/" + (utxo ? "UtxoDuckPeer.java" : "DuckPeer.java")).normalize();
+        }
+
         List<String> peerCommand(String java, String duckJar, Path project) {
-            Path peer = project.resolve("../shared/bench/" + (utxo ? "UtxoDuckPeer.java" : "DuckPeer.java")).normalize();
-            List<String> cmd = new ArrayList<>(List.of(java, "-cp", duckJar, peer.toString(),
+            List<String> cmd = new ArrayList<>(List.of(java, "-cp", duckJar, peerSource(project).toString(),
                     (utxo ? dir.resolve("bitcoin") : dir).toString(), "4", "--labels=" + labels));
             cmd.addAll(seeds);
             return cmd;
@@ -249,7 +254,7 @@ public final class Benchmark {
         System.out.printf("%n## Shape %s: N = %,d %s (%.2f GB of %s), %d cores, %d run%s%s%n%n", p.shape(), n, p.unit(),
                 p.bytes() / 1e9, p.utxo() ? "bitcoin-etl JSON" : "ethereum-etl CSV", Runtime.getRuntime().availableProcessors(),
                 runs, runs > 1 ? "s" : "", runs > 1 ? ": median (min to max)" : "");
-        String expected = p.expected().getProperty("reached", "?");
+        String expected = count(p.expected(), "reached");
         Stat peerLoad = Stat.of(peer, Run::peerLoad), peerReach = Stat.of(peer, Run::peerTrace);
         Stat peerTotal = Stat.of(peer, r -> r.peerLoad() + r.peerTrace()), peerWall = Stat.of(peer, Run::seconds);
         System.out.println("| launch | process wall s | job steps s | peak RSS MB | peak heap MB | addresses reached forward (both directions) | wall / peer wall | steps / peer load + reach |");
@@ -274,17 +279,24 @@ public final class Benchmark {
                     Stat.of(peer, Run::peerReached).whole());
         }
         System.out.println("\nthe generator's count of the peer's forward reach: " + expected + " addresses"
-                + (p.utxo() ? ", " + p.expected().getProperty("taintedCoins", "?") + " coins from "
-                + p.expected().getProperty("seedCoins", "?") + " seed coins; " + count(p.expected(), "outputs") + " outputs, "
+                + (p.utxo() ? ", " + count(p.expected(), "taintedCoins") + " coins from "
+                + count(p.expected(), "seedCoins") + " seed coins; " + count(p.expected(), "outputs") + " outputs, "
                 + count(p.expected(), "inputs") + " inputs (" + count(p.expected(), "preExportInputs")
                 + " spending coins from before the export), " + count(p.expected(), "blocks") + " blocks" : ""));
 
         List<Run> readme = byVariant.values().stream().findFirst().orElse(List.of());
         if (!readme.isEmpty()) {
-            List<String> stepNames = readme.getFirst().stepNames();
-            System.out.println("\nsteps of the README launch (s): " + String.join(", ", stepNames.stream()
-                    .map(s -> s + " " + Stat.of(readme, r -> r.step(s))).toList())
-                    + "; trace kernel " + Stat.of(readme, Run::kernel));
+            // each step's time in each launch
+            List<String> stepNames = new ArrayList<>();
+            byVariant.values().forEach(rs -> rs.forEach(r -> r.stepNames().stream().filter(x -> !stepNames.contains(x)).forEach(stepNames::add)));
+            System.out.println("\n| step s | " + String.join(" | ", byVariant.keySet()) + " |");
+            System.out.println("| --- |" + " --- |".repeat(byVariant.size()));
+            for (String step : stepNames) {
+                System.out.println("| " + step + " | " + String.join(" | ", byVariant.values().stream()
+                        .map(rs -> Stat.of(rs, r -> r.step(step)).toString()).toList()) + " |");
+            }
+            System.out.println("| trace kernel (in the trace step) | " + String.join(" | ", byVariant.values().stream()
+                    .map(rs -> Stat.of(rs, Run::kernel).toString()).toList()) + " |");
             if (p.utxo()) {
                 for (var e : byVariant.entrySet()) {
                     if (e.getKey().contains("second night")) continue;
