@@ -34,9 +34,9 @@ public class LabelDao {
                 (rs, n) -> new Label(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)), runId);
     }
 
-    /** Lower-case addresses the run has a label for on a chain. */
+    /** Canonical addresses the run has a label for on a chain (stored canonical: see LabelFileReader). */
     public List<String> addresses(long runId, String chain) {
-        return jdbc.queryForList("SELECT DISTINCT LOWER(address) FROM run_label WHERE run_id = ? AND chain = ?",
+        return jdbc.queryForList("SELECT DISTINCT address FROM run_label WHERE run_id = ? AND chain = ?",
                 String.class, runId, chain);
     }
 }
