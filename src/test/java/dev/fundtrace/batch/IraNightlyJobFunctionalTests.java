@@ -195,8 +195,14 @@ class IraNightlyJobFunctionalTests {
         JsonNode report = JsonMapper.builder().build().readTree(folder.resolve("report.json").toFile());
         List<JsonNode> peel = new java.util.ArrayList<>();
         for (JsonNode f : report.get("flags")) if (f.get("rule").asString().equals("PEEL_CHAIN")) peel.add(f);
-        assertThat(peel).hasSize(1);
-        JsonNode flag = peel.get(0);
+        assertThat(peel).hasSize(2).extracting(f -> f.get("chain").asString()).containsExactlyInAnyOrder("ethereum", "bitcoin");
+        JsonNode flag = peel.stream().filter(f -> f.get("chain").asString().equals("ethereum")).findFirst().orElseThrow();
+        // Bitcoin's planted peel chain (sample-data/README.md): its three steps' txids in chain order
+        JsonNode btc = peel.stream().filter(f -> f.get("chain").asString().equals("bitcoin")).findFirst().orElseThrow();
+        assertThat(btc.get("address").asString()).isEqualTo("bc1q8j3ytvpy6y6m34yym0ssr5wjp3t874at7kqych");
+        assertThat(words(btc.get("evidence"))).isEqualTo("770ab913286304984f842de292c82ddbfac30a51100d2e149421e62e08d0b66a "
+                + "174db122ac96b5c64e3e503c0914809bd7e64a37d16b4a197ba4929633bb0a96 "
+                + "5a70e573d178243b8d8021070d1b81dfcca5249a30be1fe8d178e02def12f7fa");
         assertThat(flag.get("address").asString()).isEqualTo(PEEL_START);
         assertThat(flag.get("severity").asString()).isEqualTo("LOW");
         assertThat(flag.get("hops").asInt()).isEqualTo(2);
@@ -205,7 +211,7 @@ class IraNightlyJobFunctionalTests {
         assertThat(evidence).isEqualTo(PEEL_EVIDENCE);
         assertThat(flag.get("flowIds").size()).isEqualTo(1);
         List<CSVRecord> rows = new java.util.ArrayList<>();
-        for (CSVRecord r : csv(folder.resolve("flagged-flows.csv"))) if (r.get("rule").equals("PEEL_CHAIN")) rows.add(r);
+        for (CSVRecord r : csv(folder.resolve("flagged-flows.csv"))) if (r.get("rule").equals("PEEL_CHAIN") && r.get("chain").equals("ethereum")) rows.add(r);
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).get("address")).isEqualTo(PEEL_START);
         assertThat(rows.get(0).get("evidence_tx_hashes")).isEqualTo(String.join(";", PEEL_EVIDENCE));
