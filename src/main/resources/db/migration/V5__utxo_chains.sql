@@ -15,3 +15,6 @@ ALTER TABLE run_flow_step ADD COLUMN outpoint VARCHAR(80);
 ALTER TABLE run_flag ALTER COLUMN address SET DATA TYPE VARCHAR(128);
 ALTER TABLE run_flag ALTER COLUMN seed SET DATA TYPE VARCHAR(128);
 ALTER TABLE run_flag ALTER COLUMN deposit_address SET DATA TYPE VARCHAR(128);
+-- a CoinJoin or structuring flag may name hundreds of transactions
+ALTER TABLE run_flag ALTER COLUMN evidence SET DATA TYPE VARCHAR(1000000);
+ALTER TABLE run_flag ALTER COLUMN flow_ids SET DATA TYPE VARCHAR(100000);
