@@ -60,12 +60,14 @@ final class ChunkParser {
             }
             try (JsonParser p = json.createParser(ObjectReadContext.empty(), data, from, to - from)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) throw new BadRow("the line is not a JSON object");
-                switch (type) {
-                    case RowTypes.BLOCK -> out.blocks.add(BlockMapper.map(p, place));
-                    case RowTypes.TRANSACTION -> out.transactions.add(TransactionMapper.map(p, chain, place));
+                Object row = switch (type) {
+                    case RowTypes.BLOCK -> BlockMapper.map(p, place);
+                    case RowTypes.TRANSACTION -> TransactionMapper.map(p, chain, place);
                     default -> throw new BadRow("type is \"" + type + "\", neither block nor transaction");
-                }
+                };
                 if (p.nextToken() != null) throw new BadRow("there is text after the JSON object");
+                if (row instanceof EtlBlock b) out.blocks.add(b);
+                else out.transactions.add((EtlTransaction) row);
             }
         } catch (BadRow e) {
             out.rejections.add(new ParsedChunk.LocalRejection(line, e.getMessage(), text(data, from, to)));
