@@ -254,7 +254,7 @@ public final class CoinLedger {
         private long[] externalValue = new long[256];
         private int[] externalHolder = new int[256], externalVout = new int[256];
         private byte[] externalHash = new byte[32 * 256];
-        private final Map<String, Integer> externalIds = new HashMap<>();
+        private final Map<ExternalKey, Integer> externalIds = new HashMap<>();
         private int[] inputTx = new int[1024], inputCoin = new int[1024];
         private final List<String> addresses = new ArrayList<>();
         private final Map<String, Integer> addressIds = new HashMap<>();
@@ -266,9 +266,14 @@ public final class CoinLedger {
 
         /** Adds a transaction; returns its id. {@code txid} is 64 hex digits, {@code time} unix seconds or -1. */
         public int transaction(String txid, long block, int position, long time, boolean isCoinbase) {
+            return transaction(hexBytes(txid), block, position, time, isCoinbase);
+        }
+
+        /** Adds a transaction by the 32 bytes of its txid (in the order the hex writes them); returns its id. */
+        public int transaction(byte[] txid, long block, int position, long time, boolean isCoinbase) {
             if (txCount > 0 && (block < txBlock[txCount - 1]
                     || (block == txBlock[txCount - 1] && position <= txPosition[txCount - 1]))) {
-                throw new IllegalArgumentException("transactions must come in (block, position) order: " + txid);
+                throw new IllegalArgumentException("transactions must come in (block, position) order: " + HexFormat.of().formatHex(txid));
             }
             int t = txCount++;
             if (t == txBlock.length) {
@@ -280,7 +285,7 @@ public final class CoinLedger {
                 txOutputStart = Arrays.copyOf(txOutputStart, n + 1);
                 txHash = Arrays.copyOf(txHash, n * 32);
             }
-            putHex(txid, txHash, t * 32);
+            System.arraycopy(txid, 0, txHash, t * 32, 32);
             txBlock[t] = block;
             txPosition[t] = position;
             txTime[t] = time;
@@ -312,11 +317,16 @@ public final class CoinLedger {
          * not enriched) and {@code holder} (null when addressless or unknown) come from the input itself.
          */
         public void inputSpendingExternal(int tx, String txid, int vout, long value, String holder) {
-            String key = txid.toLowerCase(java.util.Locale.ROOT) + ":" + vout;
+            inputSpendingExternal(tx, hexBytes(txid), vout, value, holder);
+        }
+
+        /** As {@link #inputSpendingExternal(int, String, int, long, String)}, by the 32 bytes of the txid. */
+        public void inputSpendingExternal(int tx, byte[] txid, int vout, long value, String holder) {
+            ExternalKey key = ExternalKey.of(txid, vout);
             Integer e = externalIds.get(key);
             if (e == null) {
                 e = external(value, holder, vout);
-                putHex(key, externalHash, e * 32);
+                System.arraycopy(txid, 0, externalHash, e * 32, 32);
                 externalIds.put(key, e);
             }
             addInput(tx, -1 - e);
@@ -351,9 +361,19 @@ public final class CoinLedger {
             inputCount++;
         }
 
-        private static void putHex(String hex, byte[] into, int at) {
+        private static byte[] hexBytes(String hex) {
             if (hex.length() < 64) throw new IllegalArgumentException("not a 64-hex-digit hash: " + hex);
-            for (int i = 0; i < 32; i++) into[at + i] = (byte) HexFormat.fromHexDigits(hex, 2 * i, 2 * i + 2);
+            byte[] out = new byte[32];
+            for (int i = 0; i < 32; i++) out[i] = (byte) HexFormat.fromHexDigits(hex, 2 * i, 2 * i + 2);
+            return out;
+        }
+
+        /** An external coin's outpoint as a map key: the txid's four words and the output index. */
+        private record ExternalKey(long a, long b, long c, long d, int vout) {
+            static ExternalKey of(byte[] txid, int vout) {
+                java.nio.ByteBuffer w = java.nio.ByteBuffer.wrap(txid);
+                return new ExternalKey(w.getLong(), w.getLong(), w.getLong(), w.getLong(), vout);
+            }
         }
 
         private int holderId(String holder) {

@@ -19,7 +19,7 @@ final class BlockMapper {
                 // BigQuery's blocks table writes the time as a date string, like block_timestamp
                 case "timestamp" -> timestamp = EtlValues.timestamp(p, "timestamp");
                 case "transaction_count" -> count = EtlValues.number(p, "transaction_count");
-                case "hash" -> EtlValues.text(p, "hash");
+                case "hash" -> EtlValues.requireText(p, "hash");
                 case "type" -> type = EtlValues.text(p, "type");
                 default -> p.skipChildren();
             }

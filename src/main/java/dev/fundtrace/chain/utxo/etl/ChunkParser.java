@@ -1,6 +1,5 @@
 package dev.fundtrace.chain.utxo.etl;
 
-import dev.fundtrace.ledger.Chain;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -19,11 +18,11 @@ final class ChunkParser {
     static final int TEXT_BYTES = 1200;
 
     private final JsonFactory json;
-    private final Chain chain;
+    private final LedgerAddresses addresses;
 
-    ChunkParser(JsonFactory json, Chain chain) {
+    ChunkParser(JsonFactory json, LedgerAddresses addresses) {
         this.json = json;
-        this.chain = chain;
+        this.addresses = addresses;
     }
 
     ParsedChunk parse(int id, int file, EtlSource source, byte[] data, int length, long fileOffset) {
@@ -60,12 +59,14 @@ final class ChunkParser {
             }
             try (JsonParser p = json.createParser(ObjectReadContext.empty(), data, from, to - from)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) throw new BadRow("the line is not a JSON object");
-                switch (type) {
-                    case RowTypes.BLOCK -> out.blocks.add(BlockMapper.map(p, place));
-                    case RowTypes.TRANSACTION -> out.transactions.add(TransactionMapper.map(p, chain, place));
+                Object row = switch (type) {
+                    case RowTypes.BLOCK -> BlockMapper.map(p, place);
+                    case RowTypes.TRANSACTION -> TransactionMapper.map(p, addresses, place);
                     default -> throw new BadRow("type is \"" + type + "\", neither block nor transaction");
-                }
+                };
                 if (p.nextToken() != null) throw new BadRow("there is text after the JSON object");
+                if (row instanceof EtlBlock b) out.blocks.add(b);
+                else out.transactions.add((EtlTransaction) row);
             }
         } catch (BadRow e) {
             out.rejections.add(new ParsedChunk.LocalRejection(line, e.getMessage(), text(data, from, to)));

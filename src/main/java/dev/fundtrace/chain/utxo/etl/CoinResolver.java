@@ -39,7 +39,7 @@ final class CoinResolver {
 
     private final CoinLedger.Builder ledger;
     private final List<String> warnings;
-    private final Map<Txid, TxState> txids = new HashMap<>();
+    private Map<Txid, TxState> txids = new HashMap<>();
     private final Set<InputSource.Outpoint> spentExternal = new HashSet<>();
     private final Map<Long, Long> blockTimes = new HashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
@@ -65,6 +65,7 @@ final class CoinResolver {
         }
         List<EtlTransaction> byBlock = new ArrayList<>(rows);
         byBlock.sort(Comparator.comparingLong(EtlTransaction::block)); // stable: file order inside a block
+        txids = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
         for (EtlTransaction r : byBlock) txids.computeIfAbsent(r.hash(), h -> new TxState(r.block()));
         for (int a = 0; a < byBlock.size(); ) {
             int b = a;
@@ -198,13 +199,12 @@ final class CoinResolver {
                 in.add(x.value());
                 continue;
             }
-            String coin = x.spent() + ":" + x.vout();
             TxRecord parent = inBlockAccepted.get(x.spent());
             if (parent == null) {
                 TxState st = txids.get(x.spent());
                 if (st != null) parent = st.live;
                 if (parent == null && st != null && st.firstBlock > number) {
-                    refusal = "input " + k + " spends " + coin + ", a coin created in a later block (" + st.firstBlock + ")";
+                    refusal = "input " + k + " spends " + x.spent() + ":" + x.vout() + ", a coin created in a later block (" + st.firstBlock + ")";
                     break;
                 }
             }
@@ -214,12 +214,12 @@ final class CoinResolver {
                     refusal = "input " + k + " spends output " + x.vout() + " of " + x.spent() + ", which has only "
                             + outs.length + " outputs";
                 } else if (parent.spent[x.vout()]) {
-                    refusal = "input " + k + " spends " + coin + ", which an earlier transaction already spent";
+                    refusal = "input " + k + " spends " + x.spent() + ":" + x.vout() + ", which an earlier transaction already spent";
                 } else if (x.value() != EtlInput.UNSTATED && x.value() != outs[x.vout()].value()) {
-                    refusal = "input " + k + " states value " + x.value() + " for " + coin + ", but that output holds "
+                    refusal = "input " + k + " states value " + x.value() + " for " + x.spent() + ":" + x.vout() + ", but that output holds "
                             + outs[x.vout()].value();
                 } else if (x.statesAddresses() && !Arrays.equals(x.addresses(), outs[x.vout()].addresses())) {
-                    refusal = "input " + k + " states addresses " + Arrays.toString(x.addresses()) + " for " + coin
+                    refusal = "input " + k + " states addresses " + Arrays.toString(x.addresses()) + " for " + x.spent() + ":" + x.vout()
                             + ", but that output has " + Arrays.toString(outs[x.vout()].addresses());
                 } else {
                     parent.spent[x.vout()] = true;
@@ -231,7 +231,7 @@ final class CoinResolver {
             } else {
                 InputSource.Outpoint op = new InputSource.Outpoint(x.spent(), x.vout());
                 if (!spentExternal.add(op)) {
-                    refusal = "input " + k + " spends " + coin + ", which an earlier transaction already spent";
+                    refusal = "input " + k + " spends " + x.spent() + ":" + x.vout() + ", which an earlier transaction already spent";
                 } else {
                     claims.add(op);
                     src[k] = new InputSource.External(x.spent(), x.vout(), x.value(), x.holder());
@@ -264,7 +264,7 @@ final class CoinResolver {
             if (r == null) continue;
             EtlTransaction t = r.row;
             long time = t.time() >= 0 ? t.time() : blockTimes.getOrDefault(number, -1L);
-            r.ledgerTx = ledger.transaction(t.hash().hex(), number, r.position, time, t.coinbase());
+            r.ledgerTx = ledger.transaction(t.hash().bytes(), number, r.position, time, t.coinbase());
             r.outputStart = coins;
             for (EtlOutput o : t.outputs()) ledger.output(r.ledgerTx, o.value(), o.holder());
             coins += t.outputs().length;
@@ -283,7 +283,7 @@ final class CoinResolver {
                     case InputSource.Loaded l -> ledger.inputSpending(tx, l.parent().outputStart + l.vout());
                     case InputSource.External e -> {
                         if (e.value() == EtlInput.UNSTATED) unresolved++;
-                        ledger.inputSpendingExternal(tx, e.txid().hex(), e.vout(), e.value(), e.holder());
+                        ledger.inputSpendingExternal(tx, e.txid().bytes(), e.vout(), e.value(), e.holder());
                     }
                     case InputSource.Shielded z -> ledger.inputShielded(tx, z.value());
                 }

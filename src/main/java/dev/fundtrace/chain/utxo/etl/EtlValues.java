@@ -1,7 +1,5 @@
 package dev.fundtrace.chain.utxo.etl;
 
-import dev.fundtrace.chain.utxo.UtxoAddresses;
-import dev.fundtrace.ledger.Chain;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -133,8 +131,14 @@ final class EtlValues {
         return p.getString();
     }
 
+    /** Checks that a value is a string (or null) without building it: scripts are long and never kept. */
+    static void requireText(JsonParser p, String field) throws BadRow {
+        JsonToken t = p.currentToken();
+        if (t != JsonToken.VALUE_NULL && t != JsonToken.VALUE_STRING) throw new BadRow(field + " is not a string");
+    }
+
     /** An array of address strings in canonical form, or null for null. */
-    static String[] addresses(JsonParser p, String field, Chain chain) throws BadRow {
+    static String[] addresses(JsonParser p, String field, LedgerAddresses forms) throws BadRow {
         JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_NULL) return null;
         if (t != JsonToken.START_ARRAY) throw new BadRow(field + " is not an array");
@@ -143,7 +147,7 @@ final class EtlValues {
         int n = 0;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t != JsonToken.VALUE_STRING) throw new BadRow(field + " holds a value that is not a string");
-            String a = UtxoAddresses.canonical(chain, p.getString());
+            String a = forms.canonical(p.getString());
             if (n == 0) first = a;
             else {
                 if (more == null) { more = new ArrayList<>(); more.add(first); }

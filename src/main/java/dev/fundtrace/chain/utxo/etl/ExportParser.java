@@ -12,7 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads the selected files in file order, cuts them at line boundaries into chunks and parses the chunks on a
@@ -25,7 +26,7 @@ final class ExportParser {
     private final int chunkBytes;
 
     ExportParser(Chain chain, int threads, int chunkBytes) {
-        this.parser = new ChunkParser(new JsonFactory(), chain);
+        this.parser = new ChunkParser(new JsonFactory(), new LedgerAddresses(chain));
         this.threads = Math.max(1, threads);
         this.chunkBytes = Math.max(64, chunkBytes);
     }
@@ -37,7 +38,7 @@ final class ExportParser {
             t.setDaemon(true);
             return t;
         });
-        Semaphore inFlight = new Semaphore(threads * 2);
+        Buffers inFlight = new Buffers(threads * 2 + 1, chunkBytes);
         List<Future<ParsedChunk>> futures = new ArrayList<>();
         try {
             for (int f = 0; f < sources.size(); f++) read(pool, inFlight, futures, f, sources.get(f));
@@ -61,16 +62,17 @@ final class ExportParser {
         }
     }
 
-    private void read(ExecutorService pool, Semaphore inFlight, List<Future<ParsedChunk>> futures, int file,
+    private void read(ExecutorService pool, Buffers inFlight, List<Future<ParsedChunk>> futures, int file,
                       EtlSource source) throws InterruptedException {
         try (InputStream in = source.open()) {
-            byte[] buf = new byte[chunkBytes];
+            byte[] buf = inFlight.take(0);
             int n = 0;
             long offset = 0;
             while (true) {
                 n += in.readNBytes(buf, n, buf.length - n);
                 if (n < buf.length) {
                     if (n > 0) submit(pool, inFlight, futures, file, source, buf, n, offset);
+                    else inFlight.give(buf);
                     return;
                 }
                 int last = n - 1;
@@ -80,7 +82,7 @@ final class ExportParser {
                     continue;
                 }
                 int rest = n - last - 1;
-                byte[] next = new byte[Math.max(chunkBytes, rest * 2)];
+                byte[] next = inFlight.take(rest * 2);
                 System.arraycopy(buf, last + 1, next, 0, rest);
                 submit(pool, inFlight, futures, file, source, buf, last + 1, offset);
                 offset += last + 1;
@@ -92,16 +94,43 @@ final class ExportParser {
         }
     }
 
-    private void submit(ExecutorService pool, Semaphore inFlight, List<Future<ParsedChunk>> futures, int file,
+    private void submit(ExecutorService pool, Buffers inFlight, List<Future<ParsedChunk>> futures, int file,
                         EtlSource source, byte[] data, int length, long offset) throws InterruptedException {
-        inFlight.acquire();
         int id = futures.size();
         futures.add(pool.submit(() -> {
             try {
                 return parser.parse(id, file, source, data, length, offset);
             } finally {
-                inFlight.release();
+                inFlight.give(data);
             }
         }));
+    }
+
+    /**
+     * The chunk buffers: a few, reused, so that reading neither allocates nor zeroes a buffer per chunk; taking
+     * one waits while all are being parsed, which bounds the memory the reader runs ahead with.
+     */
+    private static final class Buffers {
+        private final BlockingQueue<byte[]> free;
+        private final int size;
+        private int created;
+        private final int max;
+
+        Buffers(int max, int size) {
+            this.free = new ArrayBlockingQueue<>(max + 1);
+            this.max = max;
+            this.size = size;
+        }
+
+        byte[] take(int atLeast) throws InterruptedException {
+            byte[] b = free.poll();
+            if (b == null && created < max) { created++; b = new byte[size]; }
+            if (b == null) b = free.take();
+            return b.length >= atLeast ? b : new byte[Math.max(size, atLeast)];
+        }
+
+        void give(byte[] b) {
+            free.offer(b);
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.fundtrace.chain.utxo.etl;
 
-import dev.fundtrace.ledger.Chain;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -15,22 +14,22 @@ final class InputMapper {
 
     private InputMapper() {}
 
-    static EtlInput[] map(JsonParser p, Chain chain) throws BadRow {
+    static EtlInput[] map(JsonParser p, LedgerAddresses addresses) throws BadRow {
         EtlValues.expect(p, JsonToken.START_ARRAY, "inputs");
         List<EtlInput> inputs = null;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (inputs == null) inputs = new ArrayList<>(4);
             if (t != JsonToken.START_OBJECT) throw new BadRow("input " + inputs.size() + " is not an object");
-            inputs.add(input(p, chain, inputs.size()));
+            inputs.add(input(p, addresses, inputs.size()));
         }
         return inputs == null ? NONE : inputs.toArray(EtlInput[]::new);
     }
 
-    private static EtlInput input(JsonParser p, Chain chain, int at) throws BadRow {
+    private static EtlInput input(JsonParser p, LedgerAddresses addresses, int at) throws BadRow {
         Txid spent = null;
         long vout = EtlValues.ABSENT, value = EtlValues.ABSENT;
-        String[] addresses = null;
+        String[] stated = null;
         String type = null;
         String name;
         String where = "input " + at + " ";
@@ -40,10 +39,10 @@ final class InputMapper {
                 case "spent_transaction_hash" -> spent = EtlValues.hash(p, where + "spent_transaction_hash");
                 case "spent_output_index" -> vout = EtlValues.smallNumber(p, where + "spent_output_index");
                 case "value" -> value = EtlValues.number(p, where + "value");
-                case "addresses" -> addresses = EtlValues.addresses(p, where + "addresses", chain);
+                case "addresses" -> stated = EtlValues.addresses(p, where + "addresses", addresses);
                 case "type" -> type = EtlValues.text(p, where + "type");
                 case "required_signatures" -> EtlValues.number(p, where + "required_signatures");
-                case "script_hex" -> EtlValues.text(p, where + "script_hex");
+                case "script_hex" -> EtlValues.requireText(p, where + "script_hex");
                 default -> p.skipChildren();
             }
         }
@@ -56,6 +55,6 @@ final class InputMapper {
             throw new BadRow(where + "has no outpoint and is not a shielded input (type " + (type == null ? "null" : "\"" + type + "\"") + ")");
         }
         if (shielded && value == EtlValues.ABSENT) throw new BadRow(where + "is shielded but states no value");
-        return new EtlInput(spent, (int) vout, value, addresses, shielded);
+        return new EtlInput(spent, (int) vout, value, stated, shielded);
     }
 }

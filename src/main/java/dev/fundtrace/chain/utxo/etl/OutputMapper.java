@@ -1,6 +1,5 @@
 package dev.fundtrace.chain.utxo.etl;
 
-import dev.fundtrace.ledger.Chain;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 
@@ -15,21 +14,21 @@ final class OutputMapper {
 
     private OutputMapper() {}
 
-    static EtlOutput[] map(JsonParser p, Chain chain) throws BadRow {
+    static EtlOutput[] map(JsonParser p, LedgerAddresses addresses) throws BadRow {
         EtlValues.expect(p, JsonToken.START_ARRAY, "outputs");
         List<EtlOutput> outputs = null;
         JsonToken t;
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (outputs == null) outputs = new ArrayList<>(4);
             if (t != JsonToken.START_OBJECT) throw new BadRow("output " + outputs.size() + " is not an object");
-            outputs.add(output(p, chain, outputs.size()));
+            outputs.add(output(p, addresses, outputs.size()));
         }
         return outputs == null ? NONE : outputs.toArray(EtlOutput[]::new);
     }
 
-    private static EtlOutput output(JsonParser p, Chain chain, int at) throws BadRow {
+    private static EtlOutput output(JsonParser p, LedgerAddresses addresses, int at) throws BadRow {
         long index = EtlValues.ABSENT, value = EtlValues.ABSENT;
-        String[] addresses = null;
+        String[] stated = null;
         String name;
         String where = "output " + at + " ";
         while ((name = p.nextName()) != null) {
@@ -37,10 +36,10 @@ final class OutputMapper {
             switch (name) {
                 case "index" -> index = EtlValues.number(p, where + "index");
                 case "value" -> value = EtlValues.number(p, where + "value");
-                case "addresses" -> addresses = EtlValues.addresses(p, where + "addresses", chain);
-                case "type" -> EtlValues.text(p, where + "type");
+                case "addresses" -> stated = EtlValues.addresses(p, where + "addresses", addresses);
+                case "type" -> EtlValues.requireText(p, where + "type");
                 case "required_signatures" -> EtlValues.number(p, where + "required_signatures");
-                case "script_hex" -> EtlValues.text(p, where + "script_hex");
+                case "script_hex" -> EtlValues.requireText(p, where + "script_hex");
                 default -> p.skipChildren();
             }
         }
@@ -49,6 +48,6 @@ final class OutputMapper {
                     + (index == EtlValues.ABSENT ? "null" : index));
         }
         if (value == EtlValues.ABSENT) throw new BadRow(where + "has no value");
-        return new EtlOutput(value, addresses == null ? NO_ADDRESSES : addresses);
+        return new EtlOutput(value, stated == null ? NO_ADDRESSES : stated);
     }
 }

@@ -1,6 +1,5 @@
 package dev.fundtrace.chain.utxo.etl;
 
-import dev.fundtrace.ledger.Chain;
 import tools.jackson.core.JsonParser;
 
 /**
@@ -12,7 +11,7 @@ final class TransactionMapper {
     private TransactionMapper() {}
 
     /** The parser stands on the row's START_OBJECT; returns after its END_OBJECT. */
-    static EtlTransaction map(JsonParser p, Chain chain, RowPlace place) throws BadRow {
+    static EtlTransaction map(JsonParser p, LedgerAddresses addresses, RowPlace place) throws BadRow {
         Txid hash = null;
         long block = EtlValues.ABSENT, time = EtlValues.ABSENT, index = EtlValues.ABSENT;
         long inputCount = EtlValues.ABSENT, outputCount = EtlValues.ABSENT;
@@ -29,8 +28,8 @@ final class TransactionMapper {
                 case "block_timestamp" -> time = EtlValues.timestamp(p, "block_timestamp");
                 case "index" -> index = EtlValues.smallNumber(p, "index");
                 case "is_coinbase" -> coinbase = EtlValues.bool(p, "is_coinbase");
-                case "inputs" -> inputs = InputMapper.map(p, chain);
-                case "outputs" -> outputs = OutputMapper.map(p, chain);
+                case "inputs" -> inputs = InputMapper.map(p, addresses);
+                case "outputs" -> outputs = OutputMapper.map(p, addresses);
                 case "input_count" -> inputCount = EtlValues.number(p, "input_count");
                 case "output_count" -> outputCount = EtlValues.number(p, "output_count");
                 case "type" -> type = EtlValues.text(p, "type");

@@ -4,6 +4,15 @@ package dev.fundtrace.chain.utxo.etl;
 record Txid(long a, long b, long c, long d) {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] DIGIT = new byte[128];
+
+    static {
+        java.util.Arrays.fill(DIGIT, (byte) -1);
+        for (int i = 0; i < 16; i++) {
+            DIGIT["0123456789abcdef".charAt(i)] = (byte) i;
+            DIGIT["0123456789ABCDEF".charAt(i)] = (byte) i;
+        }
+    }
 
     /** Parses 64 hex digits (either case) at {@code chars[from..from+64)}; null when they are not that. */
     static Txid parse(char[] chars, int from, int length) {
@@ -12,7 +21,8 @@ record Txid(long a, long b, long c, long d) {
         for (int p = 0; p < 4; p++) {
             long v = 0;
             for (int i = 0; i < 16; i++) {
-                int digit = Character.digit(chars[from + p * 16 + i], 16);
+                char ch = chars[from + p * 16 + i];
+                int digit = ch < 128 ? DIGIT[ch] : -1;
                 if (digit < 0) return null;
                 v = v << 4 | digit;
             }
@@ -32,6 +42,14 @@ record Txid(long a, long b, long c, long d) {
             for (int i = 0; i < 16; i++) out[p * 16 + i] = HEX[(int) (parts[p] >>> (60 - 4 * i)) & 15];
         }
         return new String(out);
+    }
+
+    /** The 32 bytes in the order they are written. */
+    byte[] bytes() {
+        byte[] out = new byte[32];
+        long[] parts = {a, b, c, d};
+        for (int p = 0; p < 4; p++) for (int i = 0; i < 8; i++) out[p * 8 + i] = (byte) (parts[p] >>> (56 - 8 * i));
+        return out;
     }
 
     @Override

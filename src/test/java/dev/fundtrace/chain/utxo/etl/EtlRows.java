@@ -63,10 +63,10 @@ final class EtlRows {
     }
 
     static String out(int index, long value, String... addresses) {
-        return out(index, value, addresses.length == 1 ? "pubkeyhash" : "multisig", addresses);
+        return typedOut(index, value, addresses.length == 1 ? "pubkeyhash" : "multisig", addresses);
     }
 
-    static String out(int index, long value, String type, String... addresses) {
+    static String typedOut(int index, long value, String type, String... addresses) {
         return "{\"index\": " + index + ", \"script_asm\": \"\", \"script_hex\": \"76a9\", \"required_signatures\": 1, "
                 + "\"type\": \"" + type + "\", \"addresses\": " + list(addresses) + ", \"value\": " + value + "}";
     }
