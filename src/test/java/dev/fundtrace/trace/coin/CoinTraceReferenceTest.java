@@ -68,7 +68,7 @@ class CoinTraceReferenceTest {
                 BigInteger left = coinbase || unresolved ? BigInteger.valueOf(Long.MAX_VALUE) : known;
                 for (int o = 0; o < outs; o++) {
                     long cap = left.min(BigInteger.valueOf(large ? Long.MAX_VALUE / 2 : 10_000_000)).longValue();
-                    long v = cap <= 0 ? 0 : (r.nextInt(5) == 0 ? r.nextInt(1000) : (long) (r.nextDouble() * cap));
+                    long v = cap <= 0 ? 0 : (r.nextInt(5) == 0 ? r.nextInt(1000) : r.nextLong(cap + 1));
                     left = left.subtract(BigInteger.valueOf(v));
                     String h = holder(r);
                     holders.add(h);
@@ -85,7 +85,7 @@ class CoinTraceReferenceTest {
     }
 
     private static long value(Random r, boolean large) {
-        return large ? (long) (r.nextDouble() * (Long.MAX_VALUE / 2)) : r.nextInt(10_000_000);
+        return large ? r.nextLong(Long.MAX_VALUE / 2) : r.nextInt(10_000_000);
     }
 
     private static String holder(Random r) {
