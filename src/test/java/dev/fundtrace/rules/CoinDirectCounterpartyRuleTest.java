@@ -65,8 +65,11 @@ class CoinDirectCounterpartyRuleTest {
         var f = new CoinFixture().seeds("S", "T")
                 .coinbase("cb", 1, out("S", 100_000_000))
                 .tx("t1", 2, in("cb:0"), out("A", 50_000_000), out("T", 40_000_000), out(null, 9_000_000))
-                .tx("t2", 3, in("t1:0"), out("C", 49_990_000));
-        assertThat(f.flags(rule)).extracting(Flag::address).containsExactly("A");
+                .tx("t2", 3, in("t1:0"), out("C", 49_990_000))
+                .coinbase("cg", 4, out("G", 1_000_000))
+                .tx("g1", 5, in("cg:0"), out("F", 990_000))      // G funds F: backward hop 2
+                .tx("f1", 6, in("g1:0"), out("S", 980_000));     // F funds S: backward hop 1
+        assertThat(f.flags(rule)).extracting(Flag::address).containsExactly("A", "F");
     }
 
     @Test

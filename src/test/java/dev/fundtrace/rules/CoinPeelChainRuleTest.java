@@ -91,9 +91,13 @@ class CoinPeelChainRuleTest {
     @Test
     void twoEqualOutputsAreNoStep() {
         var f = funded().tx("p1", 2, in("cb:0"), out("X1", 5_000_000), out("A", 94_990_000))
-                .tx("p2", 3, in("p1:1"), out("B", 44_990_000), out("X2", 44_990_000)) // small == large
-                .tx("p3", 4, in("p2:0"), out("C", 40_000_000), out("X3", 4_000_000));
+                .tx("p2", 3, in("p1:1"), out("B", 89_980_000), out("X2", 5_000_000))
+                .tx("p3", 4, in("p2:0"), out("C", 0), out("X3", 0)); // 10 * 0 <= 0 + 0, but small == large
         assertThat(f.flags(rule)).isEmpty();
+        var halves = funded().tx("p1", 2, in("cb:0"), out("X1", 5_000_000), out("A", 94_990_000))
+                .tx("p2", 3, in("p1:1"), out("B", 44_990_000), out("X2", 44_990_000))
+                .tx("p3", 4, in("p2:0"), out("C", 40_000_000), out("X3", 4_000_000));
+        assertThat(halves.flags(rule)).isEmpty();
     }
 
     @Test

@@ -324,6 +324,33 @@ class CoinForwardTraceTest {
     }
 
     @Test
+    void aShieldedInputIsACleanInputOfItsValue() {
+        TestLedger l = new TestLedger(dev.fundtrace.ledger.Chain.ZCASH);
+        l.block(100).coinbase("s").out("t1Seed", 1000);
+        l.block(101).tx("a", in("s:0"), TestLedger.shielded(3000)).out("t1X", 2000).out(null, 1990);
+        CoinTrace t = trace(l, "t1Seed");
+        assertEquals(big(500), t.coinTaint(l.coin("a:0")));
+        assertEquals(big(497), t.coinTaint(l.coin("a:1")), "a shielded output is an addressless coin, traced");
+        assertEquals(big(3), t.toFees());
+        assertFalse(t.passes(t.ledger().inputStart(l.tx("a")) + 1));
+        assertEquals("zcash", t.chain());
+    }
+
+    @Test
+    void aCoinJoinShapedTransactionIsTracedLikeAnyOther() {
+        TestLedger l = new TestLedger();
+        l.block(100).coinbase("f").out("S", 1000).out("H2", 1000).out("H3", 1000);
+        l.block(101).tx("cj", in("f:0"), in("f:1"), in("f:2")).out("M1", 900).out("M2", 900).out("M3", 900)
+                .out("c1", 100).out("c2", 200);
+        CoinTrace t = trace(l, "S");
+        assertTrue(CoinJoinShape.test(t.ledger(), l.tx("cj")));
+        assertEquals(big(300), t.coinTaint(l.coin("cj:0")), "the haircut dilutes: 1000 · 900 / 3000");
+        assertEquals(big(66), t.coinTaint(l.coin("cj:4")));
+        assertTrue(t.txTainted(l.tx("cj")));
+        assertConserved(t);
+    }
+
+    @Test
     void withoutTheForwardDirectionNothingIsReachedForward() {
         TestLedger l = new TestLedger();
         l.block(100).coinbase("s").out("S", 1000);
