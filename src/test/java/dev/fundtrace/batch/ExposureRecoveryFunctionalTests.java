@@ -40,7 +40,8 @@ class ExposureRecoveryFunctionalTests {
             // as if the process had been killed while the background thread was still writing
             s.executeUpdate("DELETE FROM trace_exposure WHERE hops > 1");
         }
-        assertThat(before).isEqualTo(Files.readAllLines(Path.of("sample-data/expected/exposures.csv")).size() - 1);
+        assertThat(before).isEqualTo(Files.readAllLines(Path.of("sample-data/expected/exposures.csv")).size() - 1
+                + Files.readAllLines(Path.of("sample-data/expected/utxo-exposures.csv")).size() - 1);
 
         Files.delete(runFolder);
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-28", "--report-dir=" + reports)).isZero();
