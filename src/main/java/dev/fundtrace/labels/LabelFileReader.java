@@ -77,7 +77,7 @@ public final class LabelFileReader {
                 String label = fields.get(columns.get("label"));
                 String reason = null;
                 Chain known = known(chain);
-                AddressCheck check = known == null || known == Chain.ETHEREUM ? null : AddressCodecs.check(known.currency(), address);
+                AddressCheck check = known == null || known.family() == Chain.Family.ACCOUNT ? null : AddressCodecs.check(known.currency(), address);
                 if (known == null) reason = "unknown chain '" + chain + "' (known: " + Chain.known() + ")";
                 else if (!EVM_ADDRESS.matcher(address).matches() && "ethereum".equals(chain)) reason = "address '" + address + "' is not 0x + 40 hex digits";
                 else if (check != null && !check.valid()) reason = check.reason();
