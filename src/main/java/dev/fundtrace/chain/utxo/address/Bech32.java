@@ -94,7 +94,7 @@ final class Bech32 {
         if (d.data().length < 1) return new Segwit(-1, null, "empty data section");
         int version = d.data()[0];
         if (version > 16) return new Segwit(version, null, "witness version " + version + " is above 16");
-        byte[] program = convertBits(d.data(), 1, 5, 8, false);
+        byte[] program = BitGroups.regroup(d.data(), 1, 5, 8, false);
         if (program == null) return new Segwit(version, null, "invalid padding in the data section");
         if (program.length < 2 || program.length > 40) {
             return new Segwit(version, null, "witness program is " + program.length + " bytes, expected 2 to 40");
@@ -108,29 +108,5 @@ final class Bech32 {
             return new Segwit(version, null, "witness v" + version + " needs " + required + " checksum, found " + d.encoding());
         }
         return new Segwit(version, program, null);
-    }
-
-    /** General power-of-two base conversion from the BIP-173 reference; null on invalid padding. */
-    private static byte[] convertBits(byte[] data, int from, int fromBits, int toBits, boolean pad) {
-        int acc = 0;
-        int bits = 0;
-        int maxv = (1 << toBits) - 1;
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        for (int i = from; i < data.length; i++) {
-            int value = data[i] & 0xff;
-            if ((value >>> fromBits) != 0) return null;
-            acc = (acc << fromBits) | value;
-            bits += fromBits;
-            while (bits >= toBits) {
-                bits -= toBits;
-                out.write((acc >>> bits) & maxv);
-            }
-        }
-        if (pad) {
-            if (bits > 0) out.write((acc << (toBits - bits)) & maxv);
-        } else if (bits >= fromBits || ((acc << (toBits - bits)) & maxv) != 0) {
-            return null;
-        }
-        return out.toByteArray();
     }
 }

@@ -1,6 +1,5 @@
 package dev.fundtrace.chain.utxo.address;
 
-import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -56,7 +55,7 @@ public final class CashAddr {
             data[i] = (byte) d;
         }
         if (!checksumOk(prefix, data)) return invalid("cashaddr checksum mismatch");
-        byte[] payload = convertBits(Arrays.copyOf(data, data.length - 8), 5, 8, false);
+        byte[] payload = BitGroups.regroup(Arrays.copyOf(data, data.length - 8), 0, 5, 8, false);
         if (payload == null || payload.length < 1) return invalid("invalid padding in the cashaddr payload");
         int version = payload[0] & 0xff;
         if ((version & 0x80) != 0) return invalid("reserved bit of the version byte is set");
@@ -76,7 +75,7 @@ public final class CashAddr {
         byte[] payload = new byte[hash.length + 1];
         payload[0] = (byte) (type << 3 | size);
         System.arraycopy(hash, 0, payload, 1, hash.length);
-        byte[] data = convertBits(payload, 8, 5, true);
+        byte[] data = BitGroups.regroup(payload, 0, 8, 5, true);
         byte[] withChecksum = Arrays.copyOf(data, data.length + 8);
         long mod = polymod(PREFIX, withChecksum);
         for (int i = 0; i < 8; i++) withChecksum[data.length + i] = (byte) ((mod >>> (5 * (7 - i))) & 31);
@@ -133,27 +132,6 @@ public final class CashAddr {
         c = ((c & 0x07ffffffffL) << 5) ^ d;
         for (int i = 0; i < 5; i++) if (((c0 >>> i) & 1) != 0) c ^= GENERATOR[i];
         return c;
-    }
-
-    private static byte[] convertBits(byte[] in, int fromBits, int toBits, boolean pad) {
-        int acc = 0, bits = 0, maxv = (1 << toBits) - 1;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte b : in) {
-            int value = b & 0xff;
-            if ((value >>> fromBits) != 0) return null;
-            acc = (acc << fromBits) | value;
-            bits += fromBits;
-            while (bits >= toBits) {
-                bits -= toBits;
-                out.write((acc >>> bits) & maxv);
-            }
-        }
-        if (pad) {
-            if (bits > 0) out.write((acc << (toBits - bits)) & maxv);
-        } else if (bits >= fromBits || ((acc << (toBits - bits)) & maxv) != 0) {
-            return null;
-        }
-        return out.toByteArray();
     }
 
     private static Decoded invalid(String reason) {
