@@ -22,8 +22,14 @@ public final class Console {
         return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
     }
 
+    /** {@code 1 seed}, {@code 23 seeds} */
+    static String count(long n, String noun) {
+        return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
+    }
+
     /** A time span for a person: {@code 40 s}, {@code 3 min}, {@code 1 h 20 min}. */
     static String duration(double seconds) {
+        if (seconds < 0.5) return "under 1 s";
         long s = Math.round(seconds);
         if (s < 90) return s + " s";
         long minutes = Math.round(seconds / 60);

@@ -87,7 +87,7 @@ class TraceRunner {
         try (var beat = tracing(eth.chain().id(), seeds.size(), ledger.size(), "transfers", t1)) {
             trace = new ChainTracer(ledger).trace(seeds, services, p);
         }
-        Console.progress("trace", eth.chain().id() + ": " + seeds.size() + " seeds, " + trace.assets().size()
+        Console.progress("trace", eth.chain().id() + ": " + Console.count(seeds.size(), "seed") + ", " + trace.assets().size()
                 + " assets traced in " + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
         return trace;
     }
@@ -106,15 +106,16 @@ class TraceRunner {
         try (var beat = tracing(chain, seeds.size(), ledger.txCount(), "transactions", t1)) {
             trace = new CoinTracer().trace(ledger, seeds, services, p);
         }
-        Console.progress("trace", chain + ": " + seeds.size() + " seeds over " + ledger.txCount() + " transactions (ready in "
-                + String.format("%.2f s", (t1 - t0) / 1e9) + ") traced in " + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
+        Console.progress("trace", String.format(java.util.Locale.ROOT, "%s: %s over %,d transactions, ready in %s, traced in %s",
+                chain, Console.count(seeds.size(), "seed"), ledger.txCount(), Console.seconds(t1 - t0),
+                Console.seconds(System.nanoTime() - t1)));
         return trace;
     }
 
     /** The kernels report no progress of their own: the heartbeat says which chain is being traced, and for how long. */
     private static Heartbeat tracing(String chain, int seeds, long records, String unit, long startNanos) {
-        return Heartbeat.start("trace", () -> String.format(java.util.Locale.ROOT, "%s: tracing %d seeds over %,d %s, %s so far",
-                chain, seeds, records, unit, Console.duration((System.nanoTime() - startNanos) / 1e9)));
+        return Heartbeat.start("trace", () -> String.format(java.util.Locale.ROOT, "%s: tracing %s over %,d %s, %s so far",
+                chain, Console.count(seeds, "seed"), records, unit, Console.duration((System.nanoTime() - startNanos) / 1e9)));
     }
 
     /** A UTXO chain's dust limit in its smallest unit, from the job's display units for its symbol (0 when none). */
