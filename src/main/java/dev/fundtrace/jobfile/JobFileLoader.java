@@ -6,6 +6,7 @@ import dev.fundtrace.jobfile.JobDefinition.Format;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -37,6 +38,8 @@ public final class JobFileLoader {
     private static final YAMLMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // maxHops: 4.5 is a mistake, not 4
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
     /** The placeholder a path may hold for the run's date (ISO yyyy-MM-dd): one job file serves every night. */
@@ -83,6 +86,11 @@ public final class JobFileLoader {
                     + e.getKnownPropertyIds() + ")");
         } catch (MismatchedInputException e) {
             throw new JobFileException(jobFile + ": " + new MismatchedValue(text, keyLines).sentence(e));
+        } catch (InputCoercionException e) {
+            String key = keyPath(e);
+            int line = keyLines.getOrDefault(key, e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+            throw new JobFileException(jobFile + ": " + (key.isEmpty() ? "" : key + ": ") + "line " + line
+                    + ": the number is too large here");
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new JobFileException(jobFile + ": line " + line + ": " + e.getOriginalMessage());

@@ -29,7 +29,7 @@ final class MismatchedValue {
         Integer line = keyLines.get(key);
         if (line == null && e.getLocation() != null) line = e.getLocation().getLineNr();
         String where = (key.isEmpty() ? "the job file" : key) + (line == null ? "" : ": line " + line);
-        return where + ": " + expected(e.getTargetType()) + " is expected, not " + given(key);
+        return where + ": " + expected(e.getTargetType()) + " is expected, not " + given(key, line);
     }
 
     static String expected(Class<?> type) {
@@ -43,18 +43,19 @@ final class MismatchedValue {
     }
 
     /** What the file holds at {@code key}, read again as a plain tree. */
-    private String given(String key) {
+    private String given(String key, Integer line) {
+        String unknown = line == null ? "what is given" : "what line " + line + " holds";
         JsonNode node;
         try {
             node = yaml.readTree(text);
         } catch (RuntimeException e) {
-            return "what is given";
+            return unknown;
         }
         for (String part : key.isEmpty() ? new String[0] : key.split("\\.")) {
             if (node == null) break;
             node = node.get(part);
         }
-        if (node == null || node.isMissingNode()) return "what is given";
+        if (node == null || node.isMissingNode()) return unknown;
         if (node.isArray()) return "a list";
         if (node.isObject()) return "a section of keys";
         if (node.isNull()) return "an empty value";

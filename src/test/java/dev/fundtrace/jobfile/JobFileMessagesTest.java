@@ -55,6 +55,15 @@ class JobFileMessagesTest {
         Path text = sampleWith("  maxHops: 4\n", "  maxHops: four\n");
         assertThatThrownBy(() -> new JobFileLoader().load(text))
                 .hasMessageEndingWith("trace.maxHops: line " + line + ": a whole number is expected, not 'four'");
+        Path fraction = sampleWith("  maxHops: 4\n", "  maxHops: 4.5\n");
+        assertThatThrownBy(() -> new JobFileLoader().load(fraction))
+                .hasMessageEndingWith("trace.maxHops: line " + line + ": a whole number is expected, not '4.5'");
+        Path huge = sampleWith("  maxHops: 4\n", "  maxHops: 99999999999\n");
+        assertThatThrownBy(() -> new JobFileLoader().load(huge))
+                .hasMessageEndingWith("trace.maxHops: line " + line + ": the number is too large here");
+        Path flag = sampleWith("enabled: true", "enabled: maybe");
+        assertThatThrownBy(() -> new JobFileLoader().load(flag))
+                .hasMessageContaining("trace.clustering.enabled: line ").hasMessageEndingWith("true or false is expected, not 'maybe'");
         Path section = sampleWith("  dir: ../reports\n", "  dir: { path: x }\n");
         assertThatThrownBy(() -> new JobFileLoader().load(section))
                 .hasMessageContaining("report.dir: line ").hasMessageEndingWith("a single value (text) is expected, not a section of keys");
