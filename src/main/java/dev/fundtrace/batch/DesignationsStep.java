@@ -60,7 +60,7 @@ class DesignationsStep implements Tasklet {
         long traced = seeds.stream().filter(d -> d.traced(job.ledger().chains().keySet())).count();
         contribution.incrementWriteCount(unique.size());
         Console.progress("designations", unique.size() + " designated addresses, " + seeds.size() + " selected as seeds ("
-                + traced + " on traced chains) " + Console.rate(unique.size(), System.nanoTime() - t0));
+                + traced + " on traced chains); read in " + Console.seconds(System.nanoTime() - t0));
         return RepeatStatus.FINISHED;
     }
 }

@@ -12,7 +12,6 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Step 3: bring the job's transfers into the ledger store. An export already stored (same fingerprint) is not
@@ -65,20 +64,14 @@ class LedgerStep implements Tasklet {
     private long load(RunParameters run, JobDefinition job, JobDefinition.EthereumLedger eth, String fingerprint,
                       StepContribution contribution) {
         long t0 = System.nanoTime();
-        AtomicLong done = new AtomicLong();
-        long[] lastPrint = {t0};
-        EtlExportLoader loader = new EtlExportLoader(Runtime.getRuntime().availableProcessors(), rows -> {
-            long d = done.addAndGet(rows), now = System.nanoTime();
-            synchronized (lastPrint) {
-                if (now - lastPrint[0] > 2_000_000_000L) {
-                    lastPrint[0] = now;
-                    Console.progress("ledger", "rows read: " + Console.rate(d, now - t0));
-                }
-            }
-        });
+        ProgressCount read = new ProgressCount(eth.chain().id() + " export", "rows", CsvRowEstimate.rows(eth.files()), t0);
+        EtlExportLoader loader = new EtlExportLoader(Runtime.getRuntime().availableProcessors(), read::add);
         boolean soleLedger = segmentDao.of(job.name(), eth.chain().id()).stream().allMatch(fingerprint::equals);
         loader.roomToJoin(soleLedger && fitsInMemory(EtlExportLoader.transactionsAtMost(eth.files())));
-        var result = loader.load(eth.files(), eth.assumeSuccess(), job.ledger().maxRejectedShare());
+        EtlExportLoader.Result result;
+        try (var beat = Heartbeat.start("ledger", read::line)) {
+            result = loader.load(eth.files(), eth.assumeSuccess(), job.ledger().maxRejectedShare());
+        }
         long t1 = System.nanoTime();
         result.warnings().forEach(w -> Console.progress("ledger", "warning: " + w));
         result.rejections().stream().limit(20).forEach(r -> Console.progress("ledger", "refused " + r.message()));
@@ -100,8 +93,8 @@ class LedgerStep implements Tasklet {
         var info = stored.join();
         contribution.incrementWriteCount(result.rowsRead());
         contribution.incrementWriteCount(info.transfers());
-        Console.progress("ledger", "loaded " + eth.files() + ": " + Console.rate(result.rowsRead(), t1 - t0)
-                + " rows; " + info.transfers() + " transfers, " + info.reverted() + " reverted, "
+        Console.progress("ledger", "loaded " + eth.files() + ": " + Console.rate(result.rowsRead(), "rows", t1 - t0)
+                + "; " + info.transfers() + " transfers, " + info.reverted() + " reverted, "
                 + info.rejected() + " refused; stored in " + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
         return rows;
     }

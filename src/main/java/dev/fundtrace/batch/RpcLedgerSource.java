@@ -76,7 +76,7 @@ class RpcLedgerSource {
         Console.progress("ledger", node + ": " + result.mode() + ", blocks " + result.fromBlock() + "–" + result.toBlock()
                 + ", " + result.expanded() + " addresses expanded, " + result.transfers().size() + " transfers, "
                 + result.rpcCalls() + " calls in " + result.httpAttempts() + " HTTP requests; "
-                + Console.rate(blocks, System.nanoTime() - t0) + " blocks");
+                + Console.rate(blocks, "blocks", System.nanoTime() - t0));
         return fingerprint;
     }
 

@@ -6,6 +6,7 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -35,8 +36,10 @@ public final class RunDefinition {
     static JobDefinition of(JobExecution execution, Path jobFile) {
         return parsed.computeIfAbsent(execution.getId(), id -> {
             String text = keptText(execution);
+            // {runDate} in its paths is this run's own date, also when it is resumed on another day
+            LocalDate runDate = LocalDate.parse(execution.getJobParameters().getString(RunParameters.RUN_DATE));
             // a run started before definitions were kept with it reads its file
-            return text == null ? new JobFileLoader().load(jobFile) : new JobFileLoader().parse(jobFile, text);
+            return new JobFileLoader().parse(jobFile, text == null ? JobFileLoader.read(jobFile) : text, runDate);
         });
     }
 

@@ -12,15 +12,22 @@ import java.nio.file.Path;
 public final class Summary {
     private Summary() {}
 
-    private static final String KEY = "fundtrace.summary";
+    private static final String KEY = "fundtrace.summary", NEW_HIGH = "fundtrace.newHighFlags";
 
     /** The summary of a completed run, or null when its report step did not compose one. */
     public static String of(JobExecution execution) {
         return execution.getExecutionContext().containsKey(KEY) ? execution.getExecutionContext().getString(KEY) : null;
     }
 
+    /** The HIGH flags of a completed run that are new since the last run (what report.exitOnNewHigh acts on). */
+    public static int newHighFlags(JobExecution execution) {
+        return execution.getExecutionContext().containsKey(NEW_HIGH) ? execution.getExecutionContext().getInt(NEW_HIGH) : 0;
+    }
+
     static void keep(JobExecution execution, RunReport r, Path folder) {
         execution.getExecutionContext().putString(KEY, compose(r, folder));
+        execution.getExecutionContext().putInt(NEW_HIGH, (int) r.flags().stream()
+                .filter(f -> f.newSinceLastRun() && "HIGH".equals(f.severity())).count());
     }
 
     static String compose(RunReport r, Path folder) {

@@ -77,13 +77,17 @@ class TraceRunner {
         ChainLedger ledger = ledgers.take(segments.stream().map(SegmentInfo::fingerprint).toList());
         if (ledger == null) ledger = store.open(eth.chain(), segments);
         long t1 = System.nanoTime();
-        Console.progress("trace", eth.chain().id() + ": ledger ready: " + Console.rate(ledger.size(), t1 - t0) + " transfers");
+        Console.progress("trace", String.format(java.util.Locale.ROOT, "%s: ledger of %,d transfers ready in %s",
+                eth.chain().id(), ledger.size(), Console.seconds(t1 - t0)));
         List<String> seeds = designationDao.addresses(run.runId(), eth.chain().id(), true);
         List<String> services = labelDao.addresses(run.runId(), eth.chain().id());
         var p = new TraceParameters(job.trace().direction().forward(), job.trace().direction().backward(),
                 job.trace().maxHops(), dustRaw(ledger, job.trace().dust()));
-        ChainTrace trace = new ChainTracer(ledger).trace(seeds, services, p);
-        Console.progress("trace", eth.chain().id() + ": " + seeds.size() + " seeds, " + trace.assets().size()
+        ChainTrace trace;
+        try (var beat = tracing(eth.chain().id(), seeds.size(), ledger.size(), "transfers", t1)) {
+            trace = new ChainTracer(ledger).trace(seeds, services, p);
+        }
+        Console.progress("trace", eth.chain().id() + ": " + Console.count(seeds.size(), "seed") + ", " + trace.assets().size()
                 + " assets traced in " + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
         return trace;
     }
@@ -98,10 +102,20 @@ class TraceRunner {
         var t = job.trace();
         var p = new CoinTraceParameters(t.direction().forward(), t.direction().backward(), t.maxHops(),
                 coinDustRaw(source.chain(), t.dust()), t.clustering().enabled(), t.clustering().extendSeeds());
-        CoinTrace trace = new CoinTracer().trace(ledger, seeds, services, p);
-        Console.progress("trace", chain + ": " + seeds.size() + " seeds over " + ledger.txCount() + " transactions (ready in "
-                + String.format("%.2f s", (t1 - t0) / 1e9) + ") traced in " + String.format("%.2f s", (System.nanoTime() - t1) / 1e9));
+        CoinTrace trace;
+        try (var beat = tracing(chain, seeds.size(), ledger.txCount(), "transactions", t1)) {
+            trace = new CoinTracer().trace(ledger, seeds, services, p);
+        }
+        Console.progress("trace", String.format(java.util.Locale.ROOT, "%s: %s over %,d transactions, ready in %s, traced in %s",
+                chain, Console.count(seeds.size(), "seed"), ledger.txCount(), Console.seconds(t1 - t0),
+                Console.seconds(System.nanoTime() - t1)));
         return trace;
+    }
+
+    /** The kernels report no progress of their own: the heartbeat says which chain is being traced, and for how long. */
+    private static Heartbeat tracing(String chain, int seeds, long records, String unit, long startNanos) {
+        return Heartbeat.start("trace", () -> String.format(java.util.Locale.ROOT, "%s: tracing %s over %,d %s, %s so far",
+                chain, Console.count(seeds, "seed"), records, unit, Console.duration((System.nanoTime() - startNanos) / 1e9)));
     }
 
     /** A UTXO chain's dust limit in its smallest unit, from the job's display units for its symbol (0 when none). */

@@ -65,8 +65,8 @@ class TraceStep implements Tasklet {
         for (ChainTrace account : trace.accounts()) {
             for (AssetTrace a : account.assets()) {
                 if (a.taint() != null && a.taint().leftHorizon().signum() > 0) {
-                    Console.progress("trace", a.symbol() + ": taint that left the horizon "
-                            + a.taint().leftHorizon() + " raw units");
+                    Console.progress("trace", account.chain() + " " + a.symbol() + ": haircut taint that left the"
+                            + " horizon (beyond the last hop traced): " + Console.amount(a.taint().leftHorizon(), a.decimals(), a.symbol()));
                 }
             }
         }

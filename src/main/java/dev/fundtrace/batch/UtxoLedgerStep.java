@@ -38,7 +38,14 @@ class UtxoLedgerStep {
             JobDefinition job = run.job();
             var source = (JobDefinition.UtxoLedger) job.ledger().chains().get(chain);
             long t0 = System.nanoTime();
-            UtxoLoad load = ledgers.load(source, job.ledger().maxRejectedShare());
+            UtxoLoad load;
+            // the loader counts no rows as it goes: the heartbeat says what it reads, and for how long
+            long bytes = CsvRowEstimate.bytes(source.files());
+            try (var beat = Heartbeat.start("ledger", () -> String.format(java.util.Locale.ROOT,
+                    "%s: reading %s of bitcoin-etl export in %s, %s so far", chain, CsvRowEstimate.size(bytes),
+                    source.files(), Console.duration((System.nanoTime() - t0) / 1e9)))) {
+                load = ledgers.load(source, job.ledger().maxRejectedShare());
+            }
             var coverage = load.ledger().coverage();
             // rejected.csv names the file by its path in the chain's folder; the chain in front keeps two
             // chains' "enriched_transactions.json" apart
@@ -51,8 +58,8 @@ class UtxoLedgerStep {
             if (refused.size() > 20) Console.progress("ledger", "… " + (refused.size() - 20) + " more in rejected.csv");
             ledgers.put(source, load.ledger());
             contribution.incrementWriteCount(load.rowsRead());
-            Console.progress("ledger", "loaded " + source.files() + ": " + Console.rate(load.rowsRead(), System.nanoTime() - t0)
-                    + " rows; " + coverage.transactions() + " transactions, " + coverage.outputs() + " outputs, "
+            Console.progress("ledger", "loaded " + source.files() + ": " + Console.rate(load.rowsRead(), "rows", System.nanoTime() - t0)
+                    + "; " + coverage.transactions() + " transactions, " + coverage.outputs() + " outputs, "
                     + coverage.unresolvedInputs() + " unresolved inputs, " + refused.size() + " refused");
             return RepeatStatus.FINISHED;
         };

@@ -4,19 +4,21 @@ import dev.fundtrace.designation.DesignationReader;
 import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.jobfile.JobFileException;
 import dev.fundtrace.jobfile.JobFileLoader;
+import dev.fundtrace.jobfile.MissingInputException;
 import dev.fundtrace.labels.LabelFileReader;
 import dev.fundtrace.chain.ethereum.etl.CsvScanner;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 
 /** {@code validate}: the job file, its inputs and their headers, without running anything. */
 final class Validation {
 
-    JobDefinition check(Path jobFile) {
+    JobDefinition check(Path jobFile, LocalDate runDate) {
         JobFileLoader loader = new JobFileLoader();
-        JobDefinition job = loader.load(jobFile);
+        JobDefinition job = loader.parse(jobFile, JobFileLoader.read(jobFile), runDate);
         loader.checkInputsExist(job);
         for (Path f : job.designations().files()) {
             var d = new DesignationReader().read(f);
@@ -41,7 +43,7 @@ final class Validation {
             return job;
         } else if (eth.fromFiles()) {
             Path tx = eth.files().resolve("transactions.csv");
-            if (!Files.isRegularFile(tx)) throw new JobFileException(job.jobFile() + ": ledger.ethereum.files: " + eth.files() + " has no transactions.csv");
+            if (!Files.isRegularFile(tx)) throw new MissingInputException(job.jobFile() + ": ledger.ethereum.files: " + eth.files() + " has no transactions.csv");
             CsvScanner csv = CsvScanner.open(tx);
             for (String c : List.of("hash", "block_number", "transaction_index", "from_address", "to_address", "value")) {
                 if (!csv.has(c)) throw new JobFileException(tx + ": line 1: missing column '" + c + "'");

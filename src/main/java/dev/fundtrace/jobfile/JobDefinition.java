@@ -96,5 +96,6 @@ public record JobDefinition(
 
     public enum Format { HTML, CSV, JSON }
 
-    public record Report(Path dir, List<Format> formats) {}
+    /** @param exitOnNewHigh a completed run with new HIGH flags exits 3 (after writing every report) so a scheduler can alert */
+    public record Report(Path dir, List<Format> formats, boolean exitOnNewHigh) {}
 }

@@ -6,7 +6,9 @@ import dev.fundtrace.jobfile.JobDefinition.Format;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -14,7 +16,9 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.Period;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,9 +38,14 @@ public final class JobFileLoader {
     private static final YAMLMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // maxHops: 4.5 is a mistake, not 4
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .build();
 
-    /** Reads and validates the job file's own content (not yet whether its inputs exist). */
+    /** The placeholder a path may hold for the run's date (ISO yyyy-MM-dd): one job file serves every night. */
+    public static final String RUN_DATE = "{runDate}";
+
+    /** Reads and validates the job file's own content (not yet whether its inputs exist), {runDate} being today (UTC). */
     public JobDefinition load(Path jobFile) {
         return parse(jobFile, read(jobFile));
     }
@@ -54,30 +63,50 @@ public final class JobFileLoader {
         }
     }
 
-    /** Parses a job file's text; relative paths resolve against {@code jobFile}'s folder. */
+    /** Parses a job file's text for a run of today (UTC); relative paths resolve against {@code jobFile}'s folder. */
     public JobDefinition parse(Path jobFile, String text) {
+        return parse(jobFile, text, LocalDate.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Parses a job file's text for the run of {@code runDate}, which replaces {runDate} in its paths; relative paths
+     * resolve against {@code jobFile}'s folder.
+     */
+    public JobDefinition parse(Path jobFile, String text, LocalDate runDate) {
         Path file = jobFile.toAbsolutePath().normalize();
-        refuseDuplicateKeys(jobFile, text);
+        Map<String, Integer> keyLines = keyLines(jobFile, text);
         RawJob raw;
         try {
             raw = yaml.readValue(text, RawJob.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new JobFileException(jobFile + ": line " + e.getLocation().getLineNr() + ": unknown key '"
-                    + keyPath(e) + "' (allowed here: " + e.getKnownPropertyIds() + ")");
+            String key = keyPath(e);
+            // data binding buffers records' properties, so its own location may be a later line: the scan's is the key's
+            int line = keyLines.getOrDefault(key, e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+            throw new JobFileException(jobFile + ": line " + line + ": unknown key '" + key + "' (allowed here: "
+                    + e.getKnownPropertyIds() + ")");
+        } catch (MismatchedInputException e) {
+            throw new JobFileException(jobFile + ": " + new MismatchedValue(text, keyLines).sentence(e));
+        } catch (InputCoercionException e) {
+            String key = keyPath(e);
+            int line = keyLines.getOrDefault(key, e.getLocation() == null ? 0 : e.getLocation().getLineNr());
+            throw new JobFileException(jobFile + ": " + (key.isEmpty() ? "" : key + ": ") + "line " + line
+                    + ": the number is too large here");
         } catch (JacksonException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new JobFileException(jobFile + ": line " + line + ": " + e.getOriginalMessage());
         }
         if (raw == null) throw new JobFileException(jobFile + ": job file is empty");
-        return new Converter(jobFile, file.getParent()).convert(raw);
+        return new Converter(jobFile, file.getParent(), runDate.toString()).convert(raw);
     }
 
     /**
+     * The line of every key, by its dotted path ({@code trace.maxHops}), for messages that name the key's own line.
      * A key given twice in one mapping is an error naming both lines: the YAML parser accepts it and data binding
      * keeps the last value, so a nightly job silently ran with one of two settings. Syntax errors are left to the
      * reading that follows, which reports them.
      */
-    private static void refuseDuplicateKeys(Path jobFile, String text) {
+    private static Map<String, Integer> keyLines(Path jobFile, String text) {
+        Map<String, Integer> lines = new java.util.HashMap<>();
         record Scope(String path, Map<String, Integer> keys, String[] last) {}
         java.util.ArrayDeque<Scope> scopes = new java.util.ArrayDeque<>();
         try (JsonParser p = yaml.createParser(text)) {
@@ -102,6 +131,7 @@ public final class JobFileLoader {
                                     + "' (first given on line " + first + "; give each key once)");
                         }
                         scope.last()[0] = name;
+                        lines.putIfAbsent(scope.path() + name, line);
                     }
                     default -> { }
                 }
@@ -109,6 +139,7 @@ public final class JobFileLoader {
         } catch (JacksonException e) {
             // not YAML: readValue says where
         }
+        return lines;
     }
 
     /** Checks that every input the job names exists, so a nightly run fails at start, not at 2 a.m. mid-way. */
@@ -124,11 +155,13 @@ public final class JobFileLoader {
             if (folder != null && !Files.isDirectory(folder)) missing.add("ledger." + chain + ".files: " + folder + " (not a folder)");
         });
         if (!missing.isEmpty()) {
-            throw new JobFileException(job.jobFile() + ": missing input " + String.join("; ", missing));
+            throw new MissingInputException(job.jobFile() + ": missing input " + String.join("; ", missing)
+                    + "; nothing was run (run it again once the input is there)");
         }
     }
 
-    private static String keyPath(UnrecognizedPropertyException e) {
+    /** The dotted path of the key an error is about (list indexes left out: keys are named by their mapping). */
+    static String keyPath(JacksonException e) {
         StringBuilder sb = new StringBuilder();
         for (var ref : e.getPath()) {
             if (ref.getPropertyName() != null) {
@@ -136,10 +169,10 @@ public final class JobFileLoader {
                 sb.append(ref.getPropertyName());
             }
         }
-        return sb.isEmpty() ? String.valueOf(e.getPropertyName()) : sb.toString();
+        return sb.isEmpty() && e instanceof UnrecognizedPropertyException u ? String.valueOf(u.getPropertyName()) : sb.toString();
     }
 
-    private record Converter(Path jobFile, Path base) {
+    private record Converter(Path jobFile, Path base, String runDate) {
 
         JobDefinition.EthereumLedger ethereum(RawEthereum e) {
             if ((e.files == null) == (e.rpc == null)) fail("ledger.ethereum", "give exactly one of 'files' or 'rpc'");
@@ -227,7 +260,7 @@ public final class JobFileLoader {
                 }
             }
             var report = new JobDefinition.Report(rp.dir == null ? base.resolve("../reports").normalize() : path(rp.dir),
-                    List.copyOf(formats));
+                    List.copyOf(formats), Boolean.TRUE.equals(rp.exitOnNewHigh));
             return new JobDefinition(jobFile, raw.job, designations,
                     new JobDefinition.Ledger(chains, share),
                     paths(raw.labels), trace, rules, report);
@@ -268,7 +301,7 @@ public final class JobFileLoader {
         }
 
         private Path path(String p) {
-            return base.resolve(p).normalize();
+            return base.resolve(p.replace(RUN_DATE, runDate)).normalize();
         }
 
         private static List<String> list(List<String> in) {
@@ -343,7 +376,8 @@ public final class JobFileLoader {
         RawRules() { this(null, null, null, null, null); }
     }
 
-    record RawReport(@JsonProperty("dir") String dir, @JsonProperty("formats") List<String> formats) {
-        RawReport() { this(null, null); }
+    record RawReport(@JsonProperty("dir") String dir, @JsonProperty("formats") List<String> formats,
+                     @JsonProperty("exitOnNewHigh") Boolean exitOnNewHigh) {
+        RawReport() { this(null, null, null); }
     }
 }

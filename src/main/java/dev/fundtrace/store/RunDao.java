@@ -48,6 +48,16 @@ public class RunDao {
                 flags.getOrDefault("MEDIUM", 0), flags.getOrDefault("LOW", 0), runId);
     }
 
+    /** One run's row, if recorded. */
+    public Optional<RunRow> find(long runId) {
+        return history(null).stream().filter(r -> r.runId() == runId).findFirst();
+    }
+
+    /** A rerun kept this run's report folder under another name. */
+    public void reportMoved(long runId, String reportDir) {
+        jdbc.update("UPDATE run_history SET report_dir = ? WHERE run_id = ?", reportDir, runId);
+    }
+
     /** The runs of a job (of every job when {@code jobName} is null), oldest first. */
     public List<RunRow> history(String jobName) {
         String sql = """

@@ -312,7 +312,10 @@ class IraNightlyJobFunctionalTests {
         Path missing = work.resolve("missing.yml");
         Files.writeString(missing, Files.readString(Path.of("jobs/ira-nightly.yml")).replace("../sample-data/ethereum", "/nonexistent/export")
                 .replace("../sample-data", Path.of("sample-data").toAbsolutePath().toString()));
-        assertThat(fundtrace("run", missing.toString())).isEqualTo(2);
+        // a missing export is a late input, not a broken job file: exit 1 naming it, so a scheduler retries (#17, item 10)
+        CapturedRun late = CapturedRun.of(() -> fundtrace("run", missing.toString()));
+        assertThat(late.exit()).isEqualTo(1);
+        assertThat(late.err()).contains("missing input ledger.ethereum.files: /nonexistent/export");
         assertThat(fundtrace("validate", "jobs/ira-nightly.yml")).isZero();
         assertThat(fundtrace("frobnicate")).isEqualTo(2);
     }
