@@ -117,9 +117,23 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
     public record ClusterRow(String chain, List<String> seeds, int size, List<String> addresses, List<String> evidence,
                              List<String> excludedCoinJoins, String heuristic) {}
 
+    /**
+     * @param amountRaw the flag's amount in raw units (integer string): DIRECT_COUNTERPARTY's sums every direct
+     *                  transfer between the address and the seed; other rules' is their first flow's tainted amount
+     */
     public record FlagRow(String id, String rule, String severity, String address, String seed, String chain,
                           String asset, String assetSymbol, int hops, List<String> flowIds, List<String> evidence,
-                          String explanation, String depositAddress, boolean newSinceLastRun) {}
+                          String explanation, String depositAddress,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String amountRaw, boolean newSinceLastRun) {
+
+        /** A flag row without an amount of its own (the report falls back on its first flow's). */
+        public FlagRow(String id, String rule, String severity, String address, String seed, String chain,
+                       String asset, String assetSymbol, int hops, List<String> flowIds, List<String> evidence,
+                       String explanation, String depositAddress, boolean newSinceLastRun) {
+            this(id, rule, severity, address, seed, chain, asset, assetSymbol, hops, flowIds, evidence, explanation,
+                    depositAddress, null, newSinceLastRun);
+        }
+    }
 
     public record Summary(int designatedAddresses, int seeds, int reachedAddresses, Map<String, Integer> flags,
                           long transfers) {}
