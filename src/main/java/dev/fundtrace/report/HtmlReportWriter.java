@@ -1,6 +1,7 @@
 package dev.fundtrace.report;
 
 import dev.fundtrace.files.OwnerOnlyFiles;
+import dev.fundtrace.rules.Durations;
 import dev.fundtrace.report.RunReport.ChainCoverage;
 import dev.fundtrace.report.RunReport.DesignationRow;
 import dev.fundtrace.report.RunReport.ExposureRow;

@@ -1,4 +1,4 @@
-package dev.fundtrace.report;
+package dev.fundtrace.rules;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Durations as a reader says them: "1 hour", "2 days 6 hours", not ISO-8601's PT1H. */
-final class Durations {
+public final class Durations {
 
     private Durations() {}
 
-    static String inWords(Duration d) {
+    public static String inWords(Duration d) {
         if (d.isZero()) return "0 seconds";
         List<String> parts = new ArrayList<>();
         part(parts, d.toDaysPart(), "day");
@@ -21,7 +21,7 @@ final class Durations {
     }
 
     /** {@code value} in words when it is an ISO-8601 duration ("PT1H"), else as it is. */
-    static String inWordsIfDuration(String value) {
+    public static String inWordsIfDuration(String value) {
         if (value == null || !value.startsWith("P")) return value;
         try {
             return inWords(Duration.parse(value));
