@@ -57,7 +57,7 @@ class CaseSummaryPageTest {
         Coverage coverage = new Coverage(List.of(new ChainCoverage("ethereum", 0, 10, "2020-01-01T00:00:00Z",
                 "2020-01-02T00:00:00Z", 3, 0, List.of(new AssetCoverage(USDT, "USDT", 6, 3, "0", "0")))), List.of());
         return new RunReport("ira-nightly", "2026-11-28", "2026-11-28T02:00:00Z",
-                Map.of("maxHops", 4, "rapidPassThroughWindow", "PT1H", "structuringWindow", "P1D"), coverage,
+                Map.of("maxHops", 4, "taintModel", "haircut", "rapidPassThroughWindow", "PT1H", "structuringWindow", "P1D"), coverage,
                 designations, exposures, List.of(flow), List.of(flag),
                 new RunReport.Summary(2, 2, 2, Map.of("HIGH", 1, "MEDIUM", 0, "LOW", 0), 3),
                 new RunReport.Changes(null, List.of(), List.of()), List.of(), List.of());
