@@ -187,7 +187,8 @@ public final class HtmlReportWriter {
         public int line2Y() { return y + 31; }
     }
 
-    public record EdgeView(String d, String css, String title) {}
+    /** @param label the amount the arrow carried, printed at ({@code labelX}, {@code labelY}) */
+    public record EdgeView(String d, String css, String title, String label, int labelX, int labelY) {}
 
     /** The new and resolved flags listed (at most {@link #MAX_FLAGS_SHOWN_PER_SEVERITY} each) and how many there are. */
     public record ChangesView(String previousRunDate, boolean firstRun, List<Link> newFlags, int newFlagCount,

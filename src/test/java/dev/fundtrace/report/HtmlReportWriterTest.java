@@ -119,6 +119,8 @@ class HtmlReportWriterTest {
         assertThat(html).contains("G-cash-1", "G-fund-1", "F-fwd-1", "F-bwd-1");
         assertThat(html).contains(TX1, TX2, TX3, TX4);
         assertThat(html).contains("<svg", "</svg>", "<path", "0x901b\u2026870e");
+        // the graph's arrows carry their amounts (a PDF loses the hover titles)
+        assertThat(html).contains("class=\"edge-label\"", ">2 ETH<", ">0.7 ETH<");
         String checksummed = Keys.toChecksumAddress(LIFSHITS);
         assertThat(checksummed).isNotEqualTo(LIFSHITS);
         assertThat(html).contains(checksummed);
