@@ -217,7 +217,10 @@ class ReportStep implements Tasklet {
         }
         return new RunReport(job.name(), run.runDate().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 parameters(job), coverage, designations, exposures, flows, flags, summary, changes, rejected, warnings,
-                factDao.get(source, "clusters").map(Clusters::read).orElse(List.of()));
+                factDao.get(source, "clusters").map(Clusters::read).orElse(List.of()),
+                // page one's per-designation amounts: summed by the database when the rows are not read back
+                fragment ? exposureDao.totals(source, designations.stream().map(RunReport.DesignationRow::address)
+                        .filter(java.util.Objects::nonNull).distinct().toList()) : null);
     }
 
     /** A flag row's identity, as {@link dev.fundtrace.rules.Flag#key()} and FlagDao's keys spell it. */

@@ -102,6 +102,7 @@ final class CaseSummary {
     }
 
     private static Map<String, Sums> sums(RunReport r, Set<String> designated) {
+        if (r.exposureTotals() != null) return sums(r.exposureTotals());
         Map<String, Sums> bySeed = new HashMap<>();
         for (ExposureRow e : nz(r.exposures())) {
             if (blank(e.seed()) || blank(e.taintedAmountRaw())) continue;
@@ -113,6 +114,27 @@ final class CaseSummary {
             if (!forward) continue;
             Category c = category(e, designated);
             if (c != null) s.add(s.of(c), e.asset(), v);
+        }
+        return bySeed;
+    }
+
+    /** The same sums from totals the database made (ExposureDao.totals). */
+    private static Map<String, Sums> sums(List<RunReport.ExposureTotal> totals) {
+        Map<String, Sums> bySeed = new HashMap<>();
+        for (RunReport.ExposureTotal t : totals) {
+            BigInteger v = raw(t.amountRaw());
+            if (v.signum() <= 0) continue;
+            Sums s = bySeed.computeIfAbsent(key(t.chain(), t.seed()), k -> new Sums());
+            boolean forward = "forward".equals(t.direction());
+            if (t.firstHop()) s.add(forward ? s.out : s.in, t.asset(), v);
+            if (!forward || t.kind() == null) continue;
+            Category c = switch (t.kind()) {
+                case "sanctioned" -> Category.SANCTIONED;
+                case "exchange" -> Category.EXCHANGES;
+                case "mixer" -> Category.MIXERS;
+                default -> null;
+            };
+            if (c != null) s.add(s.of(c), t.asset(), v);
         }
         return bySeed;
     }

@@ -12,7 +12,29 @@ import java.util.Map;
 public record RunReport(String job, String runDate, String generatedAt, Map<String, Object> parameters,
                         Coverage coverage, List<DesignationRow> designations, List<ExposureRow> exposures,
                         List<FlowRow> flows, List<FlagRow> flags, Summary summary, Changes changes,
-                        List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters) {
+                        List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters,
+                        @com.fasterxml.jackson.annotation.JsonIgnore List<ExposureTotal> exposureTotals) {
+
+    /**
+     * A report whose exposures' totals per seed (page one of report.html) come from {@code exposures}: the caller
+     * that leaves {@code exposures} empty (report.json takes them from a file) passes {@code exposureTotals} instead.
+     */
+    public RunReport(String job, String runDate, String generatedAt, Map<String, Object> parameters,
+                     Coverage coverage, List<DesignationRow> designations, List<ExposureRow> exposures,
+                     List<FlowRow> flows, List<FlagRow> flags, Summary summary, Changes changes,
+                     List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters) {
+        this(job, runDate, generatedAt, parameters, coverage, designations, exposures, flows, flags, summary, changes,
+                rejected, warnings, clusters, null);
+    }
+
+    /**
+     * The haircut taint of a seed's exposures in one asset and direction, summed per kind of address reached.
+     *
+     * @param firstHop true for the seed's direct counterparties (hop 1)
+     * @param kind     "exchange", "mixer", "sanctioned" (another designated address) or null (anything else)
+     */
+    public record ExposureTotal(String chain, String seed, String asset, String direction, boolean firstHop,
+                                String kind, String amountRaw) {}
 
     /** A report without UTXO clusters. */
     public RunReport(String job, String runDate, String generatedAt, Map<String, Object> parameters,
