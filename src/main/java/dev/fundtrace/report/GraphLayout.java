@@ -223,11 +223,23 @@ final class GraphLayout {
         return "M" + sx + "," + ay + " C" + (sx + bulge) + "," + ay + " " + (tx + bulge) + "," + by + " " + tx + "," + by;
     }
 
-    /** Where an arrow's label goes: the middle of its curve (a loop's outermost point), just above the line. */
+    /**
+     * Where an arrow's label goes: three quarters along its curve, toward the receiver (arrows fan out from a seed,
+     * and labels at their middles would pile up), just above the line; a loop's label at its outermost point.
+     */
     private static int[] middle(Node a, Node b) {
-        int ay = a.y + NODE_H / 2, by = b.y + NODE_H / 2, y = (ay + by) / 2 - 3;
-        if (b.col > a.col) return new int[]{(x(a.col) + NODE_W + x(b.col)) / 2, y};
-        if (b.col < a.col) return new int[]{(x(a.col) + x(b.col) + NODE_W) / 2, y};
+        int ay = a.y + NODE_H / 2, by = b.y + NODE_H / 2;
+        // the cubic of path() at t = 3/4: x at 45/64 of the way, y at 54/64 of the way (exact in integers)
+        int y = ay + (by - ay) * 54 / 64 - 3;
+        if (b.col > a.col) {
+            int sx = x(a.col) + NODE_W, tx = x(b.col) - 2;
+            return new int[]{sx + (tx - sx) * 45 / 64, y};
+        }
+        if (b.col < a.col) {
+            int sx = x(a.col), tx = x(b.col) + NODE_W + 2;
+            return new int[]{sx - (sx - tx) * 45 / 64, y};
+        }
+        y = (ay + by) / 2 - 3;
         int bulge = 30 + Math.min(40, Math.abs(b.y - a.y) / 8);
         return new int[]{x(a.col) + NODE_W + bulge * 3 / 4, y};
     }
