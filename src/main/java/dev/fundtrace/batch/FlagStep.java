@@ -57,12 +57,13 @@ class FlagStep implements Tasklet {
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunk) {
         RunParameters run = RunParameters.of(chunk);
         JobDefinition job = run.job();
-        var previousRun = runDao.previousCompleted(job.name(), run.runId());
+        var previousRun = runDao.previousCompleted(job.name(), run.runId(), run.runDate());
         long source = traceDao.sourceOf(run.runId());
         if (source != run.runId()) {
             // the usual unchanged night: the previous run had this very trace, so none of its flags is new
             boolean sameAsPrevious = previousRun.isPresent() && traceDao.sourceOf(previousRun.get().runId()) == source;
-            flagDao.reuse(run.runId(), source, sameAsPrevious ? null : keysOf(previousRun));
+            // and on a first run there is nothing to compare with: none is new either
+            flagDao.reuse(run.runId(), source, sameAsPrevious || previousRun.isEmpty() ? null : keysOf(previousRun));
             Console.progress("flags", "flags of run " + source + " reused (same trace)");
             return RepeatStatus.FINISHED;
         }
@@ -79,7 +80,10 @@ class FlagStep implements Tasklet {
         for (ChainTrace account : trace.accounts()) perChain.add(engine.evaluate(account, sanctioned(run, account.chain())));
         for (CoinTrace coins : trace.coins()) perChain.add(engine.evaluate(coins, sanctioned(run, coins.chain())));
         FlagResult result = FlagResult.merge(perChain);
-        List<Flag> flags = result.flags().stream().map(f -> f.withNewSinceLastRun(!previous.contains(f.key()))).toList();
+        // a first run has nothing to compare with: no flag is "new since last run"
+        boolean firstRun = previousRun.isEmpty();
+        List<Flag> flags = result.flags().stream()
+                .map(f -> f.withNewSinceLastRun(!firstRun && !previous.contains(f.key()))).toList();
         long t1 = System.nanoTime();
         files.forgetFlowsJson(run.runId());
         flowDao.replace(run.runId(), result.flows());

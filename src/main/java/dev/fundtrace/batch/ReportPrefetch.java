@@ -45,7 +45,7 @@ class ReportPrefetch implements JobExecutionListener {
     @Override
     public void beforeJob(JobExecution execution) {
         RunParameters p = RunParameters.of(execution);
-        runDao.previousCompleted(p.jobName(), p.runId()).ifPresent(previous -> {
+        runDao.previousCompleted(p.jobName(), p.runId(), p.runDate()).ifPresent(previous -> {
             long source = traceDao.sourceOf(previous.runId());
             long flagRun = flagDao.flagRunOf(previous.runId());
             // one thread, flows then flags: the job's own steps keep the other core

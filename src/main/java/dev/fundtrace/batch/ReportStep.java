@@ -199,25 +199,33 @@ class ReportStep implements Tasklet {
             factDao.ledgerWarnings(s.fingerprint()).stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
         all.forEach(r -> rejected.add(new RunReport.RejectionRow(r.source(), r.line(), r.reason(), r.record())));
-        var previous = runDao.previousCompleted(job.name(), id);
+        var previous = runDao.previousCompleted(job.name(), id, run.runDate());
         RunReport.Changes changes;
         if (previous.isPresent()) {
             Set<String> now = new HashSet<>();
-            flags.forEach(f -> now.add(f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address()));
+            flags.forEach(f -> now.add(key(f)));
             // most nights resolve nothing: read the previous run's flags in full only when some key went away
             // (never when the previous run had this very trace, and so these very flags)
             boolean anyResolved = traceDao.sourceOf(previous.get().runId()) != source
                     && flagDao.keys(previous.get().runId()).stream().anyMatch(k -> !now.contains(k));
             var resolved = !anyResolved ? List.<RunReport.FlagRow>of() : flagDao.of(previous.get().runId(), symbols).stream()
-                    .filter(f -> !now.contains(f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address())).toList();
+                    .filter(f -> !now.contains(key(f))).toList();
             changes = new RunReport.Changes(previous.get().runDate().toString(),
                     flags.stream().filter(RunReport.FlagRow::newSinceLastRun).map(RunReport.FlagRow::id).toList(), resolved);
         } else {
-            changes = new RunReport.Changes(null, flags.stream().map(RunReport.FlagRow::id).toList(), List.of());
+            changes = new RunReport.Changes(null, List.of(), List.of()); // a first run: nothing to compare with
         }
         return new RunReport(job.name(), run.runDate().toString(), Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
                 parameters(job), coverage, designations, exposures, flows, flags, summary, changes, rejected, warnings,
-                factDao.get(source, "clusters").map(Clusters::read).orElse(List.of()));
+                factDao.get(source, "clusters").map(Clusters::read).orElse(List.of()),
+                // page one's per-designation amounts: summed by the database when the rows are not read back
+                fragment ? exposureDao.totals(source, designations.stream().map(RunReport.DesignationRow::address)
+                        .filter(java.util.Objects::nonNull).distinct().toList()) : null);
+    }
+
+    /** A flag row's identity, as {@link dev.fundtrace.rules.Flag#key()} and FlagDao's keys spell it. */
+    private static String key(RunReport.FlagRow f) {
+        return f.rule() + "|" + f.chain() + "|" + f.asset() + "|" + f.address() + "|" + (f.seed() == null ? "" : f.seed());
     }
 
     static Map<String, Object> parameters(JobDefinition job) {

@@ -30,6 +30,13 @@ public final class Summary {
                 .filter(f -> f.newSinceLastRun() && "HIGH".equals(f.severity())).count());
     }
 
+    /** "first run" when there is no earlier completed run to compare with, else how many flags are new. */
+    static String sinceLastRun(RunReport r) {
+        if (r.changes() == null || r.changes().previousRunDate() == null) return "first run";
+        long fresh = r.flags().stream().filter(RunReport.FlagRow::newSinceLastRun).count();
+        return fresh + " new since the run of " + r.changes().previousRunDate();
+    }
+
     static String compose(RunReport r, Path folder) {
         var s = r.summary();
         StringBuilder out = new StringBuilder();
@@ -44,8 +51,7 @@ public final class Summary {
         out.append("  reached      : ").append(s.reachedAddresses()).append(" addresses\n");
         out.append("  flags        : ").append(s.flags().get("HIGH")).append(" HIGH, ").append(s.flags().get("MEDIUM"))
                 .append(" MEDIUM, ").append(s.flags().get("LOW")).append(" LOW");
-        long fresh = r.flags().stream().filter(RunReport.FlagRow::newSinceLastRun).count();
-        out.append(" (").append(fresh).append(" new since last run)\n");
+        out.append(" (").append(sinceLastRun(r)).append(")\n");
         r.flags().stream().limit(12).forEach(f -> out.append("    ").append(String.format("%-6s %-24s %s %s%n",
                 f.severity(), f.rule(), f.address(), f.assetSymbol())));
         if (r.flags().size() > 12) out.append("    … ").append(r.flags().size() - 12).append(" more in the report\n");

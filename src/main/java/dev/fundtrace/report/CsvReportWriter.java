@@ -20,6 +20,7 @@ public final class CsvReportWriter {
     static final String[] FLAG_COLUMNS = {"flag_id", "rule", "severity", "chain", "asset", "asset_symbol", "address",
             "seed", "hops", "deposit_address", "tainted_amount_raw", "tainted_amount", "flow_ids", "evidence_tx_hashes",
             "explanation", "new_since_last_run"};
+    // tainted_amount(_raw) is the flag's own amount (FlagAmount): for DIRECT_COUNTERPARTY every direct transfer
     static final String[] REJECTED_COLUMNS = {"source", "line", "reason", "record"};
 
     public void writeFlags(RunReport report, Path file) {
@@ -36,11 +37,14 @@ public final class CsvReportWriter {
         try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FLAG_COLUMNS).get())) {
             for (RunReport.FlagRow f : report.flags()) {
                 RunReport.FlowRow flow = f.flowIds().isEmpty() ? null : flows.get(f.flowIds().get(0));
-                csv.printRecord(f.id(), f.rule(), f.severity(), f.chain(), f.asset(), f.assetSymbol(), f.address(),
-                        f.seed(), f.hops(), f.depositAddress() == null ? "" : f.depositAddress(),
-                        flow == null ? "" : flow.taintedAmountRaw(), flow == null ? "" : flow.taintedAmount(),
-                        String.join(";", f.flowIds()), String.join(";", f.evidence()), f.explanation(),
-                        f.newSinceLastRun());
+                String raw = FlagAmount.raw(f, flow);
+                // every text cell may come from an input file (a token's symbol, a label): none may run as a formula
+                csv.printRecord(inert(f.id()), inert(f.rule()), inert(f.severity()), inert(f.chain()), inert(f.asset()),
+                        inert(f.assetSymbol()), inert(f.address()), inert(f.seed()), f.hops(),
+                        f.depositAddress() == null ? "" : inert(f.depositAddress()),
+                        raw == null ? "" : integer(raw), raw == null || flow == null ? "" : display(raw, flow.decimals()),
+                        inert(String.join(";", f.flowIds())), inert(String.join(";", f.evidence())),
+                        inert(f.explanation()), f.newSinceLastRun());
             }
         }
     }
@@ -68,6 +72,14 @@ public final class CsvReportWriter {
         char c = cell.charAt(0);
         boolean formula = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
         return formula && !NUMBER.matcher(cell).matches() ? "'" + cell : cell;
+    }
+
+    /**
+     * A raw amount as an integer string: "40000000000000000000", never "40000000000000000000.0" or "4E+19", which a
+     * spreadsheet would show rounded.
+     */
+    static String integer(String raw) {
+        return new BigDecimal(raw.strip()).stripTrailingZeros().toBigIntegerExact().toString();
     }
 
     /** Raw units scaled by decimals, exact. */

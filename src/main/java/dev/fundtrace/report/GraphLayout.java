@@ -156,7 +156,10 @@ final class GraphLayout {
                     + (e.symbol.isEmpty() ? "" : " " + e.symbol) + "\n" + displayAddress(e.from.address) + " \u2192 "
                     + displayAddress(e.to.address);
             boolean back = e.to.col < e.from.col;
-            edgeViews.add(new EdgeView(path(e.from, e.to), back ? "edge back" : "edge", title));
+            // the amount is printed on the arrow: a PDF loses the hover title
+            int[] mid = middle(e.from, e.to);
+            edgeViews.add(new EdgeView(path(e.from, e.to), back ? "edge back" : "edge", title,
+                    e.amount + (e.symbol.isEmpty() ? "" : " " + e.symbol), mid[0], mid[1]));
         }
 
         List<NodeView> nodeViews = new ArrayList<>();
@@ -218,6 +221,27 @@ final class GraphLayout {
         int sx = x(a.col) + NODE_W, tx = x(b.col) + NODE_W + 2;
         int bulge = 30 + Math.min(40, Math.abs(b.y - a.y) / 8);
         return "M" + sx + "," + ay + " C" + (sx + bulge) + "," + ay + " " + (tx + bulge) + "," + by + " " + tx + "," + by;
+    }
+
+    /**
+     * Where an arrow's label goes: three quarters along its curve, toward the receiver (arrows fan out from a seed,
+     * and labels at their middles would pile up), just above the line; a loop's label at its outermost point.
+     */
+    private static int[] middle(Node a, Node b) {
+        int ay = a.y + NODE_H / 2, by = b.y + NODE_H / 2;
+        // the cubic of path() at t = 3/4: x at 45/64 of the way, y at 54/64 of the way (exact in integers)
+        int y = ay + (by - ay) * 54 / 64 - 3;
+        if (b.col > a.col) {
+            int sx = x(a.col) + NODE_W, tx = x(b.col) - 2;
+            return new int[]{sx + (tx - sx) * 45 / 64, y};
+        }
+        if (b.col < a.col) {
+            int sx = x(a.col), tx = x(b.col) + NODE_W + 2;
+            return new int[]{sx - (sx - tx) * 45 / 64, y};
+        }
+        y = (ay + by) / 2 - 3;
+        int bulge = 30 + Math.min(40, Math.abs(b.y - a.y) / 8);
+        return new int[]{x(a.col) + NODE_W + bulge * 3 / 4, y};
     }
 
     private static String truncate(String s) {

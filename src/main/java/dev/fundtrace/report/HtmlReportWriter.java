@@ -1,6 +1,7 @@
 package dev.fundtrace.report;
 
 import dev.fundtrace.files.OwnerOnlyFiles;
+import dev.fundtrace.rules.Durations;
 import dev.fundtrace.report.RunReport.ChainCoverage;
 import dev.fundtrace.report.RunReport.DesignationRow;
 import dev.fundtrace.report.RunReport.ExposureRow;
@@ -144,7 +145,11 @@ public final class HtmlReportWriter {
                        ChangesView changes, List<ChainView> chains, List<AssetView> assets, List<String> sources,
                        List<DesignationView> designations, List<KeyValue> parameters, List<String> warnings,
                        int rejectedCount, List<RejectView> rejectedShown, int maxRejectedShown,
-                       List<ClusterView> clusters) {}
+                       List<ClusterView> clusters, String coverageSentence, List<CaseSummary.Row> caseRows,
+                       CaseSummary.Chart chart, int flagsShown, Methodology methodology) {}
+
+    /** The methodology section's values: the horizon and the thresholds used, durations in words. */
+    public record Methodology(String maxHops, String direction, List<KeyValue> thresholds) {}
 
     public record Stat(String label, String value, String css) {}
 
@@ -153,7 +158,8 @@ public final class HtmlReportWriter {
     public record FlagView(String id, String anchor, String rule, String severity, String css, String address, String addressLabel,
                            String chain, String assetSymbol, int hops, String explanation, boolean isNew,
                            String depositAddress, String seed, List<String> evidence, List<Link> flows,
-                           String addressUrl, List<Link> evidenceLinks) {}
+                           String addressUrl, List<Link> evidenceLinks, String amount, String seedName,
+                           int evidenceCount) {}
 
     public record Link(String text, String href) {}
 
@@ -181,7 +187,8 @@ public final class HtmlReportWriter {
         public int line2Y() { return y + 31; }
     }
 
-    public record EdgeView(String d, String css, String title) {}
+    /** @param label the amount the arrow carried, printed at ({@code labelX}, {@code labelY}) */
+    public record EdgeView(String d, String css, String title, String label, int labelX, int labelY) {}
 
     /** The new and resolved flags listed (at most {@link #MAX_FLAGS_SHOWN_PER_SEVERITY} each) and how many there are. */
     public record ChangesView(String previousRunDate, boolean firstRun, List<Link> newFlags, int newFlagCount,
@@ -225,10 +232,16 @@ public final class HtmlReportWriter {
             }
         }
 
+        Map<String, String> subjects = designationSubjects(nz(r.designations()));
         List<SeverityGroup> groups = new ArrayList<>();
+        int flagsShown = 0;
         for (String sev : severityOrder(flags)) {
-            List<FlagRow> all = flags.stream().filter(g -> sev.equals(severityOf(g))).toList();
-            List<FlagView> inGroup = all.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels)).toList();
+            // most severe first (the group order), then the largest amount
+            List<FlagRow> all = flags.stream().filter(g -> sev.equals(severityOf(g)))
+                    .sorted(java.util.Comparator.comparing((FlagRow g) -> sortAmount(g, flowsById)).reversed()).toList();
+            List<FlagView> inGroup = all.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY)
+                    .map(g -> flagView(g, labels, flowsById, subjects)).toList();
+            flagsShown += inGroup.size();
             if (!inGroup.isEmpty() || SEVERITIES.contains(sev)) {
                 groups.add(new SeverityGroup(sev, severityCss(sev), inGroup, all.size() - inGroup.size()));
             }
@@ -273,7 +286,7 @@ public final class HtmlReportWriter {
 
         List<KeyValue> parameters = new ArrayList<>();
         if (r.parameters() != null) {
-            new TreeMap<>(r.parameters()).forEach((k, v) -> parameters.add(new KeyValue(k, String.valueOf(v))));
+            new TreeMap<>(r.parameters()).forEach((k, v) -> parameters.add(new KeyValue(k, Durations.inWordsIfDuration(String.valueOf(v)))));
         }
 
         List<RejectionRow> rejected = nz(r.rejected());
@@ -286,7 +299,21 @@ public final class HtmlReportWriter {
                 text(r.job()), text(r.runDate()), text(r.generatedAt()), summary(r, flags), groups, flags.size(),
                 flowViews, flows.size(), GraphLayout.layout(flows, flags, labels, designationSubjects(nz(r.designations()))),
                 changes, chains, assets, sources, designations, parameters, nz(r.warnings()), rejected.size(),
-                rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters())));
+                rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters())), CaseSummary.coverage(r),
+                CaseSummary.rows(r), CaseSummary.chart(r), flagsShown, methodology(r.parameters()));
+    }
+
+    private static final List<String> THRESHOLDS = List.of("dust", "indirectExposureMin", "rapidPassThroughWindow",
+            "structuringThreshold", "structuringWindow", "structuringMinTransfers");
+
+    private static Methodology methodology(Map<String, Object> parameters) {
+        Map<String, Object> p = parameters == null ? Map.of() : parameters;
+        List<KeyValue> thresholds = new ArrayList<>();
+        for (String k : THRESHOLDS) {
+            if (p.containsKey(k)) thresholds.add(new KeyValue(k, Durations.inWordsIfDuration(String.valueOf(p.get(k)))));
+        }
+        return new Methodology(String.valueOf(p.getOrDefault("maxHops", DASH)), String.valueOf(p.getOrDefault("direction", DASH)),
+                thresholds);
     }
 
     private static List<Stat> summary(RunReport r, List<FlagRow> flags) {
@@ -312,6 +339,30 @@ public final class HtmlReportWriter {
     }
 
     private static FlagView flagView(FlagRow g, Labels labels) {
+        return flagView(g, labels, Map.of(), Map.of());
+    }
+
+    /** The flag's amount in display units with its unit ("29100 USDT"), from FlagAmount as in the CSV. */
+    private static String flagAmount(FlagRow g, Map<String, FlowRow> flowsById) {
+        FlowRow first = nz(g.flowIds()).isEmpty() ? null : flowsById.get(g.flowIds().get(0));
+        String raw = FlagAmount.raw(g, first);
+        if (raw == null) return DASH;
+        int decimals = first == null ? 0 : first.decimals();
+        return amount(raw, decimals) + " " + (blank(g.assetSymbol()) ? text(g.asset()) : g.assetSymbol());
+    }
+
+    /** For "largest first": the flag's amount in display units (0 when it states none). */
+    private static BigDecimal sortAmount(FlagRow g, Map<String, FlowRow> flowsById) {
+        FlowRow first = nz(g.flowIds()).isEmpty() ? null : flowsById.get(g.flowIds().get(0));
+        String raw = FlagAmount.raw(g, first);
+        try {
+            return raw == null ? BigDecimal.ZERO : new BigDecimal(raw).movePointLeft(first == null ? 0 : first.decimals());
+        } catch (NumberFormatException e) {
+            return BigDecimal.ZERO;
+        }
+    }
+
+    private static FlagView flagView(FlagRow g, Labels labels, Map<String, FlowRow> flowsById, Map<String, String> subjects) {
         String sev = severityOf(g);
         String label = labels.describe(g.chain(), g.address());
         return new FlagView(text(g.id()), flagAnchor(g.id()), text(g.rule()), sev, severityCss(sev), displayAddress(g.address()),
@@ -322,7 +373,9 @@ public final class HtmlReportWriter {
                 nz(g.evidence()),
                 nz(g.flowIds()).stream().map(id -> new Link(id, "#" + flowAnchor(id))).toList(),
                 Explorer.address(g.chain(), g.address()),
-                nz(g.evidence()).stream().map(h -> new Link(h, Explorer.tx(g.chain(), h))).toList());
+                nz(g.evidence()).stream().map(h -> new Link(h, Explorer.tx(g.chain(), h))).toList(),
+                flagAmount(g, flowsById), blank(g.seed()) ? null : subjects.get(key(g.chain(), g.seed())),
+                nz(g.evidence()).size());
     }
 
     private static FlowView flowView(FlowRow f, List<FlagRow> flags) {

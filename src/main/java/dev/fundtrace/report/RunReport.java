@@ -12,7 +12,29 @@ import java.util.Map;
 public record RunReport(String job, String runDate, String generatedAt, Map<String, Object> parameters,
                         Coverage coverage, List<DesignationRow> designations, List<ExposureRow> exposures,
                         List<FlowRow> flows, List<FlagRow> flags, Summary summary, Changes changes,
-                        List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters) {
+                        List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters,
+                        @com.fasterxml.jackson.annotation.JsonIgnore List<ExposureTotal> exposureTotals) {
+
+    /**
+     * A report whose exposures' totals per seed (page one of report.html) come from {@code exposures}: the caller
+     * that leaves {@code exposures} empty (report.json takes them from a file) passes {@code exposureTotals} instead.
+     */
+    public RunReport(String job, String runDate, String generatedAt, Map<String, Object> parameters,
+                     Coverage coverage, List<DesignationRow> designations, List<ExposureRow> exposures,
+                     List<FlowRow> flows, List<FlagRow> flags, Summary summary, Changes changes,
+                     List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters) {
+        this(job, runDate, generatedAt, parameters, coverage, designations, exposures, flows, flags, summary, changes,
+                rejected, warnings, clusters, null);
+    }
+
+    /**
+     * The haircut taint of a seed's exposures in one asset and direction, summed per kind of address reached.
+     *
+     * @param firstHop true for the seed's direct counterparties (hop 1)
+     * @param kind     "exchange", "mixer", "sanctioned" (another designated address) or null (anything else)
+     */
+    public record ExposureTotal(String chain, String seed, String asset, String direction, boolean firstHop,
+                                String kind, String amountRaw) {}
 
     /** A report without UTXO clusters. */
     public RunReport(String job, String runDate, String generatedAt, Map<String, Object> parameters,
@@ -117,9 +139,23 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
     public record ClusterRow(String chain, List<String> seeds, int size, List<String> addresses, List<String> evidence,
                              List<String> excludedCoinJoins, String heuristic) {}
 
+    /**
+     * @param amountRaw the flag's amount in raw units (integer string): DIRECT_COUNTERPARTY's sums every direct
+     *                  transfer between the address and the seed; other rules' is their first flow's tainted amount
+     */
     public record FlagRow(String id, String rule, String severity, String address, String seed, String chain,
                           String asset, String assetSymbol, int hops, List<String> flowIds, List<String> evidence,
-                          String explanation, String depositAddress, boolean newSinceLastRun) {}
+                          String explanation, String depositAddress,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String amountRaw, boolean newSinceLastRun) {
+
+        /** A flag row without an amount of its own (the report falls back on its first flow's). */
+        public FlagRow(String id, String rule, String severity, String address, String seed, String chain,
+                       String asset, String assetSymbol, int hops, List<String> flowIds, List<String> evidence,
+                       String explanation, String depositAddress, boolean newSinceLastRun) {
+            this(id, rule, severity, address, seed, chain, asset, assetSymbol, hops, flowIds, evidence, explanation,
+                    depositAddress, null, newSinceLastRun);
+        }
+    }
 
     public record Summary(int designatedAddresses, int seeds, int reachedAddresses, Map<String, Integer> flags,
                           long transfers) {}

@@ -82,6 +82,6 @@ final class CoinRapidPassThroughRule implements CoinFlagRule {
                 List.of(ledger.txHash(creating), ledger.txHash(spending)),
                 "spent a tainted coin of " + context.display(ledger.value(c)) + " (" + ledger.outpoint(c) + ") "
                         + Duration.ofSeconds(seconds) + " after receiving it, paying " + context.display(out)
-                        + " to other addresses (within " + window + ")", null);
+                        + " to other addresses (within " + Durations.inWords(window) + ")", null);
     }
 }

@@ -98,7 +98,7 @@ final class CoinStructuringRule implements CoinFlagRule {
             int count = t - s + 1;
             String why = (context.seed(v) ? "the designated address" : "this address") + " sent " + count
                     + " transfers (outputs to other addresses) just under the reporting threshold of "
-                    + context.display(limit) + " within " + window + ", in " + txids.size() + " transaction(s)";
+                    + context.display(limit) + " within " + Durations.inWords(window) + ", in " + txids.size() + " transaction(s)";
             return context.seed(v) ? CoinRuleHit.atSeed(Rule.STRUCTURING, v, txids, why)
                     : CoinRuleHit.alongFlow(Rule.STRUCTURING, v, context.flow(Direction.FORWARD, v), txids, why, null);
         }

@@ -5,6 +5,7 @@ import dev.fundtrace.trace.ChainTrace;
 import dev.fundtrace.trace.Flow;
 import dev.fundtrace.trace.coin.CoinTrace;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -15,14 +16,14 @@ import java.util.Map;
 /**
  * Applies the rule table of report.md to a chain's trace: each rule ({@link FlagRule} on account chains,
  * {@link CoinFlagRule} on UTXO chains, utxo.md's "Flags on UTXO chains") says where it fires, and the engine turns
- * the hits into flags. A flag is one (rule, chain, asset, address); when several hits support it (an address that
+ * the hits into flags. A flag is one (rule, chain, asset, address, seed); when several hits support it (an address that
  * both paid and was paid by a seed) it names all their flows and reasons. Both families' flags are merged, given
  * their ids and ordered here, by the same code.
  */
 public final class FlagEngine {
 
     private static final Comparator<Flag> ORDER = Comparator.comparing(Flag::severity).thenComparing(Flag::rule)
-            .thenComparing(Flag::asset).thenComparing(Flag::address);
+            .thenComparing(Flag::asset).thenComparing(Flag::address).thenComparing(Flag::seed, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final LabelBook labels;
     private final List<FlagRule> rules;
@@ -104,22 +105,26 @@ public final class FlagEngine {
         ChainTrace trace = context.trace();
         String address = trace.address(h.asset(), h.address());
         Flow f = h.direction() == null ? null : context.flow(h.asset(), h.direction(), h.address());
-        merge(pending, h.rule(), trace.chain(), h.asset().asset(), address, f, h.evidence(), h.explanation(),
-                h.depositAddress());
+        merge(pending, h.rule(), trace.chain(), h.asset().asset(), address, f, h.seed(), h.amountRaw(), h.evidence(),
+                h.explanation(), h.depositAddress());
     }
 
     private static void add(CoinRuleContext context, Map<String, PendingFlag> pending, CoinRuleHit h) {
         Flow f = h.direction() == null ? null : context.flow(h.direction(), h.address());
-        merge(pending, h.rule(), context.chain(), context.asset(), context.address(h.address()), f, h.evidence(),
-                h.explanation(), h.depositAddress());
+        merge(pending, h.rule(), context.chain(), context.asset(), context.address(h.address()), f, h.seed(),
+                h.amountRaw(), h.evidence(), h.explanation(), h.depositAddress());
     }
 
+    /** @param seed the hit's own seed, or null: then the flow's (the address itself at a seed) */
     private static void merge(Map<String, PendingFlag> pending, Rule rule, String chain, String asset, String address,
-                              Flow f, List<String> evidence, String explanation, String depositAddress) {
+                              Flow f, String seed, BigInteger amountRaw, List<String> evidence, String explanation,
+                              String depositAddress) {
         int hops = f == null ? 0 : f.hops();
-        String key = rule + "|" + asset + "|" + address;
-        pending.computeIfAbsent(key, k -> new PendingFlag(rule, chain, asset, address, hops))
-                .add(f == null ? null : f.id(), f == null ? address : f.seed(), hops, evidence, explanation, depositAddress);
+        String flagSeed = seed != null ? seed : f == null ? address : f.seed();
+        String key = PendingFlag.identity(rule, chain, asset, address, flagSeed);
+        pending.computeIfAbsent(key, k -> new PendingFlag(rule, chain, asset, address, flagSeed, hops))
+                .add(f == null ? null : f.id(), f == null ? null : f.taintedAmountRaw(), amountRaw, hops, evidence,
+                        explanation, depositAddress);
     }
 
     private static List<Flag> ordered(Map<String, PendingFlag> pending) {

@@ -88,7 +88,7 @@ final class RapidPassThroughRule implements FlagRule {
             for (int k = first; k <= j; k++) inflowAndSends.add(ledger.txHash(g.ledgerRow(g.outEdgeAt(k))));
             return RuleHit.alongFlow(Rule.RAPID_PASS_THROUGH, a, v, context.flow(a, Direction.FORWARD, v), inflowAndSends,
                     "passed on " + Amounts.display(a, out) + " of a tainted inflow of " + Amounts.display(a, inflow)
-                            + " within " + window, null);
+                            + " within " + Durations.inWords(window), null);
         }
         return null;
     }

@@ -5,6 +5,7 @@ import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.Flow;
 import dev.fundtrace.trace.FlowStep;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,12 +17,20 @@ import java.util.List;
  * @param direction      the flow the flag rests on; null when the address is itself a seed (hops 0, no flow)
  * @param evidence       the flag's evidence, in order
  * @param depositAddress for EXCHANGE_CASH_OUT, the likely deposit address (or null); null for other rules
+ * @param seed           the seed the flag is about, when not the flow's (DIRECT_COUNTERPARTY: one flag per seed)
+ * @param amountRaw      the flag's amount, when not the flow's tainted amount (DIRECT_COUNTERPARTY: every direct
+ *                       transfer with the seed); null otherwise
  */
 record RuleHit(Rule rule, AssetTrace asset, int address, Direction direction, List<String> evidence,
-               String explanation, String depositAddress) {
+               String explanation, String depositAddress, String seed, BigInteger amountRaw) {
 
     RuleHit {
         evidence = List.copyOf(evidence);
+    }
+
+    RuleHit(Rule rule, AssetTrace asset, int address, Direction direction, List<String> evidence,
+            String explanation, String depositAddress) {
+        this(rule, asset, address, direction, evidence, explanation, depositAddress, null, null);
     }
 
     RuleHit(Rule rule, AssetTrace asset, int address, Direction direction, List<String> evidence, String explanation) {

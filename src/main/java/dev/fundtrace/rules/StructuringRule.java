@@ -69,7 +69,7 @@ final class StructuringRule implements FlagRule {
             if (t - s + 1 < minTransfers) continue;
             List<String> sends = near.subList(s, t + 1).stream().map(ledger::txHash).toList();
             String why = (a.seed()[v] ? "the designated address" : "this address") + " sent " + sends.size()
-                    + " transfers just under the reporting threshold of " + Amounts.display(a, limit) + " within " + window;
+                    + " transfers just under the reporting threshold of " + Amounts.display(a, limit) + " within " + Durations.inWords(window);
             return a.seed()[v] ? RuleHit.atSeed(Rule.STRUCTURING, a, v, sends, why)
                     : RuleHit.alongFlow(Rule.STRUCTURING, a, v, context.flow(a, Direction.FORWARD, v), sends, why, null);
         }

@@ -94,6 +94,31 @@ public class ExposureDao {
         return n == null ? 0 : n;
     }
 
+    /**
+     * The taint of trace {@code traceRun}'s exposures summed per seed, asset, direction, hop 1 or not, and kind of
+     * address (page one of report.html), without reading the rows: exact NUMERIC sums in the database.
+     *
+     * @param designated the designated addresses (canonical form): exposures there are "sanctioned"
+     */
+    public List<RunReport.ExposureTotal> totals(long traceRun, java.util.Collection<String> designated) {
+        List<Object> args = new java.util.ArrayList<>();
+        String sanctioned = "FALSE";
+        if (!designated.isEmpty()) {
+            sanctioned = "address IN (" + String.join(", ", java.util.Collections.nCopies(designated.size(), "?")) + ")";
+            args.addAll(designated);
+        }
+        args.addAll(List.of(keysOf(traceRun)));
+        String kind = "CASE WHEN " + sanctioned + " THEN 'sanctioned' WHEN LOWER(category) IN ('exchange', 'mixer') "
+                + "THEN LOWER(category) ELSE NULL END";
+        return jdbc.query("SELECT chain, seed, asset, direction, first_hop, kind, SUM(tainted_raw) FROM"
+                        + " (SELECT chain, seed, asset, direction, hops = 1 AS first_hop, " + kind + " AS kind, tainted_raw"
+                        + " FROM trace_exposure WHERE seed IS NOT NULL AND tainted_raw > 0 AND " + RUN_EXPOSURES + ") e"
+                        + " GROUP BY chain, seed, asset, direction, first_hop, kind",
+                (rs, n) -> new RunReport.ExposureTotal(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getString(6), Amounts.plain(rs.getBigDecimal(7))),
+                args.toArray());
+    }
+
     /** The exposures stored by run {@code traceRun}, the run that computed a trace (see {@link TraceDao#sourceOf}). */
     public List<RunReport.ExposureRow> ofTrace(long traceRun) {
         List<RunReport.ExposureRow> rows = jdbc.query("""

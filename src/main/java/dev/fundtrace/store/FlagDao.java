@@ -44,8 +44,8 @@ public class FlagDao {
     private void insert(long runId, List<Flag> flags) {
         jdbc.batchUpdate("""
                 INSERT INTO run_flag (run_id, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids,
-                                      evidence, explanation, deposit_address, new_since_last)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", flags, 500, (ps, g) -> {
+                                      evidence, explanation, deposit_address, new_since_last, amount_raw)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", flags, 500, (ps, g) -> {
             ps.setLong(1, runId);
             ps.setString(2, g.id());
             ps.setString(3, g.rule().name());
@@ -60,6 +60,7 @@ public class FlagDao {
             ps.setString(12, Columns.truncate(g.explanation(), 2000));
             ps.setString(13, g.depositAddress());
             ps.setBoolean(14, g.newSinceLastRun());
+            ps.setString(15, g.amountRaw());
         });
     }
 
@@ -77,11 +78,11 @@ public class FlagDao {
         facts.forget(runId, FLAGS_OF);
         jdbc.update("""
                 INSERT INTO run_flag (run_id, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids,
-                                      evidence, explanation, deposit_address, new_since_last)
+                                      evidence, explanation, deposit_address, new_since_last, amount_raw)
                 SELECT ?, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids, evidence, explanation,
-                       deposit_address, FALSE FROM run_flag WHERE run_id = ?""", runId, flagRunOf(sourceRunId));
+                       deposit_address, FALSE, amount_raw FROM run_flag WHERE run_id = ?""", runId, flagRunOf(sourceRunId));
         List<Object[]> fresh = new ArrayList<>();
-        jdbc.query("SELECT flag_id, rule || '|' || chain || '|' || asset || '|' || address FROM run_flag WHERE run_id = ?",
+        jdbc.query("SELECT flag_id, " + KEY + " FROM run_flag WHERE run_id = ?",
                 rs -> { if (!previousKeys.contains(rs.getString(2))) fresh.add(new Object[]{runId, rs.getString(1)}); }, runId);
         jdbc.batchUpdate("UPDATE run_flag SET new_since_last = TRUE WHERE run_id = ? AND flag_id = ?", fresh);
     }
@@ -91,9 +92,12 @@ public class FlagDao {
         return facts.get(runId, FLAGS_OF).map(Long::parseLong).orElse(runId);
     }
 
-    /** rule|chain|asset|address of each of the run's flags: what "new since the last run" compares. */
+    /** {@link Flag#key()} in SQL: rule|chain|asset|address|seed. */
+    private static final String KEY = "rule || '|' || chain || '|' || asset || '|' || address || '|' || COALESCE(seed, '')";
+
+    /** {@link Flag#key()} of each of the run's flags: what "new since the last run" compares. */
     public List<String> keys(long runId) {
-        return jdbc.queryForList("SELECT rule || '|' || chain || '|' || asset || '|' || address FROM run_flag WHERE run_id = ?",
+        return jdbc.queryForList("SELECT " + KEY + " FROM run_flag WHERE run_id = ?",
                 String.class, flagRunOf(runId));
     }
 
@@ -113,7 +117,7 @@ public class FlagDao {
         for (RunReport.FlagRow f : stored) {
             out.add(new RunReport.FlagRow(f.id(), f.rule(), f.severity(), f.address(), f.seed(), f.chain(), f.asset(),
                     symbols.getOrDefault(f.asset(), f.asset()), f.hops(), f.flowIds(), f.evidence(), f.explanation(),
-                    f.depositAddress(), flagRun == runId && f.newSinceLastRun()));
+                    f.depositAddress(), f.amountRaw(), flagRun == runId && f.newSinceLastRun()));
         }
         return out;
     }
@@ -122,11 +126,11 @@ public class FlagDao {
     public List<RunReport.FlagRow> stored(long flagRun) {
         return jdbc.query("""
                 SELECT flag_id, rule, severity, address, seed, chain, asset, hops, flow_ids, evidence, explanation,
-                       deposit_address, new_since_last FROM run_flag WHERE run_id = ?
-                ORDER BY CASE severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, rule, asset, address""",
+                       deposit_address, amount_raw, new_since_last FROM run_flag WHERE run_id = ?
+                ORDER BY CASE severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, rule, asset, address, seed""",
                 (rs, n) -> new RunReport.FlagRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(7),
                         rs.getInt(8), Columns.split(rs.getString(9)), Columns.split(rs.getString(10)), rs.getString(11),
-                        rs.getString(12), rs.getBoolean(13)), flagRun);
+                        rs.getString(12), rs.getString(13), rs.getBoolean(14)), flagRun);
     }
 }

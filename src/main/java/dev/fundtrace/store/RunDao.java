@@ -73,10 +73,15 @@ public class RunDao {
                 (Integer) rs.getObject(15), rs.getString(16)), args);
     }
 
-    /** The latest completed run of the job other than this one (for "what changed"). */
-    public Optional<RunRow> previousCompleted(String jobName, long runId) {
+    /**
+     * The run "what changed" compares with: the latest completed run of the job dated before {@code runDate} (a
+     * run dated before an existing one compares itself with an earlier night, never a later one), empty on a first
+     * run. Among runs of one date, the last to start (a rerun) counts.
+     */
+    public Optional<RunRow> previousCompleted(String jobName, long runId, LocalDate runDate) {
         return history(jobName).stream()
-                .filter(r -> r.runId() != runId && "COMPLETED".equals(r.status()))
-                .reduce((a, b) -> b);
+                .filter(r -> r.runId() != runId && "COMPLETED".equals(r.status()) && r.runDate().isBefore(runDate))
+                .max(java.util.Comparator.comparing(RunRow::runDate).thenComparing(RunRow::startedAt)
+                        .thenComparingLong(RunRow::runId));
     }
 }

@@ -63,6 +63,24 @@ class IraNightlyJobFunctionalTests {
         }
         Set<String> expected = SampleFlags.expected(), actual = SampleFlags.of(folder.resolve("flagged-flows.csv"));
         assertThat(actual).containsExactlyElementsOf(expected);
+        // report.json has the published shape (docs/report.schema.json)
+        assertThat(dev.fundtrace.report.ReportSchema.violations(folder.resolve("report.json"))).isEmpty();
+        // a first run: nothing is new, and the page and summary say "first run"
+        for (CSVRecord r : csv(folder.resolve("flagged-flows.csv"))) assertThat(r.get("new_since_last_run")).isEqualTo("false");
+        assertThat(Files.readString(folder.resolve("report.html"))).contains("First run").doesNotContain("class=\"badge-new\"");
+        // three USDT payments of one seed (9,500 + 9,900 + 9,700) are one flag of their sum in every format
+        CSVRecord direct = csv(folder.resolve("flagged-flows.csv")).stream()
+                .filter(r -> r.get("rule").equals("DIRECT_COUNTERPARTY") && r.get("address").equals("0xb60f087c4feac24fe0e411c2887e66b68d773da3"))
+                .findFirst().orElseThrow();
+        assertThat(direct.get("tainted_amount")).isEqualTo("29100.0");
+        assertThat(direct.get("evidence_tx_hashes").split(";")).hasSize(3);
+        assertThat(direct.get("explanation")).contains("received 29100 USDT in 3 transfers directly");
+        JsonNode json = JsonMapper.builder().build().readTree(folder.resolve("report.json").toFile());
+        JsonNode flag = null;
+        for (JsonNode f : json.get("flags")) if (f.get("id").asString().equals(direct.get("flag_id"))) flag = f;
+        assertThat(flag).isNotNull();
+        assertThat(flag.get("amountRaw").asString()).isEqualTo("29100000000");
+        assertThat(flag.get("evidence").size()).isEqualTo(3);
     }
 
     @Test
@@ -320,7 +338,7 @@ class IraNightlyJobFunctionalTests {
         assertThat(fundtrace("frobnicate")).isEqualTo(2);
     }
 
-    private static Iterable<CSVRecord> csv(Path file) throws Exception {
+    private static List<CSVRecord> csv(Path file) throws Exception {
         Reader in = Files.newBufferedReader(file);
         return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(in).getRecords();
     }

@@ -26,7 +26,7 @@ final class ReportSamples {
                     b, seed, "ethereum", "ETH", "ETH", 2, List.of("F-" + i), List.of(tx), "sample flag " + i, null, i % 2 == 0));
             exposures.add(new ExposureRow("forward", "ethereum", "ETH", b, 2, Long.toString(999_999_999L * i), seed, null, null));
         }
-        return new RunReport("sample", "2020-01-02", "2020-01-02T00:00:00Z", Map.of("maxHops", 4),
+        return new RunReport("sample", "2020-01-02", "2020-01-02T00:00:00Z", Map.of("maxHops", 4, "taintModel", "haircut"),
                 new Coverage(List.of(new ChainCoverage("ethereum", 1, 1, "2020-01-01T00:00:00Z", "2020-01-01T00:00:00Z", 1, 0,
                         List.of(new AssetCoverage("ETH", "ETH", 18, 1, "0", "0")))), List.of("sample")),
                 List.of(new DesignationRow("SAMPLE", "1", List.of("CYBER2"), "ETH", "ethereum", seed, "sample.xml", true, true)),

@@ -32,9 +32,25 @@ class CoinDirectCounterpartyRuleTest {
         assertThat(a.seed()).isEqualTo("S");
         assertThat(a.hops()).isEqualTo(1);
         assertThat(a.flowIds()).containsExactly("F-" + ShortHash.of("forward|bitcoin|BTC|A"));
-        assertThat(a.id()).isEqualTo("G-" + ShortHash.of("DIRECT_COUNTERPARTY|bitcoin|BTC|A"));
+        assertThat(a.id()).isEqualTo("G-" + ShortHash.of("DIRECT_COUNTERPARTY|bitcoin|BTC|A|S"));
         assertThat(a.evidence()).containsExactly(txid("t1"));
-        assertThat(a.explanation()).isEqualTo("A received a coin of 0.6 BTC directly from a designated address.");
+        assertThat(a.explanation()).isEqualTo("A received a coin of 0.6 BTC directly from designated address S.");
+        assertThat(a.amountRaw()).isEqualTo("60000000");
+    }
+
+    /** Every coin between the address and the seed: three payments are one flag of their sum, citing each. */
+    @Test
+    void everyCoinTheSeedPaidTheAddressIsInTheFlag() {
+        var f = new CoinFixture().seeds("S")
+                .coinbase("cb", 1, out("S", 100_000_000))
+                .tx("t1", 2, in("cb:0"), out("A", 10_000_000), out("S", 89_990_000))
+                .tx("t2", 3, in("t1:1"), out("A", 20_000_000), out("S", 69_980_000))
+                .tx("t3", 4, in("t2:1"), out("A", 30_000_000), out("S", 39_970_000));
+        List<Flag> flags = f.flags(rule);
+        assertThat(flags).hasSize(1);
+        assertThat(flags.get(0).amountRaw()).isEqualTo("60000000");
+        assertThat(flags.get(0).evidence()).containsExactly(txid("t1"), txid("t2"), txid("t3"));
+        assertThat(flags.get(0).explanation()).contains("received 3 coins totalling 0.6 BTC directly from designated address S");
     }
 
     @Test
@@ -48,7 +64,7 @@ class CoinDirectCounterpartyRuleTest {
         assertThat(flags.get(0).flowIds()).containsExactly("F-" + ShortHash.of("backward|bitcoin|BTC|F"));
         assertThat(flags.get(0).evidence()).containsExactly(txid("f1"));
         assertThat(flags.get(0).explanation())
-                .contains("spent coins of 0.12345678 BTC in transactions that paid a designated address directly");
+                .contains("spent a coin of 0.12345678 BTC in transactions that paid designated address S");
     }
 
     @Test

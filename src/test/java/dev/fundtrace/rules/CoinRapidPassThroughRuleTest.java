@@ -39,7 +39,7 @@ class CoinRapidPassThroughRuleTest {
         assertThat(f.hops()).isEqualTo(1);
         assertThat(f.evidence()).containsExactly(txid("t1"), txid("t2"));
         assertThat(f.explanation()).isEqualTo("A spent a tainted coin of 0.01 BTC (" + txid("t1") + ":0) PT10M after"
-                + " receiving it, paying 0.009 BTC to other addresses (within PT1H).");
+                + " receiving it, paying 0.009 BTC to other addresses (within 1 hour).");
     }
 
     @Test

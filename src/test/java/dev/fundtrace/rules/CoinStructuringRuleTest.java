@@ -45,7 +45,7 @@ class CoinStructuringRuleTest {
         assertThat(f.hops()).isEqualTo(1);
         assertThat(f.evidence()).containsExactly(txid("t1"), txid("s1"), txid("s2"), txid("s3"));
         assertThat(f.explanation()).contains("this address sent 3 transfers (outputs to other addresses) just under"
-                + " the reporting threshold of 0.1 BTC within PT24H, in 3 transaction(s)");
+                + " the reporting threshold of 0.1 BTC within 1 day, in 3 transaction(s)");
     }
 
     @Test

@@ -27,7 +27,31 @@ class DirectCounterpartyRuleTest {
         assertThat(f.hops()).isEqualTo(1);
         assertThat(f.flowIds()).hasSize(1);
         assertThat(f.evidence()).containsExactly(txHash(10, 0));
-        assertThat(f.explanation()).isEqualTo(addr("A") + " received 0.0000000000000001 ETH directly from a designated address.");
+        assertThat(f.explanation()).isEqualTo(addr("A") + " received 0.0000000000000001 ETH directly from designated address "
+                + addr("S") + ".");
+        assertThat(f.amountRaw()).isEqualTo("100");
+    }
+
+    /** Defect: three payments of one seed read "received 9500 USDT" with one tx beside a tainted amount of 29100. */
+    @Test
+    void everyDirectTransferOfTheSeedIsInTheFlagsSentenceAmountAndEvidence() {
+        var f = new LedgerFixture().seeds("S").tx(10, 0, "S", "A", 9_500).tx(11, 0, "S", "A", 9_900)
+                .tx(12, 0, "S", "A", 9_700);
+        List<Flag> flags = flags(rule, f);
+        assertThat(flags).hasSize(1);
+        Flag g = flags.get(0);
+        assertThat(g.amountRaw()).isEqualTo("29100");
+        assertThat(g.evidence()).containsExactly(txHash(10, 0), txHash(11, 0), txHash(12, 0));
+        assertThat(g.explanation()).contains("received 0.0000000000000291 ETH in 3 transfers directly from designated address");
+    }
+
+    @Test
+    void eachSeedThatPaidTheAddressIsAFindingOfItsOwn() {
+        var f = new LedgerFixture().seeds("S", "T").tx(10, 0, "S", "A", 100).tx(11, 0, "T", "A", 7);
+        List<Flag> flags = flags(rule, f);
+        assertThat(flags).extracting(Flag::seed).containsExactlyInAnyOrder(addr("S"), addr("T"));
+        assertThat(flags).extracting(Flag::amountRaw).containsExactlyInAnyOrder("100", "7");
+        assertThat(flags).extracting(Flag::id).doesNotHaveDuplicates();
     }
 
     @Test
@@ -35,7 +59,7 @@ class DirectCounterpartyRuleTest {
         List<Flag> flags = flags(rule, new LedgerFixture().seeds("S").tx(10, 0, "F", "S", 250));
         assertThat(flags).hasSize(1);
         assertThat(flags.get(0).address()).isEqualTo(addr("F"));
-        assertThat(flags.get(0).explanation()).contains("sent 0.00000000000000025 ETH directly to a designated address");
+        assertThat(flags.get(0).explanation()).contains("sent 0.00000000000000025 ETH directly to designated address");
     }
 
     @Test
@@ -46,6 +70,7 @@ class DirectCounterpartyRuleTest {
         assertThat(flags.get(0).flowIds()).hasSize(2);
         assertThat(flags.get(0).evidence()).containsExactly(txHash(10, 0), txHash(11, 0));
         assertThat(flags.get(0).explanation()).contains("received").contains("; it also sent");
+        assertThat(flags.get(0).amountRaw()).isEqualTo("140"); // every direct transfer between the two, both ways
     }
 
     @Test

@@ -53,7 +53,7 @@ class FlagEngineTest {
     void idsDependOnlyOnWhatTheFlagOrFlowIsAbout() {
         FlagResult r = evaluate(new LedgerFixture().seeds("S").tx(10, 0, "S", "A", 100), LabelBook.empty(), List.of());
         Flag direct = r.flags().stream().filter(g -> g.rule() == Rule.DIRECT_COUNTERPARTY).findFirst().orElseThrow();
-        assertThat(direct.id()).isEqualTo("G-" + ShortHash.of("DIRECT_COUNTERPARTY|ethereum|ETH|" + addr("A")));
+        assertThat(direct.id()).isEqualTo("G-" + ShortHash.of("DIRECT_COUNTERPARTY|ethereum|ETH|" + addr("A") + "|" + addr("S")));
         assertThat(direct.flowIds()).containsExactly("F-" + ShortHash.of("forward|ethereum|ETH|" + addr("A")));
     }
 
@@ -98,7 +98,7 @@ class FlagEngineTest {
         assertThat(r.flags()).isSortedAccordingTo(Comparator.comparing(Flag::severity).thenComparing(Flag::rule)
                 .thenComparing(Flag::asset).thenComparing(Flag::address));
         Flag direct = r.flags().stream().filter(g -> g.rule() == Rule.DIRECT_COUNTERPARTY).findFirst().orElseThrow();
-        assertThat(direct.id()).isEqualTo("G-" + ShortHash.of("DIRECT_COUNTERPARTY|bitcoin|BTC|" + direct.address()));
+        assertThat(direct.id()).isEqualTo("G-" + ShortHash.of("DIRECT_COUNTERPARTY|bitcoin|BTC|" + direct.address() + "|" + direct.seed()));
         List<String> named = r.flags().stream().flatMap(g -> g.flowIds().stream()).distinct().toList();
         assertThat(r.flows()).extracting(Flow::id).containsExactlyInAnyOrderElementsOf(named);
         assertThat(r.flows()).allSatisfy(f -> {

@@ -33,7 +33,7 @@ class RapidPassThroughRuleTest {
         assertThat(f.address()).isEqualTo(addr("A"));
         assertThat(f.severity()).isEqualTo(Rule.Severity.MEDIUM);
         assertThat(f.evidence()).containsExactly(txHash(10, 0), txHash(11, 0)); // the flow, then inflow and sends
-        assertThat(f.explanation()).contains("passed on 0.00000000000000009 ETH of a tainted inflow of 0.0000000000000001 ETH within PT1H");
+        assertThat(f.explanation()).contains("passed on 0.00000000000000009 ETH of a tainted inflow of 0.0000000000000001 ETH within 1 hour");
     }
 
     @Test

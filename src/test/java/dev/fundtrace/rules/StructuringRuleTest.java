@@ -40,7 +40,7 @@ class StructuringRuleTest {
         assertThat(f.severity()).isEqualTo(Rule.Severity.LOW);
         assertThat(f.hops()).isEqualTo(1);
         assertThat(f.evidence()).containsExactly(txHash(10, 0), txHash(11, 0), txHash(12, 0), txHash(13, 0));
-        assertThat(f.explanation()).contains("this address sent 3 transfers just under the reporting threshold of 0.000000000000001 ETH within PT24H");
+        assertThat(f.explanation()).contains("this address sent 3 transfers just under the reporting threshold of 0.000000000000001 ETH within 1 day");
     }
 
     @Test
