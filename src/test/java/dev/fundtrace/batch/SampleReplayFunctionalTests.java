@@ -274,7 +274,9 @@ class SampleReplayFunctionalTests {
                     r.get("explanation").replaceAll("0x[0-9a-f]{64}", "0x…")));
         }
         out.sort(null);
-        assertThat(out).hasSize(32);
+        // 32 findings of (rule, asset, address); three addresses dealt directly with two seeds each, and a flag is
+        // one per seed (#17: its identity includes the seed)
+        assertThat(out).hasSize(35);
         return out;
     }
 
