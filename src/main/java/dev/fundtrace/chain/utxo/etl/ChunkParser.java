@@ -33,8 +33,7 @@ final class ChunkParser {
         String expected = source.expectedType();
         int start = 0, line = 0;
         while (start < length) {
-            int end = start;
-            while (end < length && data[end] != '\n') end++;
+            int end = ByteWords.indexOf(data, start, length, (byte) '\n');
             parseLine(out, source, expected, scanner, data, start, end, line);
             line++;
             start = end + 1;
