@@ -51,7 +51,7 @@ public final class BitcoinEtlLoader {
 
         Set<Integer> typedFiles = new HashSet<>();
         for (ParsedChunk c : chunks) if (c.typed) typedFiles.add(c.file);
-        List<EtlTransaction> transactions = new ArrayList<>();
+        List<ParsedChunk> linked = new ArrayList<>();
         List<EtlBlock> blocks = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         List<Integer> rejectionFiles = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class BitcoinEtlLoader {
                 continue;
             }
             rows += c.rows;
-            transactions.addAll(c.transactions);
+            linked.add(c);
             blocks.addAll(c.blocks);
             for (ParsedChunk.LocalRejection r : c.rejections) {
                 rejections.add(new Rejection(source.relative(), c.firstLine + r.line() + 1, r.reason(), r.text()));
@@ -73,7 +73,7 @@ public final class BitcoinEtlLoader {
         }
         if (sources.isEmpty()) warnings.add(folder + " holds no bitcoin-etl *.json files");
 
-        CoinResolver.Result resolved = new CoinResolver(chain, warnings).resolve(transactions, blocks);
+        CoinResolver.Result resolved = new CoinResolver(chain, warnings).resolve(linked, blocks);
         List<RowPlace> late = resolved.refusals().stream().map(r -> r.row().place()).toList();
         Map<RowPlace, String> texts = RowTexts.read(sources, chunks, late);
         for (CoinResolver.Refusal r : resolved.refusals()) {

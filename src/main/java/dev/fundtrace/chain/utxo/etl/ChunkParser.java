@@ -19,20 +19,22 @@ final class ChunkParser {
 
     private final JsonFactory json;
     private final LedgerAddresses addresses;
+    private final ThreadLocal<PlainTransactionScanner> plain;
 
     ChunkParser(JsonFactory json, LedgerAddresses addresses) {
         this.json = json;
         this.addresses = addresses;
+        this.plain = ThreadLocal.withInitial(() -> new PlainTransactionScanner(new AddressCache(addresses)));
     }
 
     ParsedChunk parse(int id, int file, EtlSource source, byte[] data, int length, long fileOffset) {
         ParsedChunk out = new ParsedChunk(id, file, fileOffset);
+        PlainTransactionScanner scanner = source.kind() == EtlSource.Kind.TRANSACTIONS ? plain.get() : null;
         String expected = source.expectedType();
         int start = 0, line = 0;
         while (start < length) {
-            int end = start;
-            while (end < length && data[end] != '\n') end++;
-            parseLine(out, source, expected, data, start, end, line);
+            int end = ByteWords.indexOf(data, start, length, (byte) '\n');
+            parseLine(out, source, expected, scanner, data, start, end, line);
             line++;
             start = end + 1;
         }
@@ -40,12 +42,18 @@ final class ChunkParser {
         return out;
     }
 
-    private void parseLine(ParsedChunk out, EtlSource source, String expected, byte[] data, int from, int to, int line) {
+    private void parseLine(ParsedChunk out, EtlSource source, String expected, PlainTransactionScanner scanner,
+                           byte[] data, int from, int to, int line) {
         while (from < to && isSpace(data[from])) from++;
         while (to > from && isSpace(data[to - 1])) to--;
         if (from == to) return;
         out.rows++;
         RowPlace place = new RowPlace(out.id, line, out.fileOffset + from, to - from);
+        EtlTransaction fast = scanner == null ? null : scanner.scan(data, from, to, place);
+        if (fast != null) {
+            out.transactions.add(fast);
+            return;
+        }
         try {
             String type = switch (source.kind()) {
                 case BLOCKS -> RowTypes.BLOCK;

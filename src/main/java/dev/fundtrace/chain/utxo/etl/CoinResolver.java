@@ -6,7 +6,6 @@ import dev.fundtrace.ledger.coin.CoinLedger;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,17 +28,9 @@ final class CoinResolver {
 
     record Result(CoinLedger ledger, List<Refusal> refusals) {}
 
-    /** What is known of a txid: the first block it appears in, and its live accepted transaction. */
-    private static final class TxState {
-        final long firstBlock;
-        TxRecord live;
-
-        TxState(long firstBlock) { this.firstBlock = firstBlock; }
-    }
-
     private final CoinLedger.Builder ledger;
     private final List<String> warnings;
-    private Map<Txid, TxState> txids = new HashMap<>();
+    private TxidTable txids;
     private final Set<InputSource.Outpoint> spentExternal = new HashSet<>();
     private final Map<Long, Long> blockTimes = new HashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
@@ -55,22 +46,23 @@ final class CoinResolver {
         this.warnings = warnings;
     }
 
-    /** {@code rows} in file order. */
-    Result resolve(List<EtlTransaction> rows, List<EtlBlock> blocks) {
+    /** {@code chunks} in file order. */
+    Result resolve(List<ParsedChunk> chunks, List<EtlBlock> blocks) {
         Set<Long> blockNumbers = new HashSet<>();
         for (EtlBlock b : blocks) {
             blockNumbers.add(b.number());
             if (b.timestamp() >= 0) blockTimes.putIfAbsent(b.number(), b.timestamp());
             span(b.number(), b.timestamp());
         }
-        List<EtlTransaction> byBlock = new ArrayList<>(rows);
-        byBlock.sort(Comparator.comparingLong(EtlTransaction::block)); // stable: file order inside a block
-        txids = new HashMap<>(Math.max(16, rows.size() * 4 / 3 + 1));
-        for (EtlTransaction r : byBlock) txids.computeIfAbsent(r.hash(), h -> new TxState(r.block()));
-        for (int a = 0; a < byBlock.size(); ) {
+        RowOrder order = RowOrder.byBlock(chunks);
+        txids = new TxidTable(order.size());
+        for (int i = 0; i < order.size(); i++) txids.add(order.hash(i), order.block(i));
+        for (int a = 0; a < order.size(); ) {
+            // one block's rows at a time are objects again: they die young, once linked
+            List<EtlTransaction> rows = new ArrayList<>();
             int b = a;
-            while (b < byBlock.size() && byBlock.get(b).block() == byBlock.get(a).block()) b++;
-            block(byBlock.subList(a, b));
+            while (b < order.size() && order.block(b) == order.block(a)) rows.add(order.row(b++));
+            block(rows);
             a = b;
         }
         if (unresolved > 0) {
@@ -100,12 +92,13 @@ final class CoinResolver {
             }
         }
         int[] position = positions(rows, candidates, ordinal, number);
-        Integer[] order = new Integer[candidates.size()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
-        Arrays.sort(order, Comparator.comparingInt(i -> position[i]));
+        // positions are distinct and non-negative: sorting (position, candidate) pairs packed in longs needs no boxing
+        long[] order = new long[candidates.size()];
+        for (int i = 0; i < order.length; i++) order[i] = (long) position[i] << 32 | i;
+        Arrays.sort(order);
         EtlTransaction[] tx = new EtlTransaction[order.length];
         int[] pos = new int[order.length];
-        for (int i = 0; i < order.length; i++) { tx[i] = candidates.get(order[i]); pos[i] = position[order[i]]; }
+        for (int i = 0; i < order.length; i++) { tx[i] = candidates.get((int) order[i]); pos[i] = (int) (order[i] >>> 32); }
 
         TxRecord[] accepted = new TxRecord[tx.length];
         InputSource[][] sources = new InputSource[tx.length][];
@@ -117,7 +110,7 @@ final class CoinResolver {
                 inBlockAccepted.put(tx[i].hash(), accepted[i]);
             }
         }
-        emit(number, accepted, sources);
+        emit(number, tx, accepted, sources);
     }
 
     /** Each row's position: its index, or its 0-based file order in the block when a row lacks one. */
@@ -125,11 +118,10 @@ final class CoinResolver {
         int[] position = new int[candidates.size()];
         boolean indexed = rows.stream().allMatch(r -> r.index() >= 0);
         if (indexed) {
-            Set<Long> seen = new HashSet<>();
-            for (int i = 0; i < position.length && indexed; i++) {
-                position[i] = (int) candidates.get(i).index();
-                indexed = seen.add(candidates.get(i).index());
-            }
+            for (int i = 0; i < position.length; i++) position[i] = (int) candidates.get(i).index();
+            int[] sorted = position.clone();
+            Arrays.sort(sorted);
+            for (int i = 1; i < sorted.length && indexed; i++) indexed = sorted[i] != sorted[i - 1];
             if (indexed) return position;
             warnings.add("block " + number + " has two transactions with the same index: its positions are the rows' file order");
         } else {
@@ -201,15 +193,16 @@ final class CoinResolver {
             }
             TxRecord parent = inBlockAccepted.get(x.spent());
             if (parent == null) {
-                TxState st = txids.get(x.spent());
-                if (st != null) parent = st.live;
-                if (parent == null && st != null && st.firstBlock > number) {
-                    refusal = "input " + k + " spends " + x.spent() + ":" + x.vout() + ", a coin created in a later block (" + st.firstBlock + ")";
+                int slot = txids.find(x.spent());
+                if (slot >= 0) parent = txids.live(slot);
+                if (parent == null && slot >= 0 && txids.firstBlock(slot) > number) {
+                    refusal = "input " + k + " spends " + x.spent() + ":" + x.vout() + ", a coin created in a later block ("
+                            + txids.firstBlock(slot) + ")";
                     break;
                 }
             }
             if (parent != null) {
-                EtlOutput[] outs = parent.row.outputs();
+                EtlOutput[] outs = parent.outputs;
                 if (x.vout() >= outs.length) {
                     refusal = "input " + k + " spends output " + x.vout() + " of " + x.spent() + ", which has only "
                             + outs.length + " outputs";
@@ -259,16 +252,17 @@ final class CoinResolver {
     }
 
     /** Adds a block's accepted transactions in position order, their outputs, then their inputs. */
-    private void emit(long number, TxRecord[] accepted, InputSource[][] sources) {
-        for (TxRecord r : accepted) {
+    private void emit(long number, EtlTransaction[] rows, TxRecord[] accepted, InputSource[][] sources) {
+        for (int i = 0; i < accepted.length; i++) {
+            TxRecord r = accepted[i];
             if (r == null) continue;
-            EtlTransaction t = r.row;
+            EtlTransaction t = rows[i];
             long time = t.time() >= 0 ? t.time() : blockTimes.getOrDefault(number, -1L);
             r.ledgerTx = ledger.transaction(t.hash().bytes(), number, r.position, time, t.coinbase());
             r.outputStart = coins;
             for (EtlOutput o : t.outputs()) ledger.output(r.ledgerTx, o.value(), o.holder());
             coins += t.outputs().length;
-            txids.get(t.hash()).live = r;
+            txids.setLive(txids.find(t.hash()), r);
             transactions++;
             if (t.coinbase()) coinbases++;
             inputs += t.inputs().length;

@@ -12,7 +12,7 @@ final class ParsedChunk {
     final int id;
     final int file;
     final long fileOffset;
-    final List<EtlTransaction> transactions = new ArrayList<>();
+    final TxColumns transactions = new TxColumns();
     final List<EtlBlock> blocks = new ArrayList<>();
     final List<LocalRejection> rejections = new ArrayList<>();
     /** lines in the chunk, empty ones included: the next chunk's first line follows them */

@@ -31,6 +31,23 @@ record Txid(long a, long b, long c, long d) {
         return new Txid(parts[0], parts[1], parts[2], parts[3]);
     }
 
+    /** Like {@link #parse(char[], int, int)} over ASCII bytes. */
+    static Txid parse(byte[] bytes, int from, int length) {
+        if (length != 64) return null;
+        long[] parts = new long[4];
+        for (int p = 0; p < 4; p++) {
+            long v = 0;
+            for (int i = 0; i < 16; i++) {
+                byte b = bytes[from + p * 16 + i];
+                int digit = b >= 0 ? DIGIT[b] : -1;
+                if (digit < 0) return null;
+                v = v << 4 | digit;
+            }
+            parts[p] = v;
+        }
+        return new Txid(parts[0], parts[1], parts[2], parts[3]);
+    }
+
     static Txid parse(String hex) {
         return parse(hex.toCharArray(), 0, hex.length());
     }
