@@ -8,7 +8,6 @@ import dev.fundtrace.trace.coin.CoinTrace;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +20,6 @@ import java.util.Map;
  * their ids and ordered here, by the same code.
  */
 public final class FlagEngine {
-
-    private static final Comparator<Flag> ORDER = Comparator.comparing(Flag::severity).thenComparing(Flag::rule)
-            .thenComparing(Flag::asset).thenComparing(Flag::address).thenComparing(Flag::seed, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final LabelBook labels;
     private final List<FlagRule> rules;
@@ -130,7 +126,7 @@ public final class FlagEngine {
     private static List<Flag> ordered(Map<String, PendingFlag> pending) {
         List<Flag> flags = new ArrayList<>();
         for (PendingFlag p : pending.values()) flags.add(p.toFlag());
-        flags.sort(ORDER);
+        flags.sort(FlagResult.ORDER); // one chain: the chain key changes nothing
         return flags;
     }
 }
