@@ -4,6 +4,7 @@ import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.ledger.store.LedgerStore;
 import dev.fundtrace.ledger.store.SegmentInfo;
 import dev.fundtrace.rejects.Rejection;
+import dev.fundtrace.report.ExplorerLinks;
 import dev.fundtrace.report.HtmlReportWriter;
 import dev.fundtrace.report.JsonFragments;
 import dev.fundtrace.report.JsonReportWriter;
@@ -97,7 +98,7 @@ class ReportStep implements Tasklet {
             t0 = System.nanoTime();
             report = assemble(run, job, formats, writeFlowsJson);
             t1 = System.nanoTime();
-            folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats,
+            folder = new ReportFolderWriter(explorerLinks(job.report().explorer())).write(report, run.reportRoot(job), formats,
                     formats.contains(ReportFolderWriter.Format.JSON) ? fragments(source, report, writeFlowsJson) : JsonFragments.NONE, () -> {
                         if (storing) ensureExposuresStored(run, job);
                     });
@@ -131,6 +132,32 @@ class ReportStep implements Tasklet {
                                            List<RunReport.FlowRow> flows, List<RunReport.FlagRow> flags) {
         if (writeFlowsJson) return null;
         return formats.contains(ReportFolderWriter.Format.HTML) ? HtmlReportWriter.flowsWithPathsShown(flows, flags) : Set.of();
+    }
+
+    /** report.explorer as the page's links. */
+    static ExplorerLinks explorerLinks(JobDefinition.Explorer explorer) {
+        return switch (explorer.mode()) {
+            case PUBLIC -> ExplorerLinks.PUBLIC;
+            case OFF -> ExplorerLinks.NONE;
+            case SELF_HOSTED -> {
+                Map<String, ExplorerLinks.Templates> byChain = new LinkedHashMap<>();
+                explorer.chains().forEach((chain, l) -> byChain.put(chain, new ExplorerLinks.Templates(l.tx(), l.address())));
+                yield ExplorerLinks.of(byChain);
+            }
+        };
+    }
+
+    /** report.explorer as report.json's parameters state it. */
+    private static Object explorerParameter(JobDefinition.Explorer explorer) {
+        return switch (explorer.mode()) {
+            case PUBLIC -> "public";
+            case OFF -> "off";
+            case SELF_HOSTED -> {
+                Map<String, Object> byChain = new LinkedHashMap<>();
+                explorer.chains().forEach((chain, l) -> byChain.put(chain, ordered("tx", l.tx(), "address", l.address())));
+                yield byChain;
+            }
+        };
     }
 
     private static Set<ReportFolderWriter.Format> formats(JobDefinition job) {
@@ -262,6 +289,7 @@ class ReportStep implements Tasklet {
         }
         p.put("maxRejectedShare", job.ledger().maxRejectedShare());
         p.put("labelFiles", job.labels().stream().map(f -> f.getFileName().toString()).toList());
+        p.put("explorer", explorerParameter(job.report().explorer()));
         return p;
     }
 

@@ -78,10 +78,26 @@ public final class HtmlReportWriter {
         return engine;
     }
 
-    /** Renders the page of {@code report} to {@code out}. */
+    private final ExplorerLinks links;
+
+    /** A writer linking to the chains' public block explorers. */
+    public HtmlReportWriter() {
+        this(ExplorerLinks.PUBLIC);
+    }
+
+    /** @param links where transactions and addresses link to (nowhere with {@link ExplorerLinks#NONE}) */
+    public HtmlReportWriter(ExplorerLinks links) {
+        this.links = Objects.requireNonNull(links, "links");
+    }
+
+    /** Renders the page of {@code report} to {@code out}, linking to the public explorers. */
     static void render(RunReport report, Writer out) {
+        render(report, out, ExplorerLinks.PUBLIC);
+    }
+
+    static void render(RunReport report, Writer out, ExplorerLinks links) {
         Context context = new Context(Locale.ROOT);
-        context.setVariable("page", page(report));
+        context.setVariable("page", page(report, links));
         ENGINE.process("report", context, out);
     }
 
@@ -97,7 +113,7 @@ public final class HtmlReportWriter {
             // a sibling temporary file, owner-only like every report file; ReportFolderWriter clears leftovers
             Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                writeFile(report, tmp, target, StandardOpenOption.CREATE_NEW);
+                writeFile(report, tmp, target, links, StandardOpenOption.CREATE_NEW);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -119,20 +135,21 @@ public final class HtmlReportWriter {
     void writeFile(RunReport report, Path file) {
         Objects.requireNonNull(report, "report");
         try {
-            writeFile(report, file, file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+            writeFile(report, file, file, links, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw WriteFailure.of(file, e);
         }
     }
 
     /** Renders into {@code file}; a failure names {@code shownAs}. */
-    private static void writeFile(RunReport report, Path file, Path shownAs, StandardOpenOption... create) throws IOException {
+    private static void writeFile(RunReport report, Path file, Path shownAs, ExplorerLinks links,
+                                  StandardOpenOption... create) throws IOException {
         java.util.Set<StandardOpenOption> options = new java.util.HashSet<>(List.of(create));
         options.add(StandardOpenOption.WRITE);
         // owner-only when created, like every report file
         try (Writer out = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(
                 Files.newByteChannel(file, options, OwnerOnlyFiles.FILE), StandardCharsets.UTF_8), 1 << 16)) {
-            render(report, out);
+            render(report, out, links);
         } catch (RuntimeException e) {
             throw WriteFailure.of(shownAs, e); // Thymeleaf wraps the writer's IOException
         }
@@ -146,7 +163,7 @@ public final class HtmlReportWriter {
                        List<DesignationView> designations, List<KeyValue> parameters, List<String> warnings,
                        int rejectedCount, List<RejectView> rejectedShown, int maxRejectedShown,
                        List<ClusterView> clusters, String coverageSentence, List<CaseSummary.Row> caseRows,
-                       CaseSummary.Chart chart, int flagsShown, Methodology methodology) {}
+                       CaseSummary.Chart chart, int flagsShown, Methodology methodology, String explorerLinks) {}
 
     /** The methodology section's values: the horizon and the thresholds used, durations in words. */
     public record Methodology(String maxHops, String direction, List<KeyValue> thresholds) {}
@@ -219,7 +236,7 @@ public final class HtmlReportWriter {
         return ids;
     }
 
-    static Page page(RunReport r) {
+    static Page page(RunReport r, ExplorerLinks links) {
         List<FlowRow> flows = nz(r.flows());
         List<FlagRow> flags = nz(r.flags());
         Labels labels = new Labels(flows, nz(r.exposures()));
@@ -240,7 +257,7 @@ public final class HtmlReportWriter {
             List<FlagRow> all = flags.stream().filter(g -> sev.equals(severityOf(g)))
                     .sorted(java.util.Comparator.comparing((FlagRow g) -> sortAmount(g, flowsById)).reversed()).toList();
             List<FlagView> inGroup = all.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY)
-                    .map(g -> flagView(g, labels, flowsById, subjects)).toList();
+                    .map(g -> flagView(g, labels, flowsById, subjects, links)).toList();
             flagsShown += inGroup.size();
             if (!inGroup.isEmpty() || SEVERITIES.contains(sev)) {
                 groups.add(new SeverityGroup(sev, severityCss(sev), inGroup, all.size() - inGroup.size()));
@@ -248,7 +265,7 @@ public final class HtmlReportWriter {
         }
 
         List<FlowView> flowViews = flows.stream().limit(MAX_FLOW_PATHS_SHOWN)
-                .map(f -> flowView(f, nz(flagsByFlow.get(f.id())))).toList();
+                .map(f -> flowView(f, nz(flagsByFlow.get(f.id())), links)).toList();
 
         RunReport.Changes ch = r.changes();
         List<String> newIds = ch == null ? List.of() : nz(ch.newFlagIds());
@@ -258,7 +275,7 @@ public final class HtmlReportWriter {
         ChangesView changes = new ChangesView(firstRun ? null : ch.previousRunDate(), firstRun,
                 firstRun ? List.of() : newIds.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(id -> new Link(id, "#" + flagAnchor(id))).toList(),
                 newIds.size(),
-                resolved.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels)).toList(), resolved.size());
+                resolved.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels, links)).toList(), resolved.size());
 
         List<ChainView> chains = new ArrayList<>();
         List<AssetView> assets = new ArrayList<>();
@@ -299,8 +316,9 @@ public final class HtmlReportWriter {
                 text(r.job()), text(r.runDate()), text(r.generatedAt()), summary(r, flags), groups, flags.size(),
                 flowViews, flows.size(), GraphLayout.layout(flows, flags, labels, designationSubjects(nz(r.designations()))),
                 changes, chains, assets, sources, designations, parameters, nz(r.warnings()), rejected.size(),
-                rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters())), CaseSummary.coverage(r),
-                CaseSummary.rows(r), CaseSummary.chart(r), flagsShown, methodology(r.parameters()));
+                rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters()), links), CaseSummary.coverage(r),
+                CaseSummary.rows(r, links), CaseSummary.chart(r), flagsShown, methodology(r.parameters()),
+                links.describe());
     }
 
     private static final List<String> THRESHOLDS = List.of("dust", "indirectExposureMin", "rapidPassThroughWindow",
@@ -338,8 +356,8 @@ public final class HtmlReportWriter {
         return stats;
     }
 
-    private static FlagView flagView(FlagRow g, Labels labels) {
-        return flagView(g, labels, Map.of(), Map.of());
+    private static FlagView flagView(FlagRow g, Labels labels, ExplorerLinks links) {
+        return flagView(g, labels, Map.of(), Map.of(), links);
     }
 
     /** The flag's amount in display units with its unit ("29100 USDT"), from FlagAmount as in the CSV. */
@@ -362,7 +380,8 @@ public final class HtmlReportWriter {
         }
     }
 
-    private static FlagView flagView(FlagRow g, Labels labels, Map<String, FlowRow> flowsById, Map<String, String> subjects) {
+    private static FlagView flagView(FlagRow g, Labels labels, Map<String, FlowRow> flowsById, Map<String, String> subjects,
+                                     ExplorerLinks links) {
         String sev = severityOf(g);
         String label = labels.describe(g.chain(), g.address());
         return new FlagView(text(g.id()), flagAnchor(g.id()), text(g.rule()), sev, severityCss(sev), displayAddress(g.address()),
@@ -372,13 +391,13 @@ public final class HtmlReportWriter {
                 blank(g.seed()) ? null : displayAddress(g.seed()),
                 nz(g.evidence()),
                 nz(g.flowIds()).stream().map(id -> new Link(id, "#" + flowAnchor(id))).toList(),
-                Explorer.address(g.chain(), g.address()),
-                nz(g.evidence()).stream().map(h -> new Link(h, Explorer.tx(g.chain(), h))).toList(),
+                links.address(g.chain(), g.address()),
+                nz(g.evidence()).stream().map(h -> new Link(h, links.tx(g.chain(), h))).toList(),
                 flagAmount(g, flowsById), blank(g.seed()) ? null : subjects.get(key(g.chain(), g.seed())),
                 nz(g.evidence()).size());
     }
 
-    private static FlowView flowView(FlowRow f, List<FlagRow> flags) {
+    private static FlowView flowView(FlowRow f, List<FlagRow> flags, ExplorerLinks links) {
         List<StepView> steps = new ArrayList<>();
         List<StepRow> path = nz(f.path());
         for (int i = 0; i < path.size(); i++) {
@@ -386,8 +405,8 @@ public final class HtmlReportWriter {
             String pos = s.subPosition() > 0 ? s.position() + "." + s.subPosition() : Integer.toString(s.position());
             steps.add(new StepView(i + 1, text(s.txHash()), s.blockNumber(), pos, displayAddress(s.from()),
                     displayAddress(s.to()), amount(s.amountRaw(), f.decimals()), text(s.time()),
-                    Explorer.tx(f.chain(), s.txHash()), Explorer.address(f.chain(), s.from()),
-                    Explorer.address(f.chain(), s.to()), s.spent(), s.outpoint()));
+                    links.tx(f.chain(), s.txHash()), links.address(f.chain(), s.from()),
+                    links.address(f.chain(), s.to()), s.spent(), s.outpoint()));
         }
         String label = joinLabel(f.endpointLabel(), f.endpointCategory());
         String tainted = !blank(f.taintedAmount()) ? f.taintedAmount() : amount(f.taintedAmountRaw(), f.decimals());
@@ -397,20 +416,20 @@ public final class HtmlReportWriter {
                 flags.stream().map(g -> new Link(g.id() + " (" + severityOf(g) + ")", "#" + flagAnchor(g.id()))).toList());
     }
 
-    private static List<ClusterView> clusters(List<RunReport.ClusterRow> clusters) {
+    private static List<ClusterView> clusters(List<RunReport.ClusterRow> clusters, ExplorerLinks links) {
         List<ClusterView> out = new ArrayList<>();
         for (RunReport.ClusterRow c : clusters) {
-            out.add(new ClusterView(text(c.chain()), addressLinks(c.chain(), nz(c.seeds())), c.size(),
-                    addressLinks(c.chain(), nz(c.addresses())),
-                    nz(c.evidence()).stream().map(t -> new Link(t, Explorer.tx(c.chain(), t))).toList(),
-                    nz(c.excludedCoinJoins()).stream().map(t -> new Link(t, Explorer.tx(c.chain(), t))).toList(),
+            out.add(new ClusterView(text(c.chain()), addressLinks(c.chain(), nz(c.seeds()), links), c.size(),
+                    addressLinks(c.chain(), nz(c.addresses()), links),
+                    nz(c.evidence()).stream().map(t -> new Link(t, links.tx(c.chain(), t))).toList(),
+                    nz(c.excludedCoinJoins()).stream().map(t -> new Link(t, links.tx(c.chain(), t))).toList(),
                     text(c.heuristic())));
         }
         return out;
     }
 
-    private static List<Link> addressLinks(String chain, List<String> addresses) {
-        return addresses.stream().map(a -> new Link(displayAddress(a), Explorer.address(chain, a))).toList();
+    private static List<Link> addressLinks(String chain, List<String> addresses, ExplorerLinks links) {
+        return addresses.stream().map(a -> new Link(displayAddress(a), links.address(chain, a))).toList();
     }
 
     /** A UTXO chain's counts, in one line (null for an account chain, whose coverage has none). */
