@@ -56,10 +56,13 @@ class ReportStep implements Tasklet {
     private final RunFiles files;
     private final ExposureWriter writer;
     private final ReportPrefetch prefetch;
+    private final AuditTrail audit;
 
     ReportStep(RunDao runDao, TraceDao traceDao, DesignationDao designationDao, LabelDao labelDao,
                RejectionDao rejectionDao, FactDao factDao, ExposureDao exposureDao, FlowDao flowDao, FlagDao flagDao,
-               TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer, ReportPrefetch prefetch) {
+               TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer, ReportPrefetch prefetch,
+               AuditTrail audit) {
+        this.audit = audit;
         this.writer = writer;
         this.prefetch = prefetch;
         this.runDao = runDao;
@@ -96,7 +99,8 @@ class ReportStep implements Tasklet {
             // the first report of a trace writes its flows.json, from flows read with every path
             boolean writeFlowsJson = formats.contains(ReportFolderWriter.Format.JSON) && !Files.isRegularFile(files.flowsJson(source));
             t0 = System.nanoTime();
-            report = assemble(run, job, formats, writeFlowsJson);
+            report = assemble(run, job, formats, writeFlowsJson)
+                    .withAudit(audit.of(run.runId(), job, jobFileText(chunk, run), null));
             t1 = System.nanoTime();
             folder = new ReportFolderWriter(explorerLinks(job.report().explorer())).write(report, run.reportRoot(job), formats,
                     formats.contains(ReportFolderWriter.Format.JSON) ? fragments(source, report, writeFlowsJson) : JsonFragments.NONE, () -> {
@@ -112,6 +116,12 @@ class ReportStep implements Tasklet {
                 report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());
         Summary.keep(chunk.getStepContext().getStepExecution().getJobExecution(), report, folder);
         return RepeatStatus.FINISHED;
+    }
+
+    /** The job file's text the run goes by: the one it started with, kept with the run (see RunDefinition). */
+    private static String jobFileText(ChunkContext chunk, RunParameters run) {
+        String kept = RunDefinition.keptText(chunk.getStepContext().getStepExecution().getJobExecution());
+        return kept != null ? kept : dev.fundtrace.jobfile.JobFileLoader.read(run.jobFile());
     }
 
     /**

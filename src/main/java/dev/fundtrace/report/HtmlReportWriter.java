@@ -163,7 +163,8 @@ public final class HtmlReportWriter {
                        List<DesignationView> designations, List<KeyValue> parameters, List<String> warnings,
                        int rejectedCount, List<RejectView> rejectedShown, int maxRejectedShown,
                        List<ClusterView> clusters, String coverageSentence, List<CaseSummary.Row> caseRows,
-                       CaseSummary.Chart chart, int flagsShown, Methodology methodology, String explorerLinks) {}
+                       CaseSummary.Chart chart, int flagsShown, Methodology methodology, String explorerLinks,
+                       AuditView audit) {}
 
     /** The methodology section's values: the horizon and the thresholds used, durations in words. */
     public record Methodology(String maxHops, String direction, List<KeyValue> thresholds) {}
@@ -318,7 +319,7 @@ public final class HtmlReportWriter {
                 changes, chains, assets, sources, designations, parameters, nz(r.warnings()), rejected.size(),
                 rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters()), links), CaseSummary.coverage(r),
                 CaseSummary.rows(r, links), CaseSummary.chart(r), flagsShown, methodology(r.parameters()),
-                links.describe());
+                links.describe(), AuditView.of(r.audit()));
     }
 
     private static final List<String> THRESHOLDS = List.of("dust", "indirectExposureMin", "rapidPassThroughWindow",
