@@ -43,7 +43,11 @@ public record FileDigest(String path, long bytes, String sha256) {
 
     /** The digest of text as its UTF-8 bytes (a job file as the run keeps it). */
     public static FileDigest ofText(String path, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return ofBytes(path, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The digest of a file's bytes read already (one read serves the parser and the digest). */
+    public static FileDigest ofBytes(String path, byte[] bytes) {
         return new FileDigest(path, bytes.length, HexFormat.of().formatHex(newSha256().digest(bytes)));
     }
 

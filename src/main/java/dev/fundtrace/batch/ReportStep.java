@@ -57,12 +57,14 @@ class ReportStep implements Tasklet {
     private final ExposureWriter writer;
     private final ReportPrefetch prefetch;
     private final AuditTrail audit;
+    private final FlagReviews flagReviews;
 
     ReportStep(RunDao runDao, TraceDao traceDao, DesignationDao designationDao, LabelDao labelDao,
                RejectionDao rejectionDao, FactDao factDao, ExposureDao exposureDao, FlowDao flowDao, FlagDao flagDao,
                TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer, ReportPrefetch prefetch,
-               AuditTrail audit) {
+               AuditTrail audit, FlagReviews flagReviews) {
         this.audit = audit;
+        this.flagReviews = flagReviews;
         this.writer = writer;
         this.prefetch = prefetch;
         this.runDao = runDao;
@@ -99,8 +101,7 @@ class ReportStep implements Tasklet {
             // the first report of a trace writes its flows.json, from flows read with every path
             boolean writeFlowsJson = formats.contains(ReportFolderWriter.Format.JSON) && !Files.isRegularFile(files.flowsJson(source));
             t0 = System.nanoTime();
-            report = assemble(run, job, formats, writeFlowsJson)
-                    .withAudit(audit.of(run.runId(), job, jobFileText(chunk, run), null));
+            report = assemble(run, job, formats, writeFlowsJson, jobFileText(chunk, run));
             t1 = System.nanoTime();
             folder = new ReportFolderWriter(explorerLinks(job.report().explorer())).write(report, run.reportRoot(job), formats,
                     formats.contains(ReportFolderWriter.Format.JSON) ? fragments(source, report, writeFlowsJson) : JsonFragments.NONE, () -> {
@@ -190,7 +191,8 @@ class ReportStep implements Tasklet {
         factDao.put(run.runId(), "exposureCount", Integer.toString(exposures.size()));
     }
 
-    RunReport assemble(RunParameters run, JobDefinition job, Set<ReportFolderWriter.Format> formats, boolean writeFlowsJson) {
+    RunReport assemble(RunParameters run, JobDefinition job, Set<ReportFolderWriter.Format> formats, boolean writeFlowsJson,
+                       String jobFileText) {
         long id = run.runId();
         var loaded = job.ledger().chains().keySet();
         var designations = designationDao.of(id).stream().map(s -> {
@@ -205,6 +207,10 @@ class ReportStep implements Tasklet {
         flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
         long flagRun = flagDao.flagRunOf(id);
         var flags = FlagDao.asReported(prefetch.storedFlags(id, flagRun), id, flagRun, symbols);
+        // reviews.csv is read as the report is written, so that tonight's reviews count, also on an unchanged night
+        ReviewsRead reviews = ReviewsRead.of(job, run.runDate());
+        var marked = flagReviews.mark(job.name(), id, flags, reviews.book());
+        flags = marked.flags();
         flows = flowDao.withPaths(source, flows, pathsNeeded(formats, writeFlowsJson, flows, flags));
         // with the exposures file of the trace, report.json takes them from there and they are not read back
         // (the HTML names services from the flows, whose endpoints they are)
@@ -235,7 +241,9 @@ class ReportStep implements Tasklet {
             // each night's segment names what it found unknown (a token's metadata), so the same fact may come twice
             factDao.ledgerWarnings(s.fingerprint()).stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
+        all.addAll(reviews.rejections());
         all.forEach(r -> rejected.add(new RunReport.RejectionRow(r.source(), r.line(), r.reason(), r.record())));
+        warnings.addAll(reviews.warnings(marked));
         var previous = runDao.previousCompleted(job.name(), id, run.runDate());
         RunReport.Changes changes;
         if (previous.isPresent()) {
@@ -257,7 +265,8 @@ class ReportStep implements Tasklet {
                 factDao.get(source, "clusters").map(Clusters::read).orElse(List.of()),
                 // page one's per-designation amounts: summed by the database when the rows are not read back
                 fragment ? exposureDao.totals(source, designations.stream().map(RunReport.DesignationRow::address)
-                        .filter(java.util.Objects::nonNull).distinct().toList()) : null);
+                        .filter(java.util.Objects::nonNull).distinct().toList()) : null)
+                .withAudit(audit.of(id, job, jobFileText, reviews.digest()));
     }
 
     /** A flag row's identity, as {@link dev.fundtrace.rules.Flag#key()} and FlagDao's keys spell it. */

@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * Everything one scheduled run needs, read from a job file ({@code job-file.md}).
  * Paths are already resolved against the job file's folder.
+ *
+ * @param reviews the reviews.csv whose reviewed findings the reports mark, or null
  */
 public record JobDefinition(
         Path jobFile,
@@ -18,6 +20,7 @@ public record JobDefinition(
         Designations designations,
         Ledger ledger,
         List<Path> labels,
+        Path reviews,
         Trace trace,
         Rules rules,
         Report report) {

@@ -147,6 +147,7 @@ public final class JobFileLoader {
         List<String> missing = new ArrayList<>();
         for (Path p : job.designations().files()) if (!Files.isRegularFile(p)) missing.add("designations.files: " + p);
         for (Path p : job.labels()) if (!Files.isRegularFile(p)) missing.add("labels: " + p);
+        if (job.reviews() != null && !Files.isRegularFile(job.reviews())) missing.add("reviews: " + job.reviews());
         job.ledger().chains().forEach((chain, source) -> {
             Path folder = switch (source) {
                 case JobDefinition.EthereumLedger e -> e.fromFiles() ? e.files() : null;
@@ -263,7 +264,7 @@ public final class JobFileLoader {
                     List.copyOf(formats), Boolean.TRUE.equals(rp.exitOnNewHigh), explorer(rp.explorer));
             return new JobDefinition(jobFile, raw.job, designations,
                     new JobDefinition.Ledger(chains, share),
-                    paths(raw.labels), trace, rules, report);
+                    paths(raw.labels), raw.reviews == null ? null : path(raw.reviews), trace, rules, report);
         }
 
         /** report.explorer: {@code public}, {@code off}, or per chain {@code { tx: URL with {txid}, address: URL with {address} }}. */
@@ -371,6 +372,7 @@ public final class JobFileLoader {
     // The file as written. Strings for amounts keep "0.5" exact; conversion and checks happen in Converter.
     record RawJob(@JsonProperty("job") String job, @JsonProperty("designations") RawDesignations designations,
                   @JsonProperty("ledger") RawLedger ledger, @JsonProperty("labels") List<String> labels,
+                  @JsonProperty("reviews") String reviews,
                   @JsonProperty("trace") RawTrace trace, @JsonProperty("rules") RawRules rules,
                   @JsonProperty("report") RawReport report) {}
 

@@ -177,7 +177,15 @@ public final class HtmlReportWriter {
                            String chain, String assetSymbol, int hops, String explanation, boolean isNew,
                            String depositAddress, String seed, List<String> evidence, List<Link> flows,
                            String addressUrl, List<Link> evidenceLinks, String amount, String seedName,
-                           int evidenceCount) {}
+                           int evidenceCount, ReviewView review) {}
+
+    /**
+     * A flag's review: {@code current} false when transactions joined the finding after it ({@code since}).
+     *
+     * @param badge "reviewed: cleared", or "review outdated"
+     * @param text  "cleared by A. Analyst on 2026-11-28 (reviews.csv:3)"
+     */
+    public record ReviewView(String badge, boolean current, String text, String note, List<String> since) {}
 
     public record Link(String text, String href) {}
 
@@ -209,8 +217,9 @@ public final class HtmlReportWriter {
     public record EdgeView(String d, String css, String title, String label, int labelX, int labelY) {}
 
     /** The new and resolved flags listed (at most {@link #MAX_FLAGS_SHOWN_PER_SEVERITY} each) and how many there are. */
+    /** @param reviewedCount flags a current review keeps from counting as new */
     public record ChangesView(String previousRunDate, boolean firstRun, List<Link> newFlags, int newFlagCount,
-                              List<FlagView> resolved, int resolvedCount) {}
+                              List<FlagView> resolved, int resolvedCount, int reviewedCount) {}
 
     /** @param details UTXO chains: transactions, inputs, outputs and fees read; null otherwise */
     public record ChainView(String chain, long fromBlock, long toBlock, String fromTime, String toTime,
@@ -276,7 +285,8 @@ public final class HtmlReportWriter {
         ChangesView changes = new ChangesView(firstRun ? null : ch.previousRunDate(), firstRun,
                 firstRun ? List.of() : newIds.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(id -> new Link(id, "#" + flagAnchor(id))).toList(),
                 newIds.size(),
-                resolved.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels, links)).toList(), resolved.size());
+                resolved.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels, links)).toList(), resolved.size(),
+                (int) flags.stream().filter(g -> g.review() != null && g.review().current()).count());
 
         List<ChainView> chains = new ArrayList<>();
         List<AssetView> assets = new ArrayList<>();
@@ -353,6 +363,8 @@ public final class HtmlReportWriter {
         bySeverity.forEach((sev, n) -> {
             if (!SEVERITIES.contains(sev)) stats.add(new Stat(sev + " flags", count(n), severityCss(sev)));
         });
+        long reviewed = flags.stream().filter(g -> g.review() != null && g.review().current()).count();
+        if (reviewed > 0) stats.add(new Stat("Reviewed flags (reviews.csv)", count(reviewed), ""));
         stats.add(new Stat("Transfers read", s == null ? DASH : count(s.transfers()), ""));
         return stats;
     }
@@ -395,7 +407,17 @@ public final class HtmlReportWriter {
                 links.address(g.chain(), g.address()),
                 nz(g.evidence()).stream().map(h -> new Link(h, links.tx(g.chain(), h))).toList(),
                 flagAmount(g, flowsById), blank(g.seed()) ? null : subjects.get(key(g.chain(), g.seed())),
-                nz(g.evidence()).size());
+                nz(g.evidence()).size(), reviewView(g.review()));
+    }
+
+    private static ReviewView reviewView(RunReport.Review r) {
+        if (r == null) return null;
+        List<String> since = nz(r.evidenceSinceReview());
+        return new ReviewView(r.current() ? "reviewed: " + text(r.decision()) : "review outdated", r.current(),
+                text(r.decision()) + " by " + text(r.reviewer()) + " on " + text(r.date()) + " (" + text(r.source()) + ")"
+                        + (r.current() ? "" : "; " + since.size() + (since.size() == 1 ? " transaction" : " transactions")
+                        + " joined the finding since the run of " + text(r.comparedWithRun()) + ", so it counts as unreviewed"),
+                blank(r.note()) ? null : r.note(), since);
     }
 
     private static FlowView flowView(FlowRow f, List<FlagRow> flags, ExplorerLinks links) {

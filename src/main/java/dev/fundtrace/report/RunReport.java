@@ -165,7 +165,22 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
     public record FlagRow(String id, String rule, String severity, String address, String seed, String chain,
                           String asset, String assetSymbol, int hops, List<String> flowIds, List<String> evidence,
                           String explanation, String depositAddress,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String amountRaw, boolean newSinceLastRun) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String amountRaw, boolean newSinceLastRun,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Review review) {
+
+        /** A flag nobody has reviewed. */
+        public FlagRow(String id, String rule, String severity, String address, String seed, String chain,
+                       String asset, String assetSymbol, int hops, List<String> flowIds, List<String> evidence,
+                       String explanation, String depositAddress, String amountRaw, boolean newSinceLastRun) {
+            this(id, rule, severity, address, seed, chain, asset, assetSymbol, hops, flowIds, evidence, explanation,
+                    depositAddress, amountRaw, newSinceLastRun, null);
+        }
+
+        /** The flag as reviewed: a review that covers its evidence takes away "new since the last run". */
+        public FlagRow reviewed(Review r) {
+            return new FlagRow(id, rule, severity, address, seed, chain, asset, assetSymbol, hops, flowIds, evidence,
+                    explanation, depositAddress, amountRaw, newSinceLastRun && !r.current(), r);
+        }
 
         /** A flag row without an amount of its own (the report falls back on its first flow's). */
         public FlagRow(String id, String rule, String severity, String address, String seed, String chain,
@@ -175,6 +190,19 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
                     depositAddress, null, newSinceLastRun);
         }
     }
+
+    /**
+     * The review of a flag's finding in reviews.csv.
+     *
+     * @param source              where the review is: {@code reviews.csv:<line>}
+     * @param comparedWithRun     the run the review's evidence is taken from: the latest completed run dated on or
+     *                            before the review; null when there is none, and the review then covers the evidence as it is
+     * @param evidenceSinceReview the flag's evidence that run did not have: transactions the reviewer has not seen
+     * @param current             true when there is none: the review covers the finding as it stands, and the flag is
+     *                            not new; false: the flag is as if unreviewed (new only if its finding is new)
+     */
+    public record Review(String decision, String reviewer, String date, String note, String source,
+                         String comparedWithRun, List<String> evidenceSinceReview, boolean current) {}
 
     public record Summary(int designatedAddresses, int seeds, int reachedAddresses, Map<String, Integer> flags,
                           long transfers) {}
