@@ -53,7 +53,8 @@ class LedgerStep implements Tasklet {
         }
         String fingerprint = EtlExportLoader.fingerprint(eth.files(), eth.assumeSuccess());
         // an export is hashed once, on a thread of its own while it is parsed; later nights over it take those digests
-        var known = audit.knownExport(eth.chain().id(), fingerprint);
+        var known = audit.knownExport(eth.chain().id(), fingerprint)
+                .map(k -> k.at(eth.files().toAbsolutePath().normalize().toString()));
         var digest = known.isPresent() ? null : Digests.ofFolder(eth.files(), EtlExportLoader.filesRead(eth.files()));
         var existing = store.segment(eth.chain(), fingerprint);
         if (existing.isPresent() && !store.intact(eth.chain(), existing.get())) {

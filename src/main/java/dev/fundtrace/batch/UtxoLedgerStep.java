@@ -45,7 +45,8 @@ class UtxoLedgerStep {
             long t0 = System.nanoTime();
             // a folder is hashed once, on a thread of its own while it is parsed; later nights over it take those digests
             String fingerprint = CoinLedgers.fingerprint(source.files());
-            var known = audit.knownExport(chain, fingerprint);
+            var known = audit.knownExport(chain, fingerprint)
+                    .map(k -> k.at(source.files().toAbsolutePath().normalize().toString()));
             var digest = known.isPresent() ? null
                     : Digests.ofFolder(source.files(), BitcoinEtlLoader.filesRead(source.files()));
             UtxoLoad load;

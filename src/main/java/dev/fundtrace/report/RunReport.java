@@ -251,6 +251,11 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
                     folder.digestedAt(), folder.files());
         }
 
+        /** The same digests for the folder at {@code path} (an export of the same fingerprint, read from elsewhere). */
+        public LedgerInput at(String path) {
+            return new LedgerInput(chain, source, path, fileCount, bytes, sha256, digestedAt, files);
+        }
+
         public static LedgerInput rpc(String chain, String url) {
             return new LedgerInput(chain, "rpc", url, null, null, null, null, null);
         }

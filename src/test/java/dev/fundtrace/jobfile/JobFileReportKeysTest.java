@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** report.explorer: public by default, off, or a self-hosted explorer per chain; mistakes are refused at start. */
+/**
+ * report.explorer: public by default, off, or a self-hosted explorer per chain; mistakes are refused at start. And
+ * reviews: the reviews.csv the reports apply, a path like any other.
+ */
 class JobFileReportKeysTest {
 
     @TempDir
@@ -72,5 +75,20 @@ class JobFileReportKeysTest {
                 .isInstanceOf(JobFileException.class).hasMessageContaining("report.explorer.ether: unknown chain 'ether'");
         assertThatThrownBy(() -> load("  explorer: { ethereum: { transaction: \"https://eth.internal/{txid}\" } }\n"))
                 .isInstanceOf(JobFileException.class).hasMessageContaining("report.explorer.ethereum.transaction: unknown key");
+    }
+
+    @Test
+    void reviewsIsAPathThatMayHoldTheRunDateAndMustExist() throws Exception {
+        Path job = Files.writeString(dir.resolve("job.yml"), JOB.replace("report:", "reviews: reviews/{runDate}.csv\nreport:"));
+        JobDefinition parsed = new JobFileLoader().parse(job, Files.readString(job), java.time.LocalDate.of(2026, 11, 28));
+        assertThat(parsed.reviews()).isEqualTo(dir.resolve("reviews/2026-11-28.csv"));
+        assertThat(load("").reviews()).as("none unless named").isNull();
+        Files.createFile(dir.resolve("sdn.xml"));
+        Files.createDirectories(dir.resolve("export"));
+        assertThatThrownBy(() -> new JobFileLoader().checkInputsExist(parsed)).isInstanceOf(MissingInputException.class)
+                .hasMessageContaining("reviews: " + dir.resolve("reviews/2026-11-28.csv"));
+        Files.createDirectories(dir.resolve("reviews"));
+        Files.writeString(dir.resolve("reviews/2026-11-28.csv"), "rule,chain,address,seed,decision,reviewer,date,note\n");
+        new JobFileLoader().checkInputsExist(parsed);
     }
 }
