@@ -4,6 +4,7 @@ import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.ledger.store.LedgerStore;
 import dev.fundtrace.ledger.store.SegmentInfo;
 import dev.fundtrace.rejects.Rejection;
+import dev.fundtrace.report.ExplorerLinks;
 import dev.fundtrace.report.HtmlReportWriter;
 import dev.fundtrace.report.JsonFragments;
 import dev.fundtrace.report.JsonReportWriter;
@@ -55,10 +56,15 @@ class ReportStep implements Tasklet {
     private final RunFiles files;
     private final ExposureWriter writer;
     private final ReportPrefetch prefetch;
+    private final AuditTrail audit;
+    private final FlagReviews flagReviews;
 
     ReportStep(RunDao runDao, TraceDao traceDao, DesignationDao designationDao, LabelDao labelDao,
                RejectionDao rejectionDao, FactDao factDao, ExposureDao exposureDao, FlowDao flowDao, FlagDao flagDao,
-               TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer, ReportPrefetch prefetch) {
+               TraceRunner runner, LedgerStore store, RunFiles files, ExposureWriter writer, ReportPrefetch prefetch,
+               AuditTrail audit, FlagReviews flagReviews) {
+        this.audit = audit;
+        this.flagReviews = flagReviews;
         this.writer = writer;
         this.prefetch = prefetch;
         this.runDao = runDao;
@@ -95,9 +101,9 @@ class ReportStep implements Tasklet {
             // the first report of a trace writes its flows.json, from flows read with every path
             boolean writeFlowsJson = formats.contains(ReportFolderWriter.Format.JSON) && !Files.isRegularFile(files.flowsJson(source));
             t0 = System.nanoTime();
-            report = assemble(run, job, formats, writeFlowsJson);
+            report = assemble(run, job, formats, writeFlowsJson, jobFileText(chunk, run));
             t1 = System.nanoTime();
-            folder = new ReportFolderWriter().write(report, run.reportRoot(job), formats,
+            folder = new ReportFolderWriter(explorerLinks(job.report().explorer())).write(report, run.reportRoot(job), formats,
                     formats.contains(ReportFolderWriter.Format.JSON) ? fragments(source, report, writeFlowsJson) : JsonFragments.NONE, () -> {
                         if (storing) ensureExposuresStored(run, job);
                     });
@@ -111,6 +117,12 @@ class ReportStep implements Tasklet {
                 report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());
         Summary.keep(chunk.getStepContext().getStepExecution().getJobExecution(), report, folder);
         return RepeatStatus.FINISHED;
+    }
+
+    /** The job file's text the run goes by: the one it started with, kept with the run (see RunDefinition). */
+    private static String jobFileText(ChunkContext chunk, RunParameters run) {
+        String kept = RunDefinition.keptText(chunk.getStepContext().getStepExecution().getJobExecution());
+        return kept != null ? kept : dev.fundtrace.jobfile.JobFileLoader.read(run.jobFile());
     }
 
     /**
@@ -133,6 +145,32 @@ class ReportStep implements Tasklet {
         return formats.contains(ReportFolderWriter.Format.HTML) ? HtmlReportWriter.flowsWithPathsShown(flows, flags) : Set.of();
     }
 
+    /** report.explorer as the page's links. */
+    static ExplorerLinks explorerLinks(JobDefinition.Explorer explorer) {
+        return switch (explorer.mode()) {
+            case PUBLIC -> ExplorerLinks.PUBLIC;
+            case OFF -> ExplorerLinks.NONE;
+            case SELF_HOSTED -> {
+                Map<String, ExplorerLinks.Templates> byChain = new LinkedHashMap<>();
+                explorer.chains().forEach((chain, l) -> byChain.put(chain, new ExplorerLinks.Templates(l.tx(), l.address())));
+                yield ExplorerLinks.of(byChain);
+            }
+        };
+    }
+
+    /** report.explorer as report.json's parameters state it. */
+    private static Object explorerParameter(JobDefinition.Explorer explorer) {
+        return switch (explorer.mode()) {
+            case PUBLIC -> "public";
+            case OFF -> "off";
+            case SELF_HOSTED -> {
+                Map<String, Object> byChain = new LinkedHashMap<>();
+                explorer.chains().forEach((chain, l) -> byChain.put(chain, ordered("tx", l.tx(), "address", l.address())));
+                yield byChain;
+            }
+        };
+    }
+
     private static Set<ReportFolderWriter.Format> formats(JobDefinition job) {
         Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
         job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
@@ -153,7 +191,8 @@ class ReportStep implements Tasklet {
         factDao.put(run.runId(), "exposureCount", Integer.toString(exposures.size()));
     }
 
-    RunReport assemble(RunParameters run, JobDefinition job, Set<ReportFolderWriter.Format> formats, boolean writeFlowsJson) {
+    RunReport assemble(RunParameters run, JobDefinition job, Set<ReportFolderWriter.Format> formats, boolean writeFlowsJson,
+                       String jobFileText) {
         long id = run.runId();
         var loaded = job.ledger().chains().keySet();
         var designations = designationDao.of(id).stream().map(s -> {
@@ -168,6 +207,10 @@ class ReportStep implements Tasklet {
         flows.forEach(f -> symbols.put(f.asset(), f.assetSymbol()));
         long flagRun = flagDao.flagRunOf(id);
         var flags = FlagDao.asReported(prefetch.storedFlags(id, flagRun), id, flagRun, symbols);
+        // reviews.csv is read as the report is written, so that tonight's reviews count, also on an unchanged night
+        ReviewsRead reviews = ReviewsRead.of(job, run.runDate());
+        var marked = flagReviews.mark(job.name(), id, flags, reviews.book());
+        flags = marked.flags();
         flows = flowDao.withPaths(source, flows, pathsNeeded(formats, writeFlowsJson, flows, flags));
         // with the exposures file of the trace, report.json takes them from there and they are not read back
         // (the HTML names services from the flows, whose endpoints they are)
@@ -198,7 +241,9 @@ class ReportStep implements Tasklet {
             // each night's segment names what it found unknown (a token's metadata), so the same fact may come twice
             factDao.ledgerWarnings(s.fingerprint()).stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
+        all.addAll(reviews.rejections());
         all.forEach(r -> rejected.add(new RunReport.RejectionRow(r.source(), r.line(), r.reason(), r.record())));
+        warnings.addAll(reviews.warnings(marked));
         var previous = runDao.previousCompleted(job.name(), id, run.runDate());
         RunReport.Changes changes;
         if (previous.isPresent()) {
@@ -220,7 +265,8 @@ class ReportStep implements Tasklet {
                 factDao.get(source, "clusters").map(Clusters::read).orElse(List.of()),
                 // page one's per-designation amounts: summed by the database when the rows are not read back
                 fragment ? exposureDao.totals(source, designations.stream().map(RunReport.DesignationRow::address)
-                        .filter(java.util.Objects::nonNull).distinct().toList()) : null);
+                        .filter(java.util.Objects::nonNull).distinct().toList()) : null)
+                .withAudit(audit.of(id, job, jobFileText, reviews.digest()));
     }
 
     /** A flag row's identity, as {@link dev.fundtrace.rules.Flag#key()} and FlagDao's keys spell it. */
@@ -262,6 +308,7 @@ class ReportStep implements Tasklet {
         }
         p.put("maxRejectedShare", job.ledger().maxRejectedShare());
         p.put("labelFiles", job.labels().stream().map(f -> f.getFileName().toString()).toList());
+        p.put("explorer", explorerParameter(job.report().explorer()));
         return p;
     }
 

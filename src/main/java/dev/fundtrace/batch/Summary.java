@@ -32,9 +32,11 @@ public final class Summary {
 
     /** "first run" when there is no earlier completed run to compare with, else how many flags are new. */
     static String sinceLastRun(RunReport r) {
-        if (r.changes() == null || r.changes().previousRunDate() == null) return "first run";
+        long reviewed = r.flags().stream().filter(f -> f.review() != null && f.review().current()).count();
+        String ofThem = reviewed == 0 ? "" : ", " + reviewed + " reviewed";
+        if (r.changes() == null || r.changes().previousRunDate() == null) return "first run" + ofThem;
         long fresh = r.flags().stream().filter(RunReport.FlagRow::newSinceLastRun).count();
-        return fresh + " new since the run of " + r.changes().previousRunDate();
+        return fresh + " new since the run of " + r.changes().previousRunDate() + ofThem;
     }
 
     static String compose(RunReport r, Path folder) {

@@ -19,7 +19,10 @@ public final class CsvReportWriter {
 
     static final String[] FLAG_COLUMNS = {"flag_id", "rule", "severity", "chain", "asset", "asset_symbol", "address",
             "seed", "hops", "deposit_address", "tainted_amount_raw", "tainted_amount", "flow_ids", "evidence_tx_hashes",
-            "explanation", "new_since_last_run"};
+            "explanation", "new_since_last_run", "review_decision", "reviewed_by", "review_date", "review_note",
+            "evidence_since_review"};
+    // review_*: the flag's review in reviews.csv, empty when it has none; evidence_since_review: the transactions the
+    // review did not cover (a review with any is outdated, and the flag counts as unreviewed)
     // tainted_amount(_raw) is the flag's own amount (FlagAmount): for DIRECT_COUNTERPARTY every direct transfer
     static final String[] REJECTED_COLUMNS = {"source", "line", "reason", "record"};
 
@@ -44,9 +47,18 @@ public final class CsvReportWriter {
                         f.depositAddress() == null ? "" : inert(f.depositAddress()),
                         raw == null ? "" : integer(raw), raw == null || flow == null ? "" : display(raw, flow.decimals()),
                         inert(String.join(";", f.flowIds())), inert(String.join(";", f.evidence())),
-                        inert(f.explanation()), f.newSinceLastRun());
+                        inert(f.explanation()), f.newSinceLastRun(), review(f, RunReport.Review::decision),
+                        review(f, RunReport.Review::reviewer), review(f, RunReport.Review::date), review(f, RunReport.Review::note),
+                        f.review() == null ? "" : inert(String.join(";", f.review().evidenceSinceReview())));
             }
         }
+    }
+
+    /** A field of the flag's review, neutralised (a reviewer's note is typed by a person); empty without a review. */
+    private static String review(RunReport.FlagRow f, java.util.function.Function<RunReport.Review, String> field) {
+        if (f.review() == null) return "";
+        String v = field.apply(f.review());
+        return v == null ? "" : inert(v);
     }
 
     public void writeRejected(RunReport report, Path file) {

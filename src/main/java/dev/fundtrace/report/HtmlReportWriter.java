@@ -78,10 +78,26 @@ public final class HtmlReportWriter {
         return engine;
     }
 
-    /** Renders the page of {@code report} to {@code out}. */
+    private final ExplorerLinks links;
+
+    /** A writer linking to the chains' public block explorers. */
+    public HtmlReportWriter() {
+        this(ExplorerLinks.PUBLIC);
+    }
+
+    /** @param links where transactions and addresses link to (nowhere with {@link ExplorerLinks#NONE}) */
+    public HtmlReportWriter(ExplorerLinks links) {
+        this.links = Objects.requireNonNull(links, "links");
+    }
+
+    /** Renders the page of {@code report} to {@code out}, linking to the public explorers. */
     static void render(RunReport report, Writer out) {
+        render(report, out, ExplorerLinks.PUBLIC);
+    }
+
+    static void render(RunReport report, Writer out, ExplorerLinks links) {
         Context context = new Context(Locale.ROOT);
-        context.setVariable("page", page(report));
+        context.setVariable("page", page(report, links));
         ENGINE.process("report", context, out);
     }
 
@@ -97,7 +113,7 @@ public final class HtmlReportWriter {
             // a sibling temporary file, owner-only like every report file; ReportFolderWriter clears leftovers
             Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                writeFile(report, tmp, target, StandardOpenOption.CREATE_NEW);
+                writeFile(report, tmp, target, links, StandardOpenOption.CREATE_NEW);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -119,20 +135,21 @@ public final class HtmlReportWriter {
     void writeFile(RunReport report, Path file) {
         Objects.requireNonNull(report, "report");
         try {
-            writeFile(report, file, file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+            writeFile(report, file, file, links, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw WriteFailure.of(file, e);
         }
     }
 
     /** Renders into {@code file}; a failure names {@code shownAs}. */
-    private static void writeFile(RunReport report, Path file, Path shownAs, StandardOpenOption... create) throws IOException {
+    private static void writeFile(RunReport report, Path file, Path shownAs, ExplorerLinks links,
+                                  StandardOpenOption... create) throws IOException {
         java.util.Set<StandardOpenOption> options = new java.util.HashSet<>(List.of(create));
         options.add(StandardOpenOption.WRITE);
         // owner-only when created, like every report file
         try (Writer out = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(
                 Files.newByteChannel(file, options, OwnerOnlyFiles.FILE), StandardCharsets.UTF_8), 1 << 16)) {
-            render(report, out);
+            render(report, out, links);
         } catch (RuntimeException e) {
             throw WriteFailure.of(shownAs, e); // Thymeleaf wraps the writer's IOException
         }
@@ -146,7 +163,8 @@ public final class HtmlReportWriter {
                        List<DesignationView> designations, List<KeyValue> parameters, List<String> warnings,
                        int rejectedCount, List<RejectView> rejectedShown, int maxRejectedShown,
                        List<ClusterView> clusters, String coverageSentence, List<CaseSummary.Row> caseRows,
-                       CaseSummary.Chart chart, int flagsShown, Methodology methodology) {}
+                       CaseSummary.Chart chart, int flagsShown, Methodology methodology, String explorerLinks,
+                       AuditView audit) {}
 
     /** The methodology section's values: the horizon and the thresholds used, durations in words. */
     public record Methodology(String maxHops, String direction, List<KeyValue> thresholds) {}
@@ -159,7 +177,15 @@ public final class HtmlReportWriter {
                            String chain, String assetSymbol, int hops, String explanation, boolean isNew,
                            String depositAddress, String seed, List<String> evidence, List<Link> flows,
                            String addressUrl, List<Link> evidenceLinks, String amount, String seedName,
-                           int evidenceCount) {}
+                           int evidenceCount, ReviewView review) {}
+
+    /**
+     * A flag's review: {@code current} false when transactions joined the finding after it ({@code since}).
+     *
+     * @param badge "reviewed: cleared", or "review outdated"
+     * @param text  "cleared by A. Analyst on 2026-11-28 (reviews.csv:3)"
+     */
+    public record ReviewView(String badge, boolean current, String text, String note, List<String> since) {}
 
     public record Link(String text, String href) {}
 
@@ -191,8 +217,9 @@ public final class HtmlReportWriter {
     public record EdgeView(String d, String css, String title, String label, int labelX, int labelY) {}
 
     /** The new and resolved flags listed (at most {@link #MAX_FLAGS_SHOWN_PER_SEVERITY} each) and how many there are. */
+    /** @param reviewedCount flags a current review keeps from counting as new */
     public record ChangesView(String previousRunDate, boolean firstRun, List<Link> newFlags, int newFlagCount,
-                              List<FlagView> resolved, int resolvedCount) {}
+                              List<FlagView> resolved, int resolvedCount, int reviewedCount) {}
 
     /** @param details UTXO chains: transactions, inputs, outputs and fees read; null otherwise */
     public record ChainView(String chain, long fromBlock, long toBlock, String fromTime, String toTime,
@@ -219,7 +246,7 @@ public final class HtmlReportWriter {
         return ids;
     }
 
-    static Page page(RunReport r) {
+    static Page page(RunReport r, ExplorerLinks links) {
         List<FlowRow> flows = nz(r.flows());
         List<FlagRow> flags = nz(r.flags());
         Labels labels = new Labels(flows, nz(r.exposures()));
@@ -240,7 +267,7 @@ public final class HtmlReportWriter {
             List<FlagRow> all = flags.stream().filter(g -> sev.equals(severityOf(g)))
                     .sorted(java.util.Comparator.comparing((FlagRow g) -> sortAmount(g, flowsById)).reversed()).toList();
             List<FlagView> inGroup = all.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY)
-                    .map(g -> flagView(g, labels, flowsById, subjects)).toList();
+                    .map(g -> flagView(g, labels, flowsById, subjects, links)).toList();
             flagsShown += inGroup.size();
             if (!inGroup.isEmpty() || SEVERITIES.contains(sev)) {
                 groups.add(new SeverityGroup(sev, severityCss(sev), inGroup, all.size() - inGroup.size()));
@@ -248,7 +275,7 @@ public final class HtmlReportWriter {
         }
 
         List<FlowView> flowViews = flows.stream().limit(MAX_FLOW_PATHS_SHOWN)
-                .map(f -> flowView(f, nz(flagsByFlow.get(f.id())))).toList();
+                .map(f -> flowView(f, nz(flagsByFlow.get(f.id())), links)).toList();
 
         RunReport.Changes ch = r.changes();
         List<String> newIds = ch == null ? List.of() : nz(ch.newFlagIds());
@@ -258,7 +285,8 @@ public final class HtmlReportWriter {
         ChangesView changes = new ChangesView(firstRun ? null : ch.previousRunDate(), firstRun,
                 firstRun ? List.of() : newIds.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(id -> new Link(id, "#" + flagAnchor(id))).toList(),
                 newIds.size(),
-                resolved.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels)).toList(), resolved.size());
+                resolved.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels, links)).toList(), resolved.size(),
+                (int) flags.stream().filter(g -> g.review() != null && g.review().current()).count());
 
         List<ChainView> chains = new ArrayList<>();
         List<AssetView> assets = new ArrayList<>();
@@ -299,8 +327,9 @@ public final class HtmlReportWriter {
                 text(r.job()), text(r.runDate()), text(r.generatedAt()), summary(r, flags), groups, flags.size(),
                 flowViews, flows.size(), GraphLayout.layout(flows, flags, labels, designationSubjects(nz(r.designations()))),
                 changes, chains, assets, sources, designations, parameters, nz(r.warnings()), rejected.size(),
-                rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters())), CaseSummary.coverage(r),
-                CaseSummary.rows(r), CaseSummary.chart(r), flagsShown, methodology(r.parameters()));
+                rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters()), links), CaseSummary.coverage(r),
+                CaseSummary.rows(r, links), CaseSummary.chart(r), flagsShown, methodology(r.parameters()),
+                links.describe(), AuditView.of(r.audit()));
     }
 
     private static final List<String> THRESHOLDS = List.of("dust", "indirectExposureMin", "rapidPassThroughWindow",
@@ -334,12 +363,14 @@ public final class HtmlReportWriter {
         bySeverity.forEach((sev, n) -> {
             if (!SEVERITIES.contains(sev)) stats.add(new Stat(sev + " flags", count(n), severityCss(sev)));
         });
+        long reviewed = flags.stream().filter(g -> g.review() != null && g.review().current()).count();
+        if (reviewed > 0) stats.add(new Stat("Reviewed flags (reviews.csv)", count(reviewed), ""));
         stats.add(new Stat("Transfers read", s == null ? DASH : count(s.transfers()), ""));
         return stats;
     }
 
-    private static FlagView flagView(FlagRow g, Labels labels) {
-        return flagView(g, labels, Map.of(), Map.of());
+    private static FlagView flagView(FlagRow g, Labels labels, ExplorerLinks links) {
+        return flagView(g, labels, Map.of(), Map.of(), links);
     }
 
     /** The flag's amount in display units with its unit ("29100 USDT"), from FlagAmount as in the CSV. */
@@ -362,7 +393,8 @@ public final class HtmlReportWriter {
         }
     }
 
-    private static FlagView flagView(FlagRow g, Labels labels, Map<String, FlowRow> flowsById, Map<String, String> subjects) {
+    private static FlagView flagView(FlagRow g, Labels labels, Map<String, FlowRow> flowsById, Map<String, String> subjects,
+                                     ExplorerLinks links) {
         String sev = severityOf(g);
         String label = labels.describe(g.chain(), g.address());
         return new FlagView(text(g.id()), flagAnchor(g.id()), text(g.rule()), sev, severityCss(sev), displayAddress(g.address()),
@@ -372,13 +404,23 @@ public final class HtmlReportWriter {
                 blank(g.seed()) ? null : displayAddress(g.seed()),
                 nz(g.evidence()),
                 nz(g.flowIds()).stream().map(id -> new Link(id, "#" + flowAnchor(id))).toList(),
-                Explorer.address(g.chain(), g.address()),
-                nz(g.evidence()).stream().map(h -> new Link(h, Explorer.tx(g.chain(), h))).toList(),
+                links.address(g.chain(), g.address()),
+                nz(g.evidence()).stream().map(h -> new Link(h, links.tx(g.chain(), h))).toList(),
                 flagAmount(g, flowsById), blank(g.seed()) ? null : subjects.get(key(g.chain(), g.seed())),
-                nz(g.evidence()).size());
+                nz(g.evidence()).size(), reviewView(g.review()));
     }
 
-    private static FlowView flowView(FlowRow f, List<FlagRow> flags) {
+    private static ReviewView reviewView(RunReport.Review r) {
+        if (r == null) return null;
+        List<String> since = nz(r.evidenceSinceReview());
+        return new ReviewView(r.current() ? "reviewed: " + text(r.decision()) : "review outdated", r.current(),
+                text(r.decision()) + " by " + text(r.reviewer()) + " on " + text(r.date()) + " (" + text(r.source()) + ")"
+                        + (r.current() ? "" : "; " + since.size() + (since.size() == 1 ? " transaction" : " transactions")
+                        + " joined the finding since the run of " + text(r.comparedWithRun()) + ", so it counts as unreviewed"),
+                blank(r.note()) ? null : r.note(), since);
+    }
+
+    private static FlowView flowView(FlowRow f, List<FlagRow> flags, ExplorerLinks links) {
         List<StepView> steps = new ArrayList<>();
         List<StepRow> path = nz(f.path());
         for (int i = 0; i < path.size(); i++) {
@@ -386,8 +428,8 @@ public final class HtmlReportWriter {
             String pos = s.subPosition() > 0 ? s.position() + "." + s.subPosition() : Integer.toString(s.position());
             steps.add(new StepView(i + 1, text(s.txHash()), s.blockNumber(), pos, displayAddress(s.from()),
                     displayAddress(s.to()), amount(s.amountRaw(), f.decimals()), text(s.time()),
-                    Explorer.tx(f.chain(), s.txHash()), Explorer.address(f.chain(), s.from()),
-                    Explorer.address(f.chain(), s.to()), s.spent(), s.outpoint()));
+                    links.tx(f.chain(), s.txHash()), links.address(f.chain(), s.from()),
+                    links.address(f.chain(), s.to()), s.spent(), s.outpoint()));
         }
         String label = joinLabel(f.endpointLabel(), f.endpointCategory());
         String tainted = !blank(f.taintedAmount()) ? f.taintedAmount() : amount(f.taintedAmountRaw(), f.decimals());
@@ -397,20 +439,20 @@ public final class HtmlReportWriter {
                 flags.stream().map(g -> new Link(g.id() + " (" + severityOf(g) + ")", "#" + flagAnchor(g.id()))).toList());
     }
 
-    private static List<ClusterView> clusters(List<RunReport.ClusterRow> clusters) {
+    private static List<ClusterView> clusters(List<RunReport.ClusterRow> clusters, ExplorerLinks links) {
         List<ClusterView> out = new ArrayList<>();
         for (RunReport.ClusterRow c : clusters) {
-            out.add(new ClusterView(text(c.chain()), addressLinks(c.chain(), nz(c.seeds())), c.size(),
-                    addressLinks(c.chain(), nz(c.addresses())),
-                    nz(c.evidence()).stream().map(t -> new Link(t, Explorer.tx(c.chain(), t))).toList(),
-                    nz(c.excludedCoinJoins()).stream().map(t -> new Link(t, Explorer.tx(c.chain(), t))).toList(),
+            out.add(new ClusterView(text(c.chain()), addressLinks(c.chain(), nz(c.seeds()), links), c.size(),
+                    addressLinks(c.chain(), nz(c.addresses()), links),
+                    nz(c.evidence()).stream().map(t -> new Link(t, links.tx(c.chain(), t))).toList(),
+                    nz(c.excludedCoinJoins()).stream().map(t -> new Link(t, links.tx(c.chain(), t))).toList(),
                     text(c.heuristic())));
         }
         return out;
     }
 
-    private static List<Link> addressLinks(String chain, List<String> addresses) {
-        return addresses.stream().map(a -> new Link(displayAddress(a), Explorer.address(chain, a))).toList();
+    private static List<Link> addressLinks(String chain, List<String> addresses, ExplorerLinks links) {
+        return addresses.stream().map(a -> new Link(displayAddress(a), links.address(chain, a))).toList();
     }
 
     /** A UTXO chain's counts, in one line (null for an account chain, whose coverage has none). */

@@ -44,7 +44,7 @@ public final class JsonReportWriter {
         RunReport rest = new RunReport(report.job(), report.runDate(), report.generatedAt(), report.parameters(),
                 report.coverage(), report.designations(), fragments.exposures() == null ? report.exposures() : List.of(),
                 fragments.flows() == null ? report.flows() : List.of(), report.flags(), report.summary(),
-                report.changes(), report.rejected(), report.warnings(), report.clusters());
+                report.changes(), report.rejected(), report.warnings(), report.clusters(), report.audit(), null);
         byte[] text = json.writeValueAsBytes(rest);
         // the placeholders in the order they appear (exposures come before flows in RunReport)
         List<Splice> splices = new java.util.ArrayList<>();

@@ -22,7 +22,17 @@ public final class ReportFolderWriter {
 
     private final JsonReportWriter json = new JsonReportWriter();
     private final CsvReportWriter csv = new CsvReportWriter();
-    private final HtmlReportWriter html = new HtmlReportWriter();
+    private final HtmlReportWriter html;
+
+    /** A writer whose page links to the chains' public block explorers. */
+    public ReportFolderWriter() {
+        this(ExplorerLinks.PUBLIC);
+    }
+
+    /** @param links where the page's transactions and addresses link to */
+    public ReportFolderWriter(ExplorerLinks links) {
+        this.html = new HtmlReportWriter(links);
+    }
 
     public Path write(RunReport report, Path reportDir, Set<Format> formats) {
         return write(report, reportDir, formats, JsonFragments.NONE);

@@ -43,6 +43,11 @@ public final class BitcoinEtlLoader {
      * @param maxRejectedShare the load fails when refused rows exceed this share of the chain's rows
      * @throws LedgerLoadException when the folder cannot be read or too many rows are refused
      */
+    /** The files a load of {@code folder} reads, in the order it reads them (for the report's audit trail). */
+    public static List<Path> filesRead(Path folder) {
+        return EtlFileSelector.select(folder, new java.util.ArrayList<>()).stream().map(EtlSource::path).toList();
+    }
+
     public UtxoLoad load(Path folder, double maxRejectedShare) {
         if (!Files.isDirectory(folder)) throw new LedgerLoadException(folder + ": no such folder for the " + chain.id() + " export");
         List<String> warnings = new ArrayList<>();
