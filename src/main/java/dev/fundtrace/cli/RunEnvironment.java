@@ -3,12 +3,12 @@ package dev.fundtrace.cli;
 import dev.fundtrace.FundtraceApplication;
 import dev.fundtrace.files.OwnerOnlyFiles;
 import dev.fundtrace.runlock.RunLock;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /** What the commands share: extra Spring properties (tests point the data folder elsewhere), Spring and the run lock. */
@@ -27,14 +27,20 @@ final class RunEnvironment {
     }
 
     /**
-     * Spring with the database chosen here. The URL is a command-line property: builder properties are Spring's
-     * default properties and lose to application.properties. The H2 file is made owner-only once it exists.
+     * Spring with the database chosen here, which wins over system properties and the environment; the extra
+     * properties come last. The H2 file is made owner-only once it exists.
      */
     ConfigurableApplicationContext context(DatabaseChoice db) {
-        LogFile.prepare(db.dataDir());
-        List<String> args = List.of("--spring.datasource.url=" + db.url().jdbcUrl(), "--fundtrace.data-dir=" + db.dataDir());
-        ConfigurableApplicationContext ctx = new SpringApplicationBuilder(FundtraceApplication.class)
-                .properties(new HashMap<>(extraProperties)).logStartupInfo(false).run(args.toArray(String[]::new));
+        Logging.toFile(LogFile.prepare(db.dataDir()));
+        var ctx = new AnnotationConfigApplicationContext();
+        var sources = ctx.getEnvironment().getPropertySources();
+        sources.addFirst(new MapPropertySource("command", Map.of("spring.datasource.url", db.url().jdbcUrl(),
+                "fundtrace.data-dir", db.dataDir().toString())));
+        sources.addLast(new MapPropertySource("extra", new HashMap<>(extraProperties)));
+        ctx.register(FundtraceApplication.class);
+        ctx.refresh();
+        // a run stopped by a signal closes Spring: the stores still writing finish, the database is closed cleanly
+        ctx.registerShutdownHook();
         if (db.url().h2File() != null) {
             Path h2 = db.url().h2File();
             OwnerOnlyFiles.restrict(h2.resolveSibling(h2.getFileName() + ".mv.db"));
