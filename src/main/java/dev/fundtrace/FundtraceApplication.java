@@ -4,7 +4,7 @@ import dev.fundtrace.batch.TraceJobConfiguration;
 import dev.fundtrace.cli.FundtraceCommandLine;
 import dev.fundtrace.database.DatabaseConfiguration;
 import dev.fundtrace.store.StoreConfiguration;
-import org.springframework.batch.core.configuration.support.JdbcDefaultBatchConfiguration;
+import dev.fundtrace.batch.JobRepositoryConfiguration;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -14,7 +14,7 @@ import org.springframework.context.annotation.Import;
  * auto-configuration and a class-path scan would find costs seconds at every start (docs/performance.md).
  */
 @Configuration(proxyBeanMethods = false)
-@Import({DatabaseConfiguration.class, JdbcDefaultBatchConfiguration.class, StoreConfiguration.class,
+@Import({DatabaseConfiguration.class, JobRepositoryConfiguration.class, StoreConfiguration.class,
         TraceJobConfiguration.class})
 public class FundtraceApplication {
 

@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayDeque;
@@ -29,9 +30,10 @@ class WiringTest {
         }
         Set<String> components = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPath(java.nio.file.Path.of(FundtraceApplication.class.getProtectionDomain().getCodeSource().getLocation().getPath()))
-                .stream().filter(c -> c.isMetaAnnotatedWith(Component.class) || c.isAnnotatedWith(Component.class))
-                .map(JavaClass::getName).collect(Collectors.toSet());
-        assertThat(components).hasSizeGreaterThan(20);
+                .stream().map(JavaClass::reflect)
+                .filter(c -> AnnotatedElementUtils.hasAnnotation(c, Component.class))
+                .map(Class::getName).collect(Collectors.toSet());
+        assertThat(components).hasSizeGreaterThan(25);
         assertThat(imported).containsAll(components);
     }
 }

@@ -57,8 +57,9 @@ public final class Logging extends ContextAwareBase implements Configurator {
         root.setLevel(Level.WARN);
         root.addAppender(start(new ConsoleAppender<>(), context, "STDERR", CONSOLE_PATTERN, a -> a.setTarget("System.err")));
         if (file == null) {
-            // its failures are printed by itself, in one line; their stack traces have no log file to go to yet
-            context.getLogger(FundtraceCommandLine.class).setLevel(Level.OFF);
+            // their failures are printed by the command line, in one line; the stack traces have no log file to go to
+            // yet (Spring starts before the log file is set up: SpringStart)
+            for (String name : FILE_ONLY) context.getLogger(name).setLevel(Level.OFF);
         } else {
             // not rolled: a rolled or recreated file would get the umask's mode, and LogFile creates this one
             // owner-only (it holds only warnings and failures)

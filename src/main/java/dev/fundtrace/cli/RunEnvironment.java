@@ -1,13 +1,8 @@
 package dev.fundtrace.cli;
 
-import dev.fundtrace.FundtraceApplication;
 import dev.fundtrace.files.OwnerOnlyFiles;
 import dev.fundtrace.runlock.RunLock;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.core.env.MapPropertySource;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,7 +10,6 @@ import java.util.Map;
 final class RunEnvironment {
 
     private final Map<String, Object> extraProperties = new HashMap<>();
-    final HeapPeak heapPeak = new HeapPeak();
 
     void put(String key, Object value) {
         extraProperties.put(key, value);
@@ -26,27 +20,9 @@ final class RunEnvironment {
         return DatabaseChoice.of(db, extraProperties);
     }
 
-    /**
-     * Spring with the database chosen here, which wins over system properties and the environment; the extra
-     * properties come last. The H2 file is made owner-only once it exists.
-     */
-    ConfigurableApplicationContext context(DatabaseChoice db) {
-        Logging.toFile(LogFile.prepare(db.dataDir()));
-        var ctx = new AnnotationConfigApplicationContext();
-        var sources = ctx.getEnvironment().getPropertySources();
-        sources.addFirst(new MapPropertySource("command", Map.of("spring.datasource.url", db.url().jdbcUrl(),
-                "fundtrace.data-dir", db.dataDir().toString())));
-        sources.addLast(new MapPropertySource("extra", new HashMap<>(extraProperties)));
-        ctx.register(FundtraceApplication.class);
-        ctx.refresh();
-        // a run stopped by a signal closes Spring: the stores still writing finish, the database is closed cleanly
-        ctx.registerShutdownHook();
-        if (db.url().h2File() != null) {
-            Path h2 = db.url().h2File();
-            OwnerOnlyFiles.restrict(h2.resolveSibling(h2.getFileName() + ".mv.db"));
-            OwnerOnlyFiles.restrict(h2.resolveSibling(h2.getFileName() + ".trace.db"));
-        }
-        return ctx;
+    /** Spring for {@code db}, starting on its own thread while the command goes on (see {@link SpringStart}). */
+    SpringStart startSpring(DatabaseChoice db) {
+        return SpringStart.begin(db, extraProperties);
     }
 
     /** The data folder is made owner-only before anything is written in it, then the lock is taken. */

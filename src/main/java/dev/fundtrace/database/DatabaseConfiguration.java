@@ -1,6 +1,5 @@
 package dev.fundtrace.database;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,27 +11,21 @@ import javax.sql.DataSource;
 
 /**
  * The database a command was given ({@code spring.datasource.url}, with {@code spring.datasource.username} and
- * {@code .password} when the URL does not carry them), its schema brought up to date before anything uses it.
- * Spring Batch finds these beans by name ({@code dataSource}, {@code transactionManager}).
+ * {@code .password} when the URL does not carry them). The pool opens its first connection when first asked for
+ * one, so Spring starts without touching the database; the command brings the schema up to date ({@link Schema})
+ * before anything else uses it. Spring Batch finds these beans by name ({@code dataSource}, {@code transactionManager}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     public HikariDataSource dataSource(Environment env) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(env.getRequiredProperty("spring.datasource.url"));
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(env.getRequiredProperty("spring.datasource.url"));
         String user = env.getProperty("spring.datasource.username");
-        if (user != null) config.setUsername(user);
+        if (user != null) pool.setUsername(user);
         String password = env.getProperty("spring.datasource.password");
-        if (password != null) config.setPassword(password);
-        HikariDataSource pool = new HikariDataSource(config);
-        try {
-            Schema.update(pool);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
+        if (password != null) pool.setPassword(password);
         return pool;
     }
 
