@@ -31,7 +31,7 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 @Import({DesignationsStep.class, LabelsStep.class, LedgerStep.class, UtxoLedgerStep.class, TraceStep.class, FlagStep.class,
         ReportStep.class, ReportPrefetch.class, TraceRunner.class, ExposureWriter.class, RunFiles.class, LedgerCache.class,
-        TraceCache.class, CoinLedgers.class, RpcLedgerSource.class})
+        TraceCache.class, CoinLedgers.class, RpcLedgerSource.class, AuditTrail.class, FlagReviews.class})
 public class TraceJobConfiguration {
 
     public static final String JOB = "fundtraceJob";
