@@ -304,10 +304,16 @@ final class CoinResolver {
         return !rows.unstated(i) && (rows.inputValue(i) != EtlInput.UNSTATED || rows.inputAddressEnd(i) > rows.inputAddressStart(i));
     }
 
-    /** Canonical forms compared in order: one key per form. */
+    /**
+     * Canonical forms compared in order: one key per form. A loop, not Arrays.equals on ranges: most lists hold one
+     * key, and the range check and vectorised mismatch cost more than that compare.
+     */
     private boolean sameAddresses(int i, int o) {
-        return Arrays.equals(rows.inputAddresses(), rows.inputAddressStart(i), rows.inputAddressEnd(i),
-                rows.outputAddresses(), rows.outputAddressStart(o), rows.outputAddressEnd(o));
+        int from = rows.inputAddressStart(i), n = rows.inputAddressEnd(i) - from, at = rows.outputAddressStart(o);
+        if (rows.outputAddressEnd(o) - at != n) return false;
+        int[] a = rows.inputAddresses(), b = rows.outputAddresses();
+        for (int k = 0; k < n; k++) if (a[from + k] != b[at + k]) return false;
+        return true;
     }
 
     private String[] inputNames(int i) {
@@ -366,7 +372,7 @@ final class CoinResolver {
         int key = keys[from];
         int id = holderIds[key];
         if (id == UNSEEN) {
-            id = names.isPseudo(key) ? PSEUDO : ledger.holder(names.name(key)) + 1;
+            id = names.isPseudo(key) ? PSEUDO : ledger.newHolder(names.name(key)) + 1;
             holderIds[key] = id;
         }
         return id == PSEUDO ? CoinLedger.NO_HOLDER : id - 1;

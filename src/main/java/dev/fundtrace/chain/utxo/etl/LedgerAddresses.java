@@ -21,6 +21,8 @@ final class LedgerAddresses {
     private final AtomicInteger next = new AtomicInteger();
     /** key → canonical form, in pages; a page is written before any key in it is published through {@link #keys} */
     private final String[][] names = new String[1 << (31 - PAGE_BITS)][];
+    /** key → whether it is a pseudo-address, in pages like the names (the resolver asks before it reads a name) */
+    private final boolean[][] pseudo = new boolean[1 << (31 - PAGE_BITS)][];
 
     LedgerAddresses(Chain chain) {
         this.chain = chain;
@@ -45,11 +47,17 @@ final class LedgerAddresses {
     private Integer newKey(String canonical) {
         int k = next.getAndIncrement();
         String[] page;
+        boolean[] flags;
         synchronized (names) {
             page = names[k >>> PAGE_BITS];
-            if (page == null) names[k >>> PAGE_BITS] = page = new String[PAGE];
+            if (page == null) {
+                names[k >>> PAGE_BITS] = page = new String[PAGE];
+                pseudo[k >>> PAGE_BITS] = new boolean[PAGE];
+            }
+            flags = pseudo[k >>> PAGE_BITS];
         }
         page[k & (PAGE - 1)] = canonical;
+        flags[k & (PAGE - 1)] = canonical.startsWith(NONSTANDARD);
         return k;
     }
 
@@ -63,6 +71,6 @@ final class LedgerAddresses {
 
     /** bitcoin-etl's {@code nonstandard…} pseudo-addresses never hold a coin (utxo.md, holder of an output). */
     boolean isPseudo(int key) {
-        return name(key).startsWith(NONSTANDARD);
+        return pseudo[key >>> PAGE_BITS][key & (PAGE - 1)];
     }
 }
