@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * One UTXO chain's loaded transactions, as the coin trace and the UTXO flag rules read them: a chain family's
@@ -52,6 +53,8 @@ public final class CoinLedger {
     private final String[] addresses;
     /** address → id, built on the first {@link #addressId} (only seeds and labels are looked up by text) */
     private volatile Map<String, Integer> addressIds;
+    /** the loader's own address → id lookup, when it gave one; then {@link #addressIds} is never built */
+    private final ToIntFunction<String> addressIndex;
     private final int[] spendOrder;
     private final CoinCoverage coverage;
 
@@ -111,6 +114,7 @@ public final class CoinLedger {
         }
         this.addresses = b.addresses.toArray(String[]::new);
         this.addressIds = b.addressIds;
+        this.addressIndex = b.addressIndex;
         this.spendOrder = spendOrder();
         this.coverage = coverage;
     }
@@ -220,6 +224,7 @@ public final class CoinLedger {
 
     /** The id of an address in canonical form, or -1 when no loaded coin is held by it. */
     public int addressId(String canonical) {
+        if (addressIndex != null) return addressIndex.applyAsInt(canonical);
         Map<String, Integer> ids = addressIds;
         if (ids == null) addressIds = ids = index(addresses);
         Integer id = ids.get(canonical);
@@ -295,6 +300,7 @@ public final class CoinLedger {
         private final List<String> addresses = new ArrayList<>();
         /** null while holders come only through {@link #newHolder} */
         private Map<String, Integer> addressIds;
+        private ToIntFunction<String> addressIndex;
         private int lastTx = -1;
 
         private Builder(Chain chain, int transactions, int outputs, int inputs) {
@@ -475,6 +481,14 @@ public final class CoinLedger {
                 addressIds.put(holder, id);
             }
             return id;
+        }
+
+        /**
+         * How the ledger finds an address's id by its canonical form (-1 when it holds no coin), for a loader that
+         * keeps such a map already: the ledger then builds none of its own.
+         */
+        public void addressIndex(ToIntFunction<String> index) {
+            this.addressIndex = index;
         }
 
         /** The number of transactions added so far. */

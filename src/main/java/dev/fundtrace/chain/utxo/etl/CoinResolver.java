@@ -114,6 +114,14 @@ final class CoinResolver {
         if (blocksByFileOrder > 0) {
             warnings.add(blocksByFileOrder + " blocks have rows without index: their positions are the rows' file order");
         }
+        // the ledger looks addresses up by text through the keys the rows were read with, instead of a map of its own
+        // (locals, not fields: the lookup keeps the keys alive, not the resolver and its rows)
+        int[] holders = holderIds;
+        LedgerAddresses keys = names;
+        ledger.addressIndex(canonical -> {
+            int key = keys.keyOf(canonical);
+            return key < 0 || holders[key] <= 0 ? -1 : holders[key] - 1;
+        });
         CoinCoverage coverage = new CoinCoverage(fromBlock, toBlock, fromTime, toTime, blockNumbers.size(), transactions,
                 coinbases, inputs, outputs, unresolved, outputValue.value(), fees.value());
         return new Result(ledger.build(coverage), refusals);

@@ -61,6 +61,12 @@ final class LedgerAddresses {
         return k;
     }
 
+    /** The key of an address in canonical form, or -1 when no row holds it. */
+    int keyOf(String canonical) {
+        Integer k = keys.get(canonical);
+        return k != null ? k : -1;
+    }
+
     /** How many keys were given. */
     int size() { return next.get(); }
 
