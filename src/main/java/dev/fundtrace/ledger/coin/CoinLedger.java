@@ -176,6 +176,11 @@ public final class CoinLedger {
         return spendOrder == null ? computeSpendOrder() : spendOrder.clone();
     }
 
+    /** The k-th transaction of {@link #spendOrder()}, without a copy of the order. */
+    public int spendOrderAt(int k) {
+        return spendOrder[k];
+    }
+
     // inputs
 
     public int inputCount() { return inputCoin.length; }

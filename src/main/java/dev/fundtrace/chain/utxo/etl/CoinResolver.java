@@ -60,6 +60,7 @@ final class CoinResolver {
     /** the claims of the transaction being decided: output numbers, then the outpoints from before the export */
     private int[] claimedOutputs = new int[16];
     private final List<Outpoint> claimedExternal = new ArrayList<>();
+    private final BlockArrays arrays = new BlockArrays();
 
     /** An outpoint from before the export, as the set of spent ones keys it. */
     private record Outpoint(long a, long b, long c, long d, int vout) {}
@@ -129,8 +130,8 @@ final class CoinResolver {
 
     /** Links one block: {@code blockRows[0..count)} are its rows in file order. */
     private void block(int[] blockRows, int count, long number, int rank, List<Long> blockOfRank) {
-        int[] candidates = new int[count];
-        int[] ordinal = new int[count];
+        BlockArrays a = arrays.fit(count);
+        int[] candidates = a.candidates, ordinal = a.ordinal;
         int c = 0;
         boolean indexed = true;
         for (int i = 0; i < count; i++) {
@@ -145,50 +146,58 @@ final class CoinResolver {
                 candidates[c++] = g;
             }
         }
-        int[] position = positions(candidates, ordinal, c, indexed, number);
+        int[] position = positions(a, c, indexed, number);
         // positions are distinct and non-negative: sorting (position, candidate) pairs packed in longs needs no boxing
-        long[] sorted = new long[c];
+        long[] sorted = a.sorted;
         for (int i = 0; i < c; i++) sorted[i] = (long) position[i] << 32 | i;
-        Arrays.sort(sorted);
-        int[] tx = new int[c], pos = new int[c];
+        Arrays.sort(sorted, 0, c);
+        int[] tx = a.tx, pos = a.pos;
         for (int i = 0; i < c; i++) {
             tx[i] = candidates[(int) sorted[i]];
             pos[i] = (int) (sorted[i] >>> 32);
             txids.setCandidate(rowSlot[tx[i]], i);
         }
-        boolean[] accepted = new boolean[c];
-        for (int i : spendingOrder(tx, rank, number)) accepted[i] = decide(tx[i], rank, tx, accepted, blockOfRank);
-        emit(number, tx, pos, accepted);
+        boolean[] accepted = a.accepted;
+        Arrays.fill(accepted, 0, c, false);
+        int decided = spendingOrder(a, c, rank, number);
+        for (int k = 0; k < decided; k++) {
+            int i = a.order[k];
+            accepted[i] = decide(tx[i], rank, tx, accepted, blockOfRank);
+        }
+        emit(number, a, c);
     }
 
     /** Each candidate's position: its index, or its 0-based file order in the block when a row lacks one. */
-    private int[] positions(int[] candidates, int[] ordinal, int count, boolean indexed, long number) {
-        int[] position = new int[count];
+    private int[] positions(BlockArrays a, int count, boolean indexed, long number) {
+        int[] position = a.position;
         if (indexed) {
-            for (int i = 0; i < count; i++) position[i] = rows.index(candidates[i]);
-            int[] sorted = Arrays.copyOf(position, count);
-            Arrays.sort(sorted);
+            for (int i = 0; i < count; i++) position[i] = rows.index(a.candidates[i]);
+            int[] sorted = a.sortedPositions;
+            System.arraycopy(position, 0, sorted, 0, count);
+            Arrays.sort(sorted, 0, count);
             for (int i = 1; i < count && indexed; i++) indexed = sorted[i] != sorted[i - 1];
             if (indexed) return position;
             warnings.add("block " + number + " has two transactions with the same index: its positions are the rows' file order");
         } else {
             blocksByFileOrder++;
         }
-        System.arraycopy(ordinal, 0, position, 0, count);
+        System.arraycopy(a.ordinal, 0, position, 0, count);
         return position;
     }
 
     /**
-     * The order in which a block's transactions are decided: position order, except that a transaction waits for
-     * the transactions of the same block whose outputs it spends. Rows in a spending cycle are refused. Also looks
-     * up every input's outpoint, once.
+     * The order in which a block's transactions are decided, into {@code a.order}; returns how many are decided:
+     * position order, except that a transaction waits for the transactions of the same block whose outputs it
+     * spends. Rows in a spending cycle are refused (not decided). Also looks up every input's outpoint, once.
      */
-    private int[] spendingOrder(int[] tx, int rank, long number) {
+    private int spendingOrder(BlockArrays a, int count, int rank, long number) {
         long[] spent = rows.spentWords();
-        int[] pending = new int[tx.length];
-        int[][] children = null;
-        int[] childCount = null;
-        for (int i = 0; i < tx.length; i++) {
+        int[] tx = a.tx, pending = a.pending, childCount = a.childCount, order = a.order;
+        int[][] children = a.children;
+        Arrays.fill(pending, 0, count, 0);
+        Arrays.fill(childCount, 0, count, 0);
+        boolean linked = false;
+        for (int i = 0; i < count; i++) {
             int own = rowSlot[tx[i]];
             int first = rows.firstInput(tx[i]), end = rows.firstInput(tx[i] + 1);
             for (int k = first; k < end; k++) {
@@ -196,7 +205,7 @@ final class CoinResolver {
                 inputSlot[k] = slot;
                 if (slot < 0 || slot == own || txids.currentRank(slot) != rank) continue;
                 if (sameParentEarlier(first, k, slot)) continue;
-                if (children == null) { children = new int[tx.length][]; childCount = new int[tx.length]; }
+                linked = true;
                 int parent = txids.candidate(slot);
                 pending[i]++;
                 if (children[parent] == null) children[parent] = new int[2];
@@ -204,23 +213,22 @@ final class CoinResolver {
                 children[parent][childCount[parent]++] = i;
             }
         }
-        int[] order = new int[tx.length];
-        if (children == null) {
-            for (int i = 0; i < order.length; i++) order[i] = i;
-            return order;
+        if (!linked) {
+            for (int i = 0; i < count; i++) order[i] = i;
+            return count;
         }
-        IntHeap ready = new IntHeap(tx.length);
-        for (int i = 0; i < tx.length; i++) if (pending[i] == 0) ready.add(i);
+        IntHeap ready = a.ready;
+        for (int i = 0; i < count; i++) if (pending[i] == 0) ready.add(i);
         int n = 0;
         while (!ready.isEmpty()) {
             int i = ready.poll();
             order[n++] = i;
             for (int k = 0; k < childCount[i]; k++) if (--pending[children[i][k]] == 0) ready.add(children[i][k]);
         }
-        for (int i = 0; i < tx.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (pending[i] > 0) refuse(tx[i], "transaction " + rows.hash(tx[i]) + " is part of a spending cycle inside block " + number);
         }
-        return Arrays.copyOf(order, n);
+        return n;
     }
 
     /** Whether an earlier input of the same transaction already spends from that parent (a parent counts once). */
@@ -332,11 +340,12 @@ final class CoinResolver {
         return TxColumns.names(rows.outputAddresses(), rows.outputAddressStart(o), rows.outputAddressEnd(o), names);
     }
 
-    /** Adds a block's accepted transactions in position order, their outputs, then their inputs. */
-    private void emit(long number, int[] tx, int[] pos, boolean[] accepted) {
+    /** Adds a block's accepted transactions ({@code a.tx[0..count)}) in position order, their outputs, then their inputs. */
+    private void emit(long number, BlockArrays a, int count) {
         long[] hashes = rows.hashWords();
-        int[] ledgerTx = new int[tx.length];
-        for (int i = 0; i < tx.length; i++) {
+        int[] tx = a.tx, pos = a.pos, ledgerTx = a.ledgerTx;
+        boolean[] accepted = a.accepted;
+        for (int i = 0; i < count; i++) {
             if (!accepted[i]) continue;
             int g = tx[i];
             long time = rows.time(g) >= 0 ? rows.time(g) : blockTimes.getOrDefault(number, -1L);
@@ -355,7 +364,7 @@ final class CoinResolver {
             outputs += endOut - firstOut;
             span(number, time);
         }
-        for (int i = 0; i < tx.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (!accepted[i]) continue;
             int t = ledgerTx[i];
             int g = tx[i];
@@ -395,6 +404,39 @@ final class CoinResolver {
 
     private void refuse(int row, String reason) {
         refusals.add(new Refusal(row, reason));
+    }
+
+    /**
+     * The arrays linking a block uses, kept from block to block and grown for the largest: made for each block they
+     * would be a few dozen megabytes of garbage over an export.
+     */
+    private static final class BlockArrays {
+        int[] candidates = new int[0], ordinal, position, sortedPositions, tx, pos, pending, childCount, order, ledgerTx;
+        long[] sorted;
+        boolean[] accepted;
+        /** per candidate, the candidates that spend its outputs ({@code childCount} of them); arrays kept too */
+        int[][] children;
+        IntHeap ready;
+
+        BlockArrays fit(int count) {
+            if (candidates.length >= count) return this;
+            int n = Math.max(count, candidates.length * 3 / 2);
+            candidates = new int[n];
+            ordinal = new int[n];
+            position = new int[n];
+            sortedPositions = new int[n];
+            tx = new int[n];
+            pos = new int[n];
+            pending = new int[n];
+            childCount = new int[n];
+            order = new int[n];
+            ledgerTx = new int[n];
+            sorted = new long[n];
+            accepted = new boolean[n];
+            children = children == null ? new int[n][] : Arrays.copyOf(children, n);
+            ready = new IntHeap(n);
+            return this;
+        }
     }
 
     /** A min-heap of ints: Kahn's ready set, by position. */

@@ -155,7 +155,7 @@ final class ExportParser {
             if (c.transactions.size() > 0) {
                 if (rows == null && allocating == null) {
                     allocating = sized(c);
-                    early = new TxColumns(c.transactions.size() * 8, c.transactions.inputCount() * 8, c.transactions.outputCount() * 8);
+                    early = new TxColumns(c.transactions.size() * 16, c.transactions.inputCount() * 16, c.transactions.outputCount() * 16);
                 }
                 if (rows == null && allocating.isDone()) takeAllocated();
                 (rows != null ? rows : early).append(c.transactions, c.id);
