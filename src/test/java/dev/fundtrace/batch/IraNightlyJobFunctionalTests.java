@@ -334,7 +334,9 @@ class IraNightlyJobFunctionalTests {
         CapturedRun late = CapturedRun.of(() -> fundtrace("run", missing.toString()));
         assertThat(late.exit()).isEqualTo(1);
         assertThat(late.err()).contains("missing input ledger.ethereum.files: /nonexistent/export");
-        assertThat(fundtrace("validate", "jobs/ira-nightly.yml")).isZero();
+        CapturedRun validate = CapturedRun.of(() -> fundtrace("validate", "jobs/ira-nightly.yml"));
+        assertThat(validate.exit()).as(validate.err()).isZero();
+        assertThat(validate.out()).as("validate reads the job's reviews.csv too").containsPattern("reviews\\.csv: \\d+ reviews, 0 refused");
         assertThat(fundtrace("frobnicate")).isEqualTo(2);
     }
 
