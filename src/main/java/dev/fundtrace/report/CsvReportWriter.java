@@ -11,8 +11,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /** flagged-flows.csv (one row per flag) and rejected.csv (one row per refused input record), RFC 4180. */
 public final class CsvReportWriter {
@@ -24,27 +22,57 @@ public final class CsvReportWriter {
     static final String[] REJECTED_COLUMNS = {"source", "line", "reason", "record"};
 
     public void writeFlags(RunReport report, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writeFlags(report, w);
-        } catch (IOException e) {
-            throw WriteFailure.of(file, e);
+        writeFlags(FlagSource.of(HtmlReportWriter.nz(report.flags()), HtmlReportWriter.nz(report.flows())), file);
+    }
+
+    public void writeFlags(FlagSource flags, Path file) {
+        try (FlagRows rows = FlagRows.open(file, file)) {
+            flags.forEach(rows::add);
         }
     }
 
-    private static void writeFlags(RunReport report, Writer w) throws IOException {
-        Map<String, RunReport.FlowRow> flows = new HashMap<>();
-        for (RunReport.FlowRow f : report.flows()) flows.put(f.id(), f);
-        try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FLAG_COLUMNS).get())) {
-            for (RunReport.FlagRow f : report.flags()) {
-                RunReport.FlowRow flow = f.flowIds().isEmpty() ? null : flows.get(f.flowIds().get(0));
-                String raw = FlagAmount.raw(f, flow);
+    /** flagged-flows.csv written a row at a time, as the flags pass. */
+    static final class FlagRows implements AutoCloseable {
+        private final Path file;
+        private final CSVPrinter csv;
+
+        private FlagRows(Path file, CSVPrinter csv) {
+            this.file = file;
+            this.csv = csv;
+        }
+
+        /** Opens {@code file} (created or replaced) and writes the header; a failure names {@code shownAs}. */
+        static FlagRows open(Path file, Path shownAs) {
+            try {
+                Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                return new FlagRows(shownAs, new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FLAG_COLUMNS).get()));
+            } catch (IOException e) {
+                throw WriteFailure.of(shownAs, e);
+            }
+        }
+
+        void add(ReportedFlag flag) {
+            RunReport.FlagRow f = flag.row();
+            String raw = flag.amountRaw();
+            try {
                 // every text cell may come from an input file (a token's symbol, a label): none may run as a formula
                 csv.printRecord(inert(f.id()), inert(f.rule()), inert(f.severity()), inert(f.chain()), inert(f.asset()),
                         inert(f.assetSymbol()), inert(f.address()), inert(f.seed()), f.hops(),
                         f.depositAddress() == null ? "" : inert(f.depositAddress()),
-                        raw == null ? "" : integer(raw), raw == null || flow == null ? "" : display(raw, flow.decimals()),
+                        raw == null ? "" : integer(raw), raw == null || flag.decimals() == null ? "" : display(raw, flag.decimals()),
                         inert(String.join(";", f.flowIds())), inert(String.join(";", f.evidence())),
                         inert(f.explanation()), f.newSinceLastRun());
+            } catch (IOException e) {
+                throw WriteFailure.of(file, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                csv.close();
+            } catch (IOException e) {
+                throw WriteFailure.of(file, e);
             }
         }
     }

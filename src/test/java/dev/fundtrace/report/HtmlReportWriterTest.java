@@ -165,7 +165,7 @@ class HtmlReportWriterTest {
     @Test
     void flags_flow_paths_and_new_flags_are_capped_for_a_reader_and_the_page_says_where_the_rest_are() throws IOException {
         RunReport base = sample();
-        int n = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_SEVERITY + 50;
+        int n = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE + 50;
         List<FlowRow> flows = new ArrayList<>();
         List<FlagRow> flags = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -181,7 +181,7 @@ class HtmlReportWriterTest {
                 base.designations(), base.exposures(), flows, flags, base.summary(),
                 new Changes("2026-11-27", ids, List.of()), List.of(), List.of());
         String html = render(later);
-        int shown = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_SEVERITY;
+        int shown = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE;
         assertThat(html).contains("This page lists " + shown + " of " + n + " flags");
         assertThat(html.split("class=\"flag-row ", -1)).hasSize(shown + 1);
         assertThat(html).contains("id=\"flag-G-" + String.format("%03d", shown - 1)).doesNotContain("id=\"flag-G-" + String.format("%03d", shown));
