@@ -40,13 +40,11 @@ public class TraceJobConfiguration {
     @Bean
     TraceJobs traceJobs(JobRepository jobRepository, PlatformTransactionManager tx, RunDao runs,
                         DesignationsStep designations, LabelsStep labels, LedgerStep accountLedger,
-                        UtxoLedgerStep utxoLedger, TraceStep trace, FlagStep flags, ReportStep report,
-                        ReportPrefetch prefetch) {
+                        UtxoLedgerStep utxoLedger, TraceStep trace, FlagStep flags, ReportStep report) {
         return (definition, text) -> {
             var steps = new JobBuilder(JOB, jobRepository)
                     .listener(new KeepDefinitionListener(jobRepository, text))
                     .listener(new RunHistoryListener(runs))
-                    .listener(prefetch)
                     .start(step("designations", designations, jobRepository, tx))
                     .next(step("labels", labels, jobRepository, tx));
             // one ledger step per chain the job traces, by the chain's family

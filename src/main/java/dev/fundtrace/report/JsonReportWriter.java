@@ -60,6 +60,23 @@ public final class JsonReportWriter {
         writeFragment(file, out -> writeExposures(rows, out));
     }
 
+    /**
+     * The exposures as {@link #writeExposures(Iterable, Path)} writes them, handed over one at a time by
+     * {@code rows} (a trace's million exposures are not held); {@code whole} runs once every row is written, before
+     * the file is renamed into place.
+     */
+    public static void streamExposures(java.util.function.Consumer<java.util.function.Consumer<RunReport.ExposureRow>> rows,
+                                       Runnable whole, Path file) {
+        writeFragment(file, out -> {
+            try (JsonGenerator g = compact.createGenerator(out)) {
+                g.writeStartArray();
+                rows.accept(e -> writeExposure(g, e));
+                g.writeEndArray();
+            }
+            whole.run();
+        });
+    }
+
     /** The flows with their paths as one compact JSON array, like {@link #writeExposures}, in FlowRow's field order. */
     public static void writeFlows(Iterable<RunReport.FlowRow> flows, Path file) {
         writeFragment(file, out -> writeFlows(flows, out));
@@ -99,27 +116,29 @@ public final class JsonReportWriter {
     private static void writeExposures(Iterable<RunReport.ExposureRow> rows, OutputStream out) {
         try (JsonGenerator g = compact.createGenerator(out)) {
             g.writeStartArray();
-            for (RunReport.ExposureRow e : rows) {
-                g.writeStartObject();
-                g.writeStringProperty("direction", e.direction());
-                g.writeStringProperty("chain", e.chain());
-                g.writeStringProperty("asset", e.asset());
-                g.writeStringProperty("address", e.address());
-                g.writeNumberProperty("hops", e.hops());
-                g.writeStringProperty("taintedAmountRaw", e.taintedAmountRaw());
-                g.writeStringProperty("seed", e.seed());
-                g.writeStringProperty("label", e.label());
-                g.writeStringProperty("category", e.category());
-                if (e.taintedAmount() != null) g.writeStringProperty("taintedAmount", e.taintedAmount());
-                if (e.evidence() != null) {
-                    g.writeArrayPropertyStart("evidence");
-                    for (String coin : e.evidence()) g.writeString(coin);
-                    g.writeEndArray();
-                }
-                g.writeEndObject();
-            }
+            for (RunReport.ExposureRow e : rows) writeExposure(g, e);
             g.writeEndArray();
         }
+    }
+
+    private static void writeExposure(JsonGenerator g, RunReport.ExposureRow e) {
+        g.writeStartObject();
+        g.writeStringProperty("direction", e.direction());
+        g.writeStringProperty("chain", e.chain());
+        g.writeStringProperty("asset", e.asset());
+        g.writeStringProperty("address", e.address());
+        g.writeNumberProperty("hops", e.hops());
+        g.writeStringProperty("taintedAmountRaw", e.taintedAmountRaw());
+        g.writeStringProperty("seed", e.seed());
+        g.writeStringProperty("label", e.label());
+        g.writeStringProperty("category", e.category());
+        if (e.taintedAmount() != null) g.writeStringProperty("taintedAmount", e.taintedAmount());
+        if (e.evidence() != null) {
+            g.writeArrayPropertyStart("evidence");
+            for (String coin : e.evidence()) g.writeString(coin);
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     private static void writeFlows(Iterable<RunReport.FlowRow> flows, OutputStream out) {

@@ -31,30 +31,23 @@ public final class ChainTrace implements TracedChain {
     @Override
     public String chain() { return ledger.chain().id(); }
 
-    /** Every address either pass reached, in a stable order (direction, asset, hops, address). */
+    /** Every address either pass reached, in a stable order: asset, forward before backward, address id. */
     @Override
-    public List<Exposure> exposures(LabelBook labels) {
-        List<Exposure> out = new ArrayList<>();
+    public void forEachExposure(LabelBook labels, java.util.function.Consumer<Exposure> each) {
         for (AssetTrace a : assets) {
-            // the backward direction's records are built on a second core meanwhile
-            var backward = java.util.concurrent.CompletableFuture.supplyAsync(() -> exposures(a, Direction.BACKWARD, labels));
-            out.addAll(exposures(a, Direction.FORWARD, labels));
-            out.addAll(backward.join());
+            for (Direction d : List.of(Direction.FORWARD, Direction.BACKWARD)) forEachExposure(a, d, labels, each);
         }
-        return out; // in (asset, direction, address id) order; readers sort as they need
     }
 
-    private List<Exposure> exposures(AssetTrace a, Direction d, LabelBook labels) {
+    private void forEachExposure(AssetTrace a, Direction d, LabelBook labels, java.util.function.Consumer<Exposure> each) {
         Reach r = reach(a, d);
-        if (r == null) return List.of();
-        List<Exposure> out = new ArrayList<>();
+        if (r == null) return;
         Map<Integer, String> seedHex = new HashMap<>(); // a handful of seeds start every chain
         for (int v = 0; v < a.graph().n; v++) {
             if (r.hop[v] == 0) continue;
             String seed = seedHex.computeIfAbsent(seedId(a, d, v), ledger::address);
-            out.add(exposure(a, d, v, labels, seed));
+            each.accept(exposure(a, d, v, labels, seed));
         }
-        return out;
     }
 
     public Exposure exposure(AssetTrace a, Direction d, int v, LabelBook labels) {
