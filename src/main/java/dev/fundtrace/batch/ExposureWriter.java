@@ -58,10 +58,10 @@ class ExposureWriter {
             return;
         }
         pending.put(runId, CompletableFuture.runAsync(() -> {
-            long t0 = System.nanoTime();
+            long t0 = System.nanoTime(), c0 = FlagStep.threadCpu();
             writeNow(runId, trace);
-            Console.progress("trace", String.format("%,d exposures written in %.2f s (another thread)",
-                    trace.exposureCount(), (System.nanoTime() - t0) / 1e9));
+            Console.progress("trace", String.format("%,d exposures written in %.2f s (cpu %.2f s, another thread)",
+                    trace.exposureCount(), (System.nanoTime() - t0) / 1e9, (FlagStep.threadCpu() - c0) / 1e9));
         }, executor));
     }
 

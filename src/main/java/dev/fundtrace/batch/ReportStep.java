@@ -75,7 +75,7 @@ class ReportStep implements Tasklet {
         long source = traceDao.sourceOf(run.runId());
         ReportFolderWriter.Written written;
         ReportInput in;
-        long t0, t1;
+        long t0, t1, c1;
         try {
             writer.ensureWritten(run, source);
             Findings findings = files.findings(source);
@@ -86,13 +86,14 @@ class ReportStep implements Tasklet {
             t0 = System.nanoTime();
             in = input(run, job, source, findings);
             t1 = System.nanoTime();
+            c1 = FlagStep.threadCpu();
             written = new ReportFolderWriter().write(in, run.reportRoot(job), formats(job), () -> { });
         } catch (RuntimeException e) {
             writer.awaitQuietly(run.runId()); // the step fails only once the writer's thread is done
             throw e;
         }
-        Console.progress("report", String.format("%,d flags: gathered in %.2f s, written in %.2f s",
-                written.tally().count(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9));
+        Console.progress("report", String.format("%,d flags: gathered in %.2f s, written in %.2f s (cpu %.2f s)",
+                written.tally().count(), (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9, (FlagStep.threadCpu() - c1) / 1e9));
         RunReport report = in.report();
         runDao.summary(run.runId(), written.folder().toString(), report.designations().size(), report.summary().seeds(),
                 report.summary().transfers(), report.summary().reachedAddresses(), report.summary().flags());

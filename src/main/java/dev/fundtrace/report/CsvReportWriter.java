@@ -34,18 +34,21 @@ public final class CsvReportWriter {
     /** flagged-flows.csv written a row at a time, as the flags pass. */
     static final class FlagRows implements AutoCloseable {
         private final Path file;
-        private final CSVPrinter csv;
+        private final Writer out;
+        private final CsvLine line = new CsvLine();
 
-        private FlagRows(Path file, CSVPrinter csv) {
+        private FlagRows(Path file, Writer out) {
             this.file = file;
-            this.csv = csv;
+            this.out = out;
         }
 
         /** Opens {@code file} (created or replaced) and writes the header; a failure names {@code shownAs}. */
         static FlagRows open(Path file, Path shownAs) {
             try {
-                Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-                return new FlagRows(shownAs, new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FLAG_COLUMNS).get()));
+                FlagRows rows = new FlagRows(shownAs, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+                for (String column : FLAG_COLUMNS) rows.line.cell(column);
+                rows.line.writeTo(rows.out);
+                return rows;
             } catch (IOException e) {
                 throw WriteFailure.of(shownAs, e);
             }
@@ -56,12 +59,14 @@ public final class CsvReportWriter {
             String raw = flag.amountRaw();
             try {
                 // every text cell may come from an input file (a token's symbol, a label): none may run as a formula
-                csv.printRecord(inert(f.id()), inert(f.rule()), inert(f.severity()), inert(f.chain()), inert(f.asset()),
-                        inert(f.assetSymbol()), inert(f.address()), inert(f.seed()), f.hops(),
-                        f.depositAddress() == null ? "" : inert(f.depositAddress()),
-                        raw == null ? "" : integer(raw), raw == null || flag.decimals() == null ? "" : display(raw, flag.decimals()),
-                        inert(String.join(";", f.flowIds())), inert(String.join(";", f.evidence())),
-                        inert(f.explanation()), f.newSinceLastRun());
+                line.cell(inert(f.id())).cell(inert(f.rule())).cell(inert(f.severity())).cell(inert(f.chain()))
+                        .cell(inert(f.asset())).cell(inert(f.assetSymbol())).cell(inert(f.address())).cell(inert(f.seed()))
+                        .cell(f.hops()).cell(f.depositAddress() == null ? "" : inert(f.depositAddress()))
+                        .cell(raw == null ? "" : integer(raw))
+                        .cell(raw == null || flag.decimals() == null ? "" : display(raw, flag.decimals()))
+                        .cell(inert(String.join(";", f.flowIds()))).cell(inert(String.join(";", f.evidence())))
+                        .cell(inert(f.explanation())).cell(f.newSinceLastRun());
+                line.writeTo(out);
             } catch (IOException e) {
                 throw WriteFailure.of(file, e);
             }
@@ -70,7 +75,7 @@ public final class CsvReportWriter {
         @Override
         public void close() {
             try {
-                csv.close();
+                out.close();
             } catch (IOException e) {
                 throw WriteFailure.of(file, e);
             }
@@ -107,15 +112,38 @@ public final class CsvReportWriter {
      * spreadsheet would show rounded.
      */
     static String integer(String raw) {
+        if (isPlainInteger(raw)) return raw; // the usual case, without the arithmetic
         return new BigDecimal(raw.strip()).stripTrailingZeros().toBigIntegerExact().toString();
+    }
+
+    /** Digits only, without a leading zero (or "0"): already an integer string as written here. */
+    private static boolean isPlainInteger(String s) {
+        int n = s.length();
+        if (n == 0 || (s.charAt(0) == '0' && n > 1)) return false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 
     /** Raw units scaled by decimals, exact. */
     public static String display(String raw, int decimals) {
+        if (decimals >= 0 && isPlainInteger(raw)) return displayDigits(raw, decimals);
         BigDecimal v = new BigDecimal(raw);
         if (decimals > 0) v = v.movePointLeft(decimals);
         v = v.stripTrailingZeros();
         String s = v.toPlainString();
         return s.contains(".") ? s : s + ".0";
+    }
+
+    /** {@link #display} of a plain integer string, on its digits: the point moved, zeros after it dropped. */
+    private static String displayDigits(String digits, int decimals) {
+        int n = digits.length();
+        String whole = n > decimals ? digits.substring(0, n - decimals) : "0";
+        int fracEnd = n, fracStart = Math.max(0, n - decimals);
+        while (fracEnd > fracStart && digits.charAt(fracEnd - 1) == '0') fracEnd--;
+        if (fracEnd == fracStart) return whole + ".0";
+        return whole + "." + "0".repeat(Math.max(0, decimals - n)) + digits.substring(fracStart, fracEnd);
     }
 }

@@ -69,8 +69,12 @@ final class PagePass {
         counts.computeIfAbsent(sev, k -> new LinkedHashMap<>()).merge(g.rule(), 1, Integer::sum);
         PriorityQueue<Kept> heap = top.computeIfAbsent(sev, k -> new LinkedHashMap<>())
                 .computeIfAbsent(g.rule(), k -> new PriorityQueue<>(LARGEST_FIRST.reversed()));
-        heap.add(new Kept(f, sortAmount(f), place));
-        if (heap.size() > HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE) heap.poll();
+        BigDecimal amount = sortAmount(f);
+        // a full heap takes a flag only if it is larger than the smallest kept (an equal one came later: it loses)
+        if (heap.size() < HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE || amount.compareTo(heap.peek().amount()) > 0) {
+            heap.add(new Kept(f, amount, place));
+            if (heap.size() > HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE) heap.poll();
+        }
         for (String fid : nz(g.flowIds())) {
             if (listed.contains(fid)) flagsOfListedFlows.computeIfAbsent(fid, k -> new ArrayList<>()).add(g);
         }

@@ -7,6 +7,7 @@ import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
 import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.Flow;
+import dev.fundtrace.trace.StepCache;
 
 import java.util.Collection;
 import java.util.HashSet;
@@ -30,6 +31,7 @@ final class RuleContext {
     /** Per asset and direction, per local address: 1 + the handle of the flow to it, 0 while none was made. */
     private final Map<AssetTrace, int[][]> handles = new IdentityHashMap<>();
     private final RecentFlows recent = new RecentFlows();
+    private final StepCache steps = new StepCache();
 
     /** @param sanctionedNotSeeds addresses on the loaded sanctions lists that were not selected as seeds */
     RuleContext(ChainTrace trace, LabelBook labels, Collection<String> sanctionedNotSeeds, FindingSink sink) {
@@ -76,7 +78,7 @@ final class RuleContext {
         Flow cached = recent.get(a, d, v);
         if (cached != null) return cached;
         String id = "F-" + ShortHash.of(d.id() + "|" + trace.chain() + "|" + a.asset() + "|" + trace.address(a, v));
-        Flow f = trace.flow(id, a, d, v, labels);
+        Flow f = trace.flow(id, a, d, v, labels, steps);
         int[] h = handles(a, d);
         if (h[v] == 0) h[v] = sink.flow(f) + 1;
         recent.put(a, d, v, f);
