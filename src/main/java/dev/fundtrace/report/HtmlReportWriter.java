@@ -234,17 +234,6 @@ public final class HtmlReportWriter {
 
     public record RejectView(String source, String line, String reason, String record) {}
 
-    /**
-     * The flows whose paths the page shows (the first {@link #MAX_FLOW_PATHS_SHOWN} listed and those drawn): of the
-     * others it needs only the endpoint and amount, so a caller may leave their paths empty.
-     */
-    public static Set<String> flowsWithPathsShown(List<FlowRow> flows, List<FlagRow> flags) {
-        Set<String> ids = new java.util.HashSet<>();
-        flows.stream().limit(MAX_FLOW_PATHS_SHOWN).forEach(f -> ids.add(f.id()));
-        GraphLayout.drawn(flows, flags).forEach(f -> ids.add(f.id()));
-        return ids;
-    }
-
     static Page page(RunReport r) {
         ReportInput in = ReportInput.of(r);
         PagePass pass = new PagePass(in.pageFlows());

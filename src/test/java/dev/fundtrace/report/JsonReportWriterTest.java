@@ -34,6 +34,17 @@ class JsonReportWriterTest {
         assertThat(written(report, new JsonFragments(null, flows))).isEqualTo(expected);
     }
 
+    /** The streamed document is byte for byte what data binding made of the whole report before it streamed. */
+    @Test
+    void the_streamed_report_is_what_data_binding_writes() throws Exception {
+        RunReport report = withOddValues(ReportSamples.sample(9));
+        var bound = JsonMapper.builder().enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(report);
+        Path file = dir.resolve("streamed.json");
+        writer.write(report, file);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(bound);
+    }
+
     @Test
     void empty_arrays_splice_too() {
         RunReport sample = ReportSamples.sample(2);
