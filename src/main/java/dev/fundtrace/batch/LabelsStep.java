@@ -21,10 +21,12 @@ class LabelsStep implements Tasklet {
 
     private final LabelDao labelDao;
     private final RejectionDao rejectionDao;
+    private final AuditTrail audit;
 
-    LabelsStep(LabelDao labelDao, RejectionDao rejectionDao) {
+    LabelsStep(LabelDao labelDao, RejectionDao rejectionDao, AuditTrail audit) {
         this.labelDao = labelDao;
         this.rejectionDao = rejectionDao;
+        this.audit = audit;
     }
 
     @Override
@@ -34,6 +36,7 @@ class LabelsStep implements Tasklet {
         List<Label> labels = new ArrayList<>();
         List<Rejection> rejected = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        var digests = dev.fundtrace.audit.Digests.ofFiles(job.labels()); // hashed meanwhile, on a thread of its own
         for (var file : job.labels()) {
             var result = new LabelFileReader().read(file);
             labels.addAll(result.labels());
@@ -43,6 +46,7 @@ class LabelsStep implements Tasklet {
         }
         labelDao.replace(run.runId(), labels);
         rejectionDao.replace(run.runId(), sources, rejected);
+        audit.labels(run.runId(), dev.fundtrace.audit.Digests.await(digests));
         contribution.incrementWriteCount(labels.size());
         Console.progress("labels", labels.size() + " labelled addresses, " + rejected.size() + " refused");
         return RepeatStatus.FINISHED;

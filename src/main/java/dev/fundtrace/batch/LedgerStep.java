@@ -1,6 +1,8 @@
 package dev.fundtrace.batch;
 
+import dev.fundtrace.audit.Digests;
 import dev.fundtrace.jobfile.JobDefinition;
+import dev.fundtrace.report.RunReport;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.chain.ethereum.etl.EtlExportLoader;
 import dev.fundtrace.ledger.store.LedgerStore;
@@ -25,8 +27,11 @@ class LedgerStep implements Tasklet {
     private final FactDao factDao;
     private final RpcLedgerSource rpc;
     private final LedgerCache cache;
+    private final AuditTrail audit;
 
-    LedgerStep(LedgerStore store, JobSegmentDao segmentDao, FactDao factDao, RpcLedgerSource rpc, LedgerCache cache) {
+    LedgerStep(LedgerStore store, JobSegmentDao segmentDao, FactDao factDao, RpcLedgerSource rpc, LedgerCache cache,
+               AuditTrail audit) {
+        this.audit = audit;
         this.store = store;
         this.segmentDao = segmentDao;
         this.factDao = factDao;
@@ -42,9 +47,15 @@ class LedgerStep implements Tasklet {
         if (!eth.fromFiles()) {
             String fingerprint = rpc.gather(run, job);
             segmentDao.use(job.name(), eth.chain().id(), fingerprint);
+            audit.ledger(run.runId(), RunReport.LedgerInput.rpc(eth.chain().id(),
+                    dev.fundtrace.chain.ethereum.rpc.RedactedUrl.of(eth.rpc())));
             return RepeatStatus.FINISHED;
         }
         String fingerprint = EtlExportLoader.fingerprint(eth.files(), eth.assumeSuccess());
+        // an export is hashed once, on a thread of its own while it is parsed; later nights over it take those digests
+        var known = audit.knownExport(eth.chain().id(), fingerprint)
+                .map(k -> k.at(eth.files().toAbsolutePath().normalize().toString()));
+        var digest = known.isPresent() ? null : Digests.ofFolder(eth.files(), EtlExportLoader.filesRead(eth.files()));
         var existing = store.segment(eth.chain(), fingerprint);
         if (existing.isPresent() && !store.intact(eth.chain(), existing.get())) {
             Console.progress("ledger", "stored segment of " + eth.files() + " is missing or incomplete: loading the export again");
@@ -57,6 +68,9 @@ class LedgerStep implements Tasklet {
             load(run, job, eth, fingerprint, contribution);
         }
         segmentDao.use(job.name(), eth.chain().id(), fingerprint);
+        RunReport.LedgerInput input = known.orElseGet(() -> RunReport.LedgerInput.of(eth.chain().id(), Digests.await(digest)));
+        if (known.isEmpty()) audit.rememberExport(run.runId(), fingerprint, input);
+        audit.ledger(run.runId(), input);
         return RepeatStatus.FINISHED;
     }
 

@@ -4,6 +4,7 @@ import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.ledger.store.LedgerStore;
 import dev.fundtrace.ledger.store.SegmentInfo;
 import dev.fundtrace.rejects.Rejection;
+import dev.fundtrace.report.ExplorerLinks;
 import dev.fundtrace.report.ReportFolderWriter;
 import dev.fundtrace.report.ReportInput;
 import dev.fundtrace.report.RunReport;
@@ -51,10 +52,14 @@ class ReportStep implements Tasklet {
     private final RunFiles files;
     private final ExposureWriter writer;
     private final FlagComparison comparison;
+    private final AuditTrail audit;
+    private final FlagReviews flagReviews;
 
     ReportStep(RunDao runDao, TraceDao traceDao, DesignationDao designationDao, LabelDao labelDao,
                RejectionDao rejectionDao, FactDao factDao, TraceRunner runner, LedgerStore store, RunFiles files,
-               ExposureWriter writer, FlagComparison comparison) {
+               ExposureWriter writer, FlagComparison comparison, AuditTrail audit, FlagReviews flagReviews) {
+        this.audit = audit;
+        this.flagReviews = flagReviews;
         this.runDao = runDao;
         this.traceDao = traceDao;
         this.designationDao = designationDao;
@@ -84,10 +89,11 @@ class ReportStep implements Tasklet {
                         + findings.folder() + ": run the same command again to write them");
             }
             t0 = System.nanoTime();
-            in = input(run, job, source, findings);
+            in = input(run, job, source, findings, jobFileText(chunk, run));
             t1 = System.nanoTime();
             c1 = FlagStep.threadCpu();
-            written = new ReportFolderWriter().write(in, run.reportRoot(job), formats(job), () -> { });
+            written = new ReportFolderWriter(explorerLinks(job.report().explorer()))
+                    .write(in, run.reportRoot(job), formats(job), () -> { });
         } catch (RuntimeException e) {
             writer.awaitQuietly(run.runId()); // the step fails only once the writer's thread is done
             throw e;
@@ -101,6 +107,38 @@ class ReportStep implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
+    /** The job file's text the run goes by: the one it started with, kept with the run (see RunDefinition). */
+    private static String jobFileText(ChunkContext chunk, RunParameters run) {
+        String kept = RunDefinition.keptText(chunk.getStepContext().getStepExecution().getJobExecution());
+        return kept != null ? kept : dev.fundtrace.jobfile.JobFileLoader.read(run.jobFile());
+    }
+
+    /** report.explorer as the page's links. */
+    static ExplorerLinks explorerLinks(JobDefinition.Explorer explorer) {
+        return switch (explorer.mode()) {
+            case PUBLIC -> ExplorerLinks.PUBLIC;
+            case OFF -> ExplorerLinks.NONE;
+            case SELF_HOSTED -> {
+                Map<String, ExplorerLinks.Templates> byChain = new LinkedHashMap<>();
+                explorer.chains().forEach((chain, l) -> byChain.put(chain, new ExplorerLinks.Templates(l.tx(), l.address())));
+                yield ExplorerLinks.of(byChain);
+            }
+        };
+    }
+
+    /** report.explorer as report.json's parameters state it. */
+    private static Object explorerParameter(JobDefinition.Explorer explorer) {
+        return switch (explorer.mode()) {
+            case PUBLIC -> "public";
+            case OFF -> "off";
+            case SELF_HOSTED -> {
+                Map<String, Object> byChain = new LinkedHashMap<>();
+                explorer.chains().forEach((chain, l) -> byChain.put(chain, ordered("tx", l.tx(), "address", l.address())));
+                yield byChain;
+            }
+        };
+    }
+
     private static Set<ReportFolderWriter.Format> formats(JobDefinition job) {
         Set<ReportFolderWriter.Format> formats = EnumSet.noneOf(ReportFolderWriter.Format.class);
         job.report().formats().forEach(f -> formats.add(ReportFolderWriter.Format.valueOf(f.name())));
@@ -108,7 +146,7 @@ class ReportStep implements Tasklet {
     }
 
     /** Everything the report is written from: the small parts from the database, the large ones as files. */
-    ReportInput input(RunParameters run, JobDefinition job, long source, Findings findings) {
+    ReportInput input(RunParameters run, JobDefinition job, long source, Findings findings, String jobFileText) {
         long id = run.runId();
         var loaded = job.ledger().chains().keySet();
         var designations = designationDao.of(id).stream().map(s -> {
@@ -117,6 +155,7 @@ class ReportStep implements Tasklet {
             return new RunReport.DesignationRow(d.subject(), d.sdnUid(), d.programs(), d.currency(), d.chain(),
                     d.address(), d.sourceFile(), s.seed(), why == null, why);
         }).toList();
+        ReviewsRead reviews = ReviewsRead.of(job, run.runDate());
         var coverage = factDao.get(id, "coverage").map(Coverage::read).orElse(new RunReport.Coverage(List.of(), List.of()));
         Map<String, Integer> bySeverity = new LinkedHashMap<>(findings.counts());
         int reachedCount = factDao.get(source, "reachedAddresses").map(Integer::parseInt).orElse(0);
@@ -136,18 +175,23 @@ class ReportStep implements Tasklet {
             // each night's segment names what it found unknown (a token's metadata), so the same fact may come twice
             factDao.ledgerWarnings(s.fingerprint()).stream().filter(w -> !warnings.contains(w)).forEach(warnings::add);
         }
+        all.addAll(reviews.rejections());
         all.forEach(r -> rejected.add(new RunReport.RejectionRow(r.source(), r.line(), r.reason(), r.record())));
         FlagComparison.Result compared = comparison.compare(job.name(), id, run.runDate());
+        // reviews.csv is read as the report is written, so that tonight's reviews count, also on an unchanged night
+        FlagReviews.Marked marked = flagReviews.mark(job.name(), id, findings.flags(compared.isNew()), reviews.book());
+        warnings.addAll(reviews.warnings(marked));
         // a first run: nothing to compare with
         var changes = new RunReport.Changes(compared.previous().map(p -> p.runDate().toString()).orElse(null), List.of(), List.of());
         ExposureFiles exposures = files.exposures(source);
         RunReport report = new RunReport(job.name(), run.runDate().toString(),
                 Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), parameters(job), coverage, designations,
                 List.of(), List.of(), List.of(), summary, changes, rejected, warnings,
-                factDao.get(source, "clusters").map(Clusters::read).orElse(List.of()), exposures.totals());
+                factDao.get(source, "clusters").map(Clusters::read).orElse(List.of()), exposures.totals())
+                .withAudit(audit.of(id, job, jobFileText, reviews.digest()));
         List<ServiceLabel> labels = labelDao.of(id).stream()
                 .map(l -> new ServiceLabel(l.chain(), l.address(), l.label(), l.category())).toList();
-        return new ReportInput(report, exposures.json(), findings.flowsJson(), findings.flags(compared.isNew()),
+        return new ReportInput(report, exposures.json(), findings.flowsJson(), marked.flags(),
                 compared.resolved(), true, findings.pageFlows(), labels);
     }
 
@@ -185,6 +229,7 @@ class ReportStep implements Tasklet {
         }
         p.put("maxRejectedShare", job.ledger().maxRejectedShare());
         p.put("labelFiles", job.labels().stream().map(f -> f.getFileName().toString()).toList());
+        p.put("explorer", explorerParameter(job.report().explorer()));
         return p;
     }
 

@@ -33,8 +33,9 @@ public final class Summary {
 
     /** "first run" when there is no earlier completed run to compare with, else how many flags are new. */
     static String sinceLastRun(RunReport r, FlagTally flags) {
-        if (r.changes() == null || r.changes().previousRunDate() == null) return "first run";
-        return flags.newIds().size() + " new since the run of " + r.changes().previousRunDate();
+        String ofThem = flags.reviewed() == 0 ? "" : ", " + flags.reviewed() + " reviewed";
+        if (r.changes() == null || r.changes().previousRunDate() == null) return "first run" + ofThem;
+        return flags.newIds().size() + " new since the run of " + r.changes().previousRunDate() + ofThem;
     }
 
     /** The summary of a report whose flags it holds. */

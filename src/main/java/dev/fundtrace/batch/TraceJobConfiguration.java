@@ -14,6 +14,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,9 +25,13 @@ import java.util.Map;
 /**
  * The nightly trace job: designations → labels → ledger → trace → flags → report. Each step is a tasklet that
  * replaces its own rows for the run, so a failed run resumes at the failed step without doubling anything.
- * No incrementer: the job name and run date identify a run (a completed one is not run twice).
+ * No incrementer: the job name and run date identify a run (a completed one is not run twice). The steps and what
+ * they share are listed, not scanned for.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
+@Import({DesignationsStep.class, LabelsStep.class, LedgerStep.class, UtxoLedgerStep.class, TraceStep.class, FlagStep.class,
+        ReportStep.class, FlagComparison.class, TraceRunner.class, ExposureWriter.class, RunFiles.class, LedgerCache.class,
+        TraceCache.class, CoinLedgers.class, RpcLedgerSource.class, AuditTrail.class, FlagReviews.class})
 public class TraceJobConfiguration {
 
     public static final String JOB = "fundtraceJob";

@@ -1,6 +1,9 @@
 package dev.fundtrace.batch;
 
+import dev.fundtrace.audit.Digests;
+import dev.fundtrace.chain.utxo.etl.BitcoinEtlLoader;
 import dev.fundtrace.chain.utxo.etl.UtxoLoad;
+import dev.fundtrace.report.RunReport;
 import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.rejects.Rejection;
 import dev.fundtrace.store.FactDao;
@@ -24,8 +27,10 @@ class UtxoLedgerStep {
     private final CoinLedgers ledgers;
     private final RejectionDao rejectionDao;
     private final FactDao factDao;
+    private final AuditTrail audit;
 
-    UtxoLedgerStep(CoinLedgers ledgers, RejectionDao rejectionDao, FactDao factDao) {
+    UtxoLedgerStep(CoinLedgers ledgers, RejectionDao rejectionDao, FactDao factDao, AuditTrail audit) {
+        this.audit = audit;
         this.ledgers = ledgers;
         this.rejectionDao = rejectionDao;
         this.factDao = factDao;
@@ -38,6 +43,12 @@ class UtxoLedgerStep {
             JobDefinition job = run.job();
             var source = (JobDefinition.UtxoLedger) job.ledger().chains().get(chain);
             long t0 = System.nanoTime();
+            // a folder is hashed once, on a thread of its own while it is parsed; later nights over it take those digests
+            String fingerprint = CoinLedgers.fingerprint(source.files());
+            var known = audit.knownExport(chain, fingerprint)
+                    .map(k -> k.at(source.files().toAbsolutePath().normalize().toString()));
+            var digest = known.isPresent() ? null
+                    : Digests.ofFolder(source.files(), BitcoinEtlLoader.filesRead(source.files()));
             UtxoLoad load;
             // the loader counts no rows as it goes: the heartbeat says what it reads, and for how long
             long bytes = CsvRowEstimate.bytes(source.files());
@@ -57,6 +68,9 @@ class UtxoLedgerStep {
             refused.stream().limit(20).forEach(r -> Console.progress("ledger", "refused " + r.message()));
             if (refused.size() > 20) Console.progress("ledger", "… " + (refused.size() - 20) + " more in rejected.csv");
             ledgers.put(source, load.ledger());
+            RunReport.LedgerInput input = known.orElseGet(() -> RunReport.LedgerInput.of(chain, Digests.await(digest)));
+            if (known.isEmpty()) audit.rememberExport(run.runId(), fingerprint, input);
+            audit.ledger(run.runId(), input);
             contribution.incrementWriteCount(load.rowsRead());
             Console.progress("ledger", "loaded " + source.files() + ": " + Console.rate(load.rowsRead(), "rows", System.nanoTime() - t0)
                     + "; " + coverage.transactions() + " transactions, " + coverage.outputs() + " outputs, "

@@ -26,12 +26,11 @@ final class FundtraceCommand implements Callable<Integer> {
         return ExitCode.INVALID;
     }
 
-    /** The version in the jar's manifest (a build from the source tree has none). */
+    /** The version the build recorded, the one every report's audit trail names. */
     static final class Version implements picocli.CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = FundtraceCommand.class.getPackage().getImplementationVersion();
-            return new String[]{"fundtrace " + (v == null ? "(development build)" : v),
+            return new String[]{"fundtrace " + dev.fundtrace.audit.FundtraceVersion.current(),
                     "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
         }
     }

@@ -41,8 +41,9 @@ final class HistoryCommand implements Callable<Integer> {
             return ExitCode.INVALID;
         }
         // the embedded file opens in one process at a time: history takes its lock like a run (a server needs none)
-        try (RunLock lock = database.url().kind() == DatabaseUrl.Kind.H2_FILE ? RunEnvironment.lock(database, "(all jobs)", "history") : null;
-             ConfigurableApplicationContext ctx = environment.context(database)) {
+        try (SpringStart spring = environment.startSpring(database);
+             RunLock lock = database.url().kind() == DatabaseUrl.Kind.H2_FILE ? RunEnvironment.lock(database, "(all jobs)", "history") : null;
+             ConfigurableApplicationContext ctx = spring.ready()) {
             print(ctx.getBean(RunDao.class).history(jobName));
             return ExitCode.COMPLETED;
         } catch (RunLockHeldException e) {

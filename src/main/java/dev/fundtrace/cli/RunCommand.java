@@ -61,17 +61,28 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalDate date = runDate != null ? runDate : LocalDate.now(ZoneOffset.UTC);
-        String text = JobFileLoader.read(jobFile);
-        JobFileLoader loader = new JobFileLoader();
-        JobDefinition job = loader.parse(jobFile, text, date);
-        loader.checkInputsExist(job);
-        DatabaseChoice database;
+        DatabaseChoice database = null;
+        String refusedDb = null;
         try {
             database = environment.database(db);
         } catch (IllegalArgumentException e) {
-            System.err.println("fundtrace: " + e.getMessage());
-            return ExitCode.INVALID;
+            refusedDb = e.getMessage();
         }
+        // Spring starts while the job file is read and the lock taken; a refused --db is told after the job file's errors
+        try (SpringStart spring = database == null ? null : environment.startSpring(database)) {
+            String text = JobFileLoader.read(jobFile);
+            JobFileLoader loader = new JobFileLoader();
+            JobDefinition job = loader.parse(jobFile, text, date);
+            loader.checkInputsExist(job);
+            if (refusedDb != null) {
+                System.err.println("fundtrace: " + refusedDb);
+                return ExitCode.INVALID;
+            }
+            return underLock(date, job, text, database, spring);
+        }
+    }
+
+    private int underLock(LocalDate date, JobDefinition job, String text, DatabaseChoice database, SpringStart spring) {
         RunLock held;
         try {
             held = RunEnvironment.lock(database, job.name(), "run");
@@ -93,7 +104,7 @@ final class RunCommand implements Callable<Integer> {
                 System.err.println("fundtrace: " + unwritable.get());
                 return ExitCode.FAILED;
             }
-            return launch(date, job, text, database);
+            return launch(date, job, text, spring);
         } catch (RunLockHeldException e) {
             System.err.println("fundtrace: " + e.getMessage() + "; nothing done.");
             return ExitCode.FAILED;
@@ -105,8 +116,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** The job itself, under the run lock: a run found STARTED was left by a process that is gone. */
-    private int launch(LocalDate date, JobDefinition job, String text, DatabaseChoice database) {
-        try (ConfigurableApplicationContext ctx = environment.context(database)) {
+    private int launch(LocalDate date, JobDefinition job, String text, SpringStart spring) {
+        try (ConfigurableApplicationContext ctx = spring.ready()) {
             JobOperator operator = ctx.getBean(JobOperator.class);
             JobRepository repository = ctx.getBean(JobRepository.class);
             RunDao runs = ctx.getBean(RunDao.class);
@@ -148,7 +159,7 @@ final class RunCommand implements Callable<Integer> {
             }
             Job batchJob = ctx.getBean(TraceJobConfiguration.TraceJobs.class).forRun(job, text);
             JobExecution execution = operator.start(batchJob, params);
-            System.err.println("[run] " + execution.getStatus() + "; peak heap " + environment.heapPeak.megabytes() + " MB");
+            System.err.println("[run] " + execution.getStatus() + "; peak heap " + spring.heapPeakMegabytes() + " MB");
             if (execution.getStatus() == BatchStatus.COMPLETED) return completed(job, execution);
             String why = execution.getAllFailureExceptions().stream().map(Failures::firstMessage)
                     .findFirst().orElse(execution.getExitStatus().getExitDescription());

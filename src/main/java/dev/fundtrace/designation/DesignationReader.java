@@ -2,6 +2,7 @@ package dev.fundtrace.designation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads one sanctions file of any supported format into designations and rejections.
@@ -14,11 +15,13 @@ public final class DesignationReader {
         if (!Files.isRegularFile(file)) {
             throw new DesignationFileException(String.valueOf(file), "no such file");
         }
-        return switch (FormatSniffer.detect(file)) {
+        DesignationFile read = switch (FormatSniffer.detect(file)) {
             case SDN_ADVANCED_XML -> SdnAdvancedXmlParser.parse(file);
             case SDN_XML -> SdnXmlParser.parse(file);
             case SDN_CSV -> SdnCsvParser.parse(file);
             case WATCHLIST_CSV -> WatchlistCsvParser.parse(file);
         };
+        // a parser that read other files beside it (sdn.csv: sdn_comments.csv) names them all
+        return read.filesRead().isEmpty() ? read.with(read.publishDate(), List.of(file)) : read;
     }
 }

@@ -46,6 +46,7 @@ final class SdnAdvancedXmlParser {
         References refs = new References();
         List<Party> parties = new ArrayList<>();
         Map<String, List<Measure>> measures = new LinkedHashMap<>();
+        String[] issued = new String[3]; // DateOfIssue: year, month, day
         try (XmlCursor xml = new XmlCursor(file)) {
             String fixedRef = null;
             Party party = null;
@@ -57,6 +58,9 @@ final class SdnAdvancedXmlParser {
             String measureType = null;
             while (xml.nextStart()) {
                 switch (xml.name()) {
+                    case "Year", "Month", "Day" -> {
+                        if (xml.parent().equals("DateOfIssue")) issued["YMD".indexOf(xml.name().charAt(0))] = xml.text();
+                    }
                     case "FeatureType" -> { if (xml.parent().equals("FeatureTypeValues")) refs.featureTypes.put(xml.attr("ID"), xml.text()); }
                     case "NamePartType" -> { if (xml.parent().equals("NamePartTypeValues")) refs.namePartTypes.put(xml.attr("ID"), xml.text()); }
                     case "SanctionsType" -> { if (xml.parent().equals("SanctionsTypeValues")) refs.sanctionsTypes.put(xml.attr("ID"), xml.text()); }
@@ -106,7 +110,7 @@ final class SdnAdvancedXmlParser {
                 if (currency != null && !f.value().isEmpty()) out.add(who, currency, f.value(), f.line());
             }
         }
-        return out.result(DesignationFormat.SDN_ADVANCED_XML);
+        return out.result(DesignationFormat.SDN_ADVANCED_XML).with(issueDate(issued), List.of(file));
     }
 
     /**
@@ -143,5 +147,16 @@ final class SdnAdvancedXmlParser {
             if (program && !m.comment().isBlank()) programs.add(m.comment());
         }
         return List.copyOf(programs);
+    }
+
+    /** DateOfIssue's Year, Month and Day as yyyy-MM-dd; kept as written when they are not a date. */
+    static PublishDate issueDate(String[] ymd) {
+        if (ymd[0] == null) return PublishDate.notStated();
+        try {
+            return new PublishDate(java.time.LocalDate.of(Integer.parseInt(ymd[0].strip()), Integer.parseInt(ymd[1].strip()),
+                    Integer.parseInt(ymd[2].strip())).toString(), "DateOfIssue");
+        } catch (RuntimeException e) {
+            return new PublishDate(ymd[0] + "-" + ymd[1] + "-" + ymd[2], "DateOfIssue");
+        }
     }
 }

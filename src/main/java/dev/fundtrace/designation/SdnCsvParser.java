@@ -49,7 +49,10 @@ final class SdnCsvParser {
                 out.add(party, found.currency(), found.address(), line.number());
             }
         }
-        return out.result(DesignationFormat.SDN_CSV);
+        // sdn.csv has no publication date; its comments file is an input too
+        Path comments = sibling(file, "sdn_comments.csv");
+        return out.result(DesignationFormat.SDN_CSV).with(PublishDate.notStated(),
+                comments == null ? List.of(file) : List.of(file, comments));
     }
 
     /** "CYBER2] [ELECTION-EO13848": OFAC joins programs with "] [" and drops the outer brackets. */

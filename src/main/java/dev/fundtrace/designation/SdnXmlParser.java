@@ -28,11 +28,13 @@ final class SdnXmlParser {
     static DesignationFile parse(Path file) {
         DesignationCollector out = new DesignationCollector(file.getFileName().toString());
         List<Entry> entries = new ArrayList<>();
+        String published = null;
         try (XmlCursor xml = new XmlCursor(file)) {
             Entry entry = null;
             Id id = null;
             while (xml.nextStart()) {
                 switch (xml.name()) {
+                    case "Publish_Date" -> { if (xml.parent().equals("publshInformation")) published = xml.text(); }
                     case "sdnEntry" -> entries.add(entry = new Entry());
                     case "uid" -> { if (entry != null && xml.parent().equals("sdnEntry")) entry.uid = xml.text(); }
                     case "firstName" -> { if (entry != null && xml.parent().equals("sdnEntry")) entry.firstName = xml.text(); }
@@ -52,7 +54,19 @@ final class SdnXmlParser {
                 if (currency != null) out.add(party, currency, id.number, id.line);
             }
         }
-        return out.result(DesignationFormat.SDN_XML);
+        return out.result(DesignationFormat.SDN_XML).with(publishDate(published), List.of(file));
+    }
+
+    /** OFAC writes MM/DD/YYYY; a date in another form is kept as written. */
+    static PublishDate publishDate(String text) {
+        if (text == null || text.isBlank()) return PublishDate.notStated();
+        String where = "publshInformation/Publish_Date";
+        try {
+            return new PublishDate(java.time.LocalDate.parse(text.strip(),
+                    java.time.format.DateTimeFormatter.ofPattern("MM/dd/uuuu")).toString(), where);
+        } catch (java.time.format.DateTimeParseException e) {
+            return new PublishDate(text.strip(), where);
+        }
     }
 
     /** sdn.csv writes "LAST, First Middle"; SDN.XML splits it, entities have a lastName only. */

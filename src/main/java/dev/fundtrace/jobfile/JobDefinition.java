@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * Everything one scheduled run needs, read from a job file ({@code job-file.md}).
  * Paths are already resolved against the job file's folder.
+ *
+ * @param reviews the reviews.csv whose reviewed findings the reports mark, or null
  */
 public record JobDefinition(
         Path jobFile,
@@ -18,6 +20,7 @@ public record JobDefinition(
         Designations designations,
         Ledger ledger,
         List<Path> labels,
+        Path reviews,
         Trace trace,
         Rules rules,
         Report report) {
@@ -96,6 +99,28 @@ public record JobDefinition(
 
     public enum Format { HTML, CSV, JSON }
 
-    /** @param exitOnNewHigh a completed run with new HIGH flags exits 3 (after writing every report) so a scheduler can alert */
-    public record Report(Path dir, List<Format> formats, boolean exitOnNewHigh) {}
+    /**
+     * @param exitOnNewHigh a completed run with new HIGH flags exits 3 (after writing every report) so a scheduler can alert
+     * @param explorer      where report.html links transactions and addresses
+     */
+    public record Report(Path dir, List<Format> formats, boolean exitOnNewHigh, Explorer explorer) {}
+
+    /**
+     * report.explorer: the chains' public block explorers ({@code public}, the default), no links at all ({@code off}:
+     * opening a public explorer can tip off a subject), or a self-hosted explorer per chain, whose URL templates hold
+     * {@code {txid}} and {@code {address}}; a chain not named then gets no links.
+     */
+    public record Explorer(Mode mode, Map<String, ChainLinks> chains) {
+        public enum Mode { PUBLIC, OFF, SELF_HOSTED }
+
+        public static final Explorer PUBLIC = new Explorer(Mode.PUBLIC, Map.of());
+        public static final Explorer OFF = new Explorer(Mode.OFF, Map.of());
+
+        public Explorer {
+            chains = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(chains));
+        }
+
+        /** @param tx a URL holding {txid}, or null (no links); @param address a URL holding {address}, or null */
+        public record ChainLinks(String tx, String address) {}
+    }
 }

@@ -147,6 +147,7 @@ public final class JobFileLoader {
         List<String> missing = new ArrayList<>();
         for (Path p : job.designations().files()) if (!Files.isRegularFile(p)) missing.add("designations.files: " + p);
         for (Path p : job.labels()) if (!Files.isRegularFile(p)) missing.add("labels: " + p);
+        if (job.reviews() != null && !Files.isRegularFile(job.reviews())) missing.add("reviews: " + job.reviews());
         job.ledger().chains().forEach((chain, source) -> {
             Path folder = switch (source) {
                 case JobDefinition.EthereumLedger e -> e.fromFiles() ? e.files() : null;
@@ -260,10 +261,65 @@ public final class JobFileLoader {
                 }
             }
             var report = new JobDefinition.Report(rp.dir == null ? base.resolve("../reports").normalize() : path(rp.dir),
-                    List.copyOf(formats), Boolean.TRUE.equals(rp.exitOnNewHigh));
+                    List.copyOf(formats), Boolean.TRUE.equals(rp.exitOnNewHigh), explorer(rp.explorer));
             return new JobDefinition(jobFile, raw.job, designations,
                     new JobDefinition.Ledger(chains, share),
-                    paths(raw.labels), trace, rules, report);
+                    paths(raw.labels), raw.reviews == null ? null : path(raw.reviews), trace, rules, report);
+        }
+
+        /** report.explorer: {@code public}, {@code off}, or per chain {@code { tx: URL with {txid}, address: URL with {address} }}. */
+        private JobDefinition.Explorer explorer(Object raw) {
+            String expected = "public, off, or per chain { tx: \"https://…/{txid}\", address: \"https://…/{address}\" }";
+            if (raw == null || "public".equals(raw)) return JobDefinition.Explorer.PUBLIC;
+            // YAML 1.1 reads a bare off as false
+            if ("off".equals(raw) || Boolean.FALSE.equals(raw)) return JobDefinition.Explorer.OFF;
+            if (!(raw instanceof Map<?, ?> byChain) || byChain.isEmpty()) {
+                fail("report.explorer", expected + ", not " + (raw instanceof String s ? "'" + s + "'" : "that"));
+                return null;
+            }
+            Map<String, JobDefinition.Explorer.ChainLinks> chains = new LinkedHashMap<>();
+            byChain.forEach((chain, value) -> {
+                String key = "report.explorer." + chain;
+                try {
+                    dev.fundtrace.ledger.Chain.fromId(String.valueOf(chain));
+                } catch (IllegalArgumentException e) {
+                    fail(key, e.getMessage());
+                }
+                if (!(value instanceof Map<?, ?> links)) {
+                    fail(key, "{ tx: \"https://…/{txid}\", address: \"https://…/{address}\" } (either may be left out)");
+                    return;
+                }
+                for (Object k : links.keySet()) {
+                    if (!"tx".equals(k) && !"address".equals(k)) fail(key + "." + k, "unknown key (allowed here: tx, address)");
+                }
+                chains.put(String.valueOf(chain).toLowerCase(java.util.Locale.ROOT), new JobDefinition.Explorer.ChainLinks(
+                        urlTemplate(key + ".tx", links.get("tx"), "{txid}"),
+                        urlTemplate(key + ".address", links.get("address"), "{address}")));
+            });
+            return new JobDefinition.Explorer(JobDefinition.Explorer.Mode.SELF_HOSTED, chains);
+        }
+
+        /** A link template: an http(s) URL with its placeholder and no credentials (every reader of the page sees it). */
+        private String urlTemplate(String key, Object value, String placeholder) {
+            if (value == null) return null;
+            if (!(value instanceof String url) || !url.contains(placeholder)) {
+                fail(key, "a URL holding " + placeholder + " where the value goes, such as \"https://explorer.example/"
+                        + (placeholder.equals("{txid}") ? "tx" : "address") + "/" + placeholder + "\"");
+                return null;
+            }
+            java.net.URI uri;
+            try {
+                uri = new java.net.URI(url.replace(placeholder, "x"));
+            } catch (java.net.URISyntaxException e) {
+                fail(key, "not a URL: " + e.getReason());
+                return null;
+            }
+            if (uri.getScheme() == null || !List.of("http", "https").contains(uri.getScheme().toLowerCase(java.util.Locale.ROOT))) {
+                fail(key, "an http or https URL, not '" + url + "'");
+            }
+            if (uri.getHost() == null) fail(key, "the URL names no host");
+            if (uri.getRawUserInfo() != null) fail(key, "no credentials in the URL: every reader of the report sees its links");
+            return url;
         }
 
         private int positive(Integer v, int dflt, String key) {
@@ -316,6 +372,7 @@ public final class JobFileLoader {
     // The file as written. Strings for amounts keep "0.5" exact; conversion and checks happen in Converter.
     record RawJob(@JsonProperty("job") String job, @JsonProperty("designations") RawDesignations designations,
                   @JsonProperty("ledger") RawLedger ledger, @JsonProperty("labels") List<String> labels,
+                  @JsonProperty("reviews") String reviews,
                   @JsonProperty("trace") RawTrace trace, @JsonProperty("rules") RawRules rules,
                   @JsonProperty("report") RawReport report) {}
 
@@ -377,7 +434,7 @@ public final class JobFileLoader {
     }
 
     record RawReport(@JsonProperty("dir") String dir, @JsonProperty("formats") List<String> formats,
-                     @JsonProperty("exitOnNewHigh") Boolean exitOnNewHigh) {
-        RawReport() { this(null, null, null); }
+                     @JsonProperty("exitOnNewHigh") Boolean exitOnNewHigh, @JsonProperty("explorer") Object explorer) {
+        RawReport() { this(null, null, null, null); }
     }
 }

@@ -83,7 +83,7 @@ final class CaseSummary {
         return units;
     }
 
-    static List<Row> rows(RunReport r) {
+    static List<Row> rows(RunReport r, ExplorerLinks links) {
         Map<String, Unit> units = units(r);
         Set<String> designated = new HashSet<>();
         nz(r.designations()).forEach(d -> designated.add(key(d.chain(), d.address())));
@@ -93,7 +93,7 @@ final class CaseSummary {
             Sums s = bySeed.getOrDefault(key(d.chain(), d.address()), new Sums());
             String traced = d.traced() ? (d.seed() ? "traced" : "not a seed") : "not traced" + (blank(d.notTracedReason()) ? "" : ": " + d.notTracedReason());
             rows.add(new Row(text(d.subject()), text(d.sdnUid()), text(d.chain()), displayAddress(d.address()),
-                    Explorer.address(d.chain(), d.address()), traced, lines(d.chain(), s.out, units),
+                    links.address(d.chain(), d.address()), traced, lines(d.chain(), s.out, units),
                     lines(d.chain(), s.in, units), lines(d.chain(), s.of(Category.EXCHANGES), units),
                     lines(d.chain(), s.of(Category.MIXERS), units), lines(d.chain(), s.of(Category.SANCTIONED), units),
                     lines(d.chain(), s.unlabelled(), units)));

@@ -17,7 +17,10 @@ public final class CsvReportWriter {
 
     static final String[] FLAG_COLUMNS = {"flag_id", "rule", "severity", "chain", "asset", "asset_symbol", "address",
             "seed", "hops", "deposit_address", "tainted_amount_raw", "tainted_amount", "flow_ids", "evidence_tx_hashes",
-            "explanation", "new_since_last_run"};
+            "explanation", "new_since_last_run", "review_decision", "reviewed_by", "review_date", "review_note",
+            "evidence_since_review"};
+    // review_*: the flag's review in reviews.csv, empty when it has none; evidence_since_review: the transactions the
+    // review did not cover (a review with any is outdated, and the flag counts as unreviewed)
     // tainted_amount(_raw) is the flag's own amount (FlagAmount): for DIRECT_COUNTERPARTY every direct transfer
     static final String[] REJECTED_COLUMNS = {"source", "line", "reason", "record"};
 
@@ -65,7 +68,10 @@ public final class CsvReportWriter {
                         .cell(raw == null ? "" : integer(raw))
                         .cell(raw == null || flag.decimals() == null ? "" : display(raw, flag.decimals()))
                         .cell(inert(String.join(";", f.flowIds()))).cell(inert(String.join(";", f.evidence())))
-                        .cell(inert(f.explanation())).cell(f.newSinceLastRun());
+                        .cell(inert(f.explanation())).cell(f.newSinceLastRun())
+                        .cell(review(f, RunReport.Review::decision)).cell(review(f, RunReport.Review::reviewer))
+                        .cell(review(f, RunReport.Review::date)).cell(review(f, RunReport.Review::note))
+                        .cell(f.review() == null ? "" : inert(String.join(";", f.review().evidenceSinceReview())));
                 line.writeTo(out);
             } catch (IOException e) {
                 throw WriteFailure.of(file, e);
@@ -80,6 +86,13 @@ public final class CsvReportWriter {
                 throw WriteFailure.of(file, e);
             }
         }
+    }
+
+    /** A field of the flag's review, neutralised (a reviewer's note is typed by a person); empty without a review. */
+    private static String review(RunReport.FlagRow f, java.util.function.Function<RunReport.Review, String> field) {
+        if (f.review() == null) return "";
+        String v = field.apply(f.review());
+        return v == null ? "" : inert(v);
     }
 
     public void writeRejected(RunReport report, Path file) {

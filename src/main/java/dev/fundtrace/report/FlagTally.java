@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * What the run's summary says of its flags, counted as they pass: how many of each severity, which are new since
- * the last run (how many of them HIGH), and the first few in report order.
+ * the last run (how many of them HIGH), how many a current review covers, and the first few in report order.
  */
 public final class FlagTally {
 
@@ -17,7 +17,7 @@ public final class FlagTally {
     private final Map<String, Integer> bySeverity = new LinkedHashMap<>();
     private final IdList newIds = new IdList();
     private final List<RunReport.FlagRow> first = new ArrayList<>();
-    private int count, newHigh;
+    private int count, newHigh, reviewed;
 
     public FlagTally() {
         for (String s : List.of("HIGH", "MEDIUM", "LOW")) bySeverity.put(s, 0);
@@ -37,6 +37,7 @@ public final class FlagTally {
             newIds.add(f.id());
             if ("HIGH".equals(f.severity())) newHigh++;
         }
+        if (f.review() != null && f.review().current()) reviewed++;
         if (first.size() < FIRST) first.add(f);
     }
 
@@ -47,6 +48,9 @@ public final class FlagTally {
     public IdList newIds() { return newIds; }
 
     public int newHigh() { return newHigh; }
+
+    /** How many flags a review covers as they stand (reviewed, not new). */
+    public int reviewed() { return reviewed; }
 
     public List<RunReport.FlagRow> first() { return first; }
 }

@@ -78,9 +78,25 @@ public final class HtmlReportWriter {
         return engine;
     }
 
-    /** Renders the page of {@code report} to {@code out}. */
+    private final ExplorerLinks links;
+
+    /** A writer linking to the chains' public block explorers. */
+    public HtmlReportWriter() {
+        this(ExplorerLinks.PUBLIC);
+    }
+
+    /** @param links where transactions and addresses link to (nowhere with {@link ExplorerLinks#NONE}) */
+    public HtmlReportWriter(ExplorerLinks links) {
+        this.links = Objects.requireNonNull(links, "links");
+    }
+
+    /** Renders the page of {@code report} to {@code out}, linking to the public explorers. */
     static void render(RunReport report, Writer out) {
-        render(page(report), out);
+        render(report, out, ExplorerLinks.PUBLIC);
+    }
+
+    static void render(RunReport report, Writer out, ExplorerLinks links) {
+        render(page(report, links), out);
     }
 
     private static void render(Page page, Writer out) {
@@ -101,7 +117,7 @@ public final class HtmlReportWriter {
             // a sibling temporary file, owner-only like every report file; ReportFolderWriter clears leftovers
             Path tmp = target.resolveSibling(target.getFileName() + "." + UUID.randomUUID() + ".tmp");
             try {
-                writeFile(report, tmp, target, StandardOpenOption.CREATE_NEW);
+                writeFile(report, tmp, target, links, StandardOpenOption.CREATE_NEW);
                 try {
                     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -122,29 +138,26 @@ public final class HtmlReportWriter {
      */
     void writeFile(RunReport report, Path file) {
         Objects.requireNonNull(report, "report");
-        writeFile(page(report), file);
+        try {
+            writeFile(page(report, links), file, file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
+        }
     }
 
     /** Renders a page gathered while the report's flags passed ({@link PagePass}) straight into {@code file}. */
     void writeFile(ReportInput in, PagePass.Content content, IdList newIds, Path file, Path shownAs) {
         try {
-            writeFile(page(in.report(), content, newIds, in.labels()), file, shownAs, StandardOpenOption.CREATE,
+            writeFile(page(in.report(), content, newIds, in.labels(), links), file, shownAs, StandardOpenOption.CREATE,
                     StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw WriteFailure.of(shownAs, e);
         }
     }
 
-    private static void writeFile(Page page, Path file) {
-        try {
-            writeFile(page, file, file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
-            throw WriteFailure.of(file, e);
-        }
-    }
-
-    private static void writeFile(RunReport report, Path file, Path shownAs, StandardOpenOption... create) throws IOException {
-        writeFile(page(report), file, shownAs, create);
+    private static void writeFile(RunReport report, Path file, Path shownAs, ExplorerLinks links,
+                                  StandardOpenOption... create) throws IOException {
+        writeFile(page(report, links), file, shownAs, create);
     }
 
     /** Renders into {@code file}; a failure names {@code shownAs}. */
@@ -168,7 +181,8 @@ public final class HtmlReportWriter {
                        List<DesignationView> designations, List<KeyValue> parameters, List<String> warnings,
                        int rejectedCount, List<RejectView> rejectedShown, int maxRejectedShown,
                        List<ClusterView> clusters, String coverageSentence, List<CaseSummary.Row> caseRows,
-                       CaseSummary.Chart chart, int flagsShown, Methodology methodology) {}
+                       CaseSummary.Chart chart, int flagsShown, Methodology methodology, String explorerLinks,
+                       AuditView audit) {}
 
     /** The methodology section's values: the horizon and the thresholds used, durations in words. */
     public record Methodology(String maxHops, String direction, List<KeyValue> thresholds) {}
@@ -185,7 +199,15 @@ public final class HtmlReportWriter {
                            String chain, String assetSymbol, int hops, String explanation, boolean isNew,
                            String depositAddress, String seed, List<String> evidence, List<Link> flows,
                            String addressUrl, List<Link> evidenceLinks, String amount, String seedName,
-                           int evidenceCount) {}
+                           int evidenceCount, ReviewView review) {}
+
+    /**
+     * A flag's review: {@code current} false when transactions joined the finding after it ({@code since}).
+     *
+     * @param badge "reviewed: cleared", or "review outdated"
+     * @param text  "cleared by A. Analyst on 2026-11-28 (reviews.csv:3)"
+     */
+    public record ReviewView(String badge, boolean current, String text, String note, List<String> since) {}
 
     public record Link(String text, String href) {}
 
@@ -217,8 +239,9 @@ public final class HtmlReportWriter {
     public record EdgeView(String d, String css, String title, String label, int labelX, int labelY) {}
 
     /** The new and resolved flags listed (at most {@link #MAX_FLAGS_SHOWN_PER_SEVERITY} each) and how many there are. */
+    /** @param reviewedCount flags a current review keeps from counting as new */
     public record ChangesView(String previousRunDate, boolean firstRun, List<Link> newFlags, int newFlagCount,
-                              List<FlagView> resolved, int resolvedCount) {}
+                              List<FlagView> resolved, int resolvedCount, int reviewedCount) {}
 
     /** @param details UTXO chains: transactions, inputs, outputs and fees read; null otherwise */
     public record ChainView(String chain, long fromBlock, long toBlock, String fromTime, String toTime,
@@ -234,20 +257,22 @@ public final class HtmlReportWriter {
 
     public record RejectView(String source, String line, String reason, String record) {}
 
-    static Page page(RunReport r) {
+    /** The page of a report held in memory. */
+    static Page page(RunReport r, ExplorerLinks links) {
         ReportInput in = ReportInput.of(r);
         PagePass pass = new PagePass(in.pageFlows());
         in.flags().forEach(pass::flag);
         in.resolvedFlags().forEach(pass::resolved);
         RunReport.Changes ch = r.changes();
-        return page(r, pass.content(), IdList.of(ch == null ? List.of() : nz(ch.newFlagIds())), List.of());
+        return page(r, pass.content(), IdList.of(ch == null ? List.of() : nz(ch.newFlagIds())), List.of(), links);
     }
 
     /**
      * The page of {@code r}, whose flags came past {@link PagePass} (gathered into {@code c}) rather than in
      * {@code r}; {@code newIds} are changes.newFlagIds, {@code serviceLabels} name addresses beside the flows' endpoints.
      */
-    static Page page(RunReport r, PagePass.Content shown, IdList newIds, List<ServiceLabel> serviceLabels) {
+    static Page page(RunReport r, PagePass.Content shown, IdList newIds, List<ServiceLabel> serviceLabels,
+                     ExplorerLinks links) {
         PageFlows pageFlows = shown.flows();
         List<FlowRow> shownFlows = new ArrayList<>(pageFlows.listed());
         Set<String> listedIds = new java.util.HashSet<>();
@@ -263,7 +288,7 @@ public final class HtmlReportWriter {
             List<FlagView> inGroup = new ArrayList<>();
             int count = 0;
             for (PagePass.RuleFlags rule : severity.getValue()) {
-                List<FlagView> views = rule.shown().stream().map(g -> flagView(g, labels, subjects)).toList();
+                List<FlagView> views = rule.shown().stream().map(g -> flagView(g, labels, subjects, links)).toList();
                 String cap = views.size() < rule.count() ? String.format(Locale.ROOT,
                         "%s: showing %,d of %,d, the largest first; the full list is in flagged-flows.csv",
                         rule.rule(), views.size(), rule.count()) : null;
@@ -277,7 +302,7 @@ public final class HtmlReportWriter {
         }
 
         List<FlowView> flowViews = pageFlows.listed().stream()
-                .map(f -> flowView(f, nz(shown.flagsOfListedFlows().get(f.id())))).toList();
+                .map(f -> flowView(f, nz(shown.flagsOfListedFlows().get(f.id())), links)).toList();
 
         RunReport.Changes ch = r.changes();
         boolean firstRun = ch == null || blank(ch.previousRunDate());
@@ -285,7 +310,8 @@ public final class HtmlReportWriter {
         ChangesView changes = new ChangesView(firstRun ? null : ch.previousRunDate(), firstRun,
                 firstRun ? List.of() : newIds.first(MAX_FLAGS_SHOWN_PER_RULE).stream().map(id -> new Link(id, "#" + flagAnchor(id))).toList(),
                 newIds.size(),
-                shown.resolvedFirst().stream().map(g -> flagView(g, labels)).toList(), shown.resolvedCount());
+                shown.resolvedFirst().stream().map(g -> flagView(g, labels, links)).toList(), shown.resolvedCount(),
+                shown.reviewedCount());
 
         List<ChainView> chains = new ArrayList<>();
         List<AssetView> assets = new ArrayList<>();
@@ -327,8 +353,9 @@ public final class HtmlReportWriter {
                 flowViews, pageFlows.count(), GraphLayout.layout(pageFlows.drawn(), pageFlows.count(),
                         shown.bestRankByAddress(), labels, subjects),
                 changes, chains, assets, sources, designations, parameters, nz(r.warnings()), rejected.size(),
-                rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters())), CaseSummary.coverage(r),
-                CaseSummary.rows(r), CaseSummary.chart(r), shown.flagsShown(), methodology(r.parameters()));
+                rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters()), links), CaseSummary.coverage(r),
+                CaseSummary.rows(r, links), CaseSummary.chart(r), shown.flagsShown(), methodology(r.parameters()),
+                links.describe(), AuditView.of(r.audit()));
     }
 
     private static final List<String> THRESHOLDS = List.of("dust", "indirectExposureMin", "rapidPassThroughWindow",
@@ -362,12 +389,14 @@ public final class HtmlReportWriter {
         bySeverity.forEach((sev, n) -> {
             if (!SEVERITIES.contains(sev)) stats.add(new Stat(sev + " flags", count(n), severityCss(sev)));
         });
+        int reviewed = c.reviewedCount();
+        if (reviewed > 0) stats.add(new Stat("Reviewed flags (reviews.csv)", count(reviewed), ""));
         stats.add(new Stat("Transfers read", s == null ? DASH : count(s.transfers()), ""));
         return stats;
     }
 
-    private static FlagView flagView(FlagRow g, Labels labels) {
-        return flagView(new ReportedFlag(g, FlagAmount.raw(g, null), null), labels, Map.of());
+    private static FlagView flagView(FlagRow g, Labels labels, ExplorerLinks links) {
+        return flagView(new ReportedFlag(g, FlagAmount.raw(g, null), null), labels, Map.of(), links);
     }
 
     /** The flag's amount in display units with its unit ("29100 USDT"), from FlagAmount as in the CSV. */
@@ -378,7 +407,7 @@ public final class HtmlReportWriter {
         return amount(f.amountRaw(), decimals) + " " + (blank(g.assetSymbol()) ? text(g.asset()) : g.assetSymbol());
     }
 
-    private static FlagView flagView(ReportedFlag f, Labels labels, Map<String, String> subjects) {
+    private static FlagView flagView(ReportedFlag f, Labels labels, Map<String, String> subjects, ExplorerLinks links) {
         FlagRow g = f.row();
         String sev = severityOf(g);
         String label = labels.describe(g.chain(), g.address());
@@ -389,13 +418,23 @@ public final class HtmlReportWriter {
                 blank(g.seed()) ? null : displayAddress(g.seed()),
                 nz(g.evidence()),
                 nz(g.flowIds()).stream().map(id -> new Link(id, "#" + flowAnchor(id))).toList(),
-                Explorer.address(g.chain(), g.address()),
-                nz(g.evidence()).stream().map(h -> new Link(h, Explorer.tx(g.chain(), h))).toList(),
+                links.address(g.chain(), g.address()),
+                nz(g.evidence()).stream().map(h -> new Link(h, links.tx(g.chain(), h))).toList(),
                 flagAmount(f), blank(g.seed()) ? null : subjects.get(key(g.chain(), g.seed())),
-                nz(g.evidence()).size());
+                nz(g.evidence()).size(), reviewView(g.review()));
     }
 
-    private static FlowView flowView(FlowRow f, List<FlagRow> flags) {
+    private static ReviewView reviewView(RunReport.Review r) {
+        if (r == null) return null;
+        List<String> since = nz(r.evidenceSinceReview());
+        return new ReviewView(r.current() ? "reviewed: " + text(r.decision()) : "review outdated", r.current(),
+                text(r.decision()) + " by " + text(r.reviewer()) + " on " + text(r.date()) + " (" + text(r.source()) + ")"
+                        + (r.current() ? "" : "; " + since.size() + (since.size() == 1 ? " transaction" : " transactions")
+                        + " joined the finding since the run of " + text(r.comparedWithRun()) + ", so it counts as unreviewed"),
+                blank(r.note()) ? null : r.note(), since);
+    }
+
+    private static FlowView flowView(FlowRow f, List<FlagRow> flags, ExplorerLinks links) {
         List<StepView> steps = new ArrayList<>();
         List<StepRow> path = nz(f.path());
         for (int i = 0; i < path.size(); i++) {
@@ -403,8 +442,8 @@ public final class HtmlReportWriter {
             String pos = s.subPosition() > 0 ? s.position() + "." + s.subPosition() : Integer.toString(s.position());
             steps.add(new StepView(i + 1, text(s.txHash()), s.blockNumber(), pos, displayAddress(s.from()),
                     displayAddress(s.to()), amount(s.amountRaw(), f.decimals()), text(s.time()),
-                    Explorer.tx(f.chain(), s.txHash()), Explorer.address(f.chain(), s.from()),
-                    Explorer.address(f.chain(), s.to()), s.spent(), s.outpoint()));
+                    links.tx(f.chain(), s.txHash()), links.address(f.chain(), s.from()),
+                    links.address(f.chain(), s.to()), s.spent(), s.outpoint()));
         }
         String label = joinLabel(f.endpointLabel(), f.endpointCategory());
         String tainted = !blank(f.taintedAmount()) ? f.taintedAmount() : amount(f.taintedAmountRaw(), f.decimals());
@@ -414,20 +453,20 @@ public final class HtmlReportWriter {
                 flags.stream().map(g -> new Link(g.id() + " (" + severityOf(g) + ")", "#" + flagAnchor(g.id()))).toList());
     }
 
-    private static List<ClusterView> clusters(List<RunReport.ClusterRow> clusters) {
+    private static List<ClusterView> clusters(List<RunReport.ClusterRow> clusters, ExplorerLinks links) {
         List<ClusterView> out = new ArrayList<>();
         for (RunReport.ClusterRow c : clusters) {
-            out.add(new ClusterView(text(c.chain()), addressLinks(c.chain(), nz(c.seeds())), c.size(),
-                    addressLinks(c.chain(), nz(c.addresses())),
-                    nz(c.evidence()).stream().map(t -> new Link(t, Explorer.tx(c.chain(), t))).toList(),
-                    nz(c.excludedCoinJoins()).stream().map(t -> new Link(t, Explorer.tx(c.chain(), t))).toList(),
+            out.add(new ClusterView(text(c.chain()), addressLinks(c.chain(), nz(c.seeds()), links), c.size(),
+                    addressLinks(c.chain(), nz(c.addresses()), links),
+                    nz(c.evidence()).stream().map(t -> new Link(t, links.tx(c.chain(), t))).toList(),
+                    nz(c.excludedCoinJoins()).stream().map(t -> new Link(t, links.tx(c.chain(), t))).toList(),
                     text(c.heuristic())));
         }
         return out;
     }
 
-    private static List<Link> addressLinks(String chain, List<String> addresses) {
-        return addresses.stream().map(a -> new Link(displayAddress(a), Explorer.address(chain, a))).toList();
+    private static List<Link> addressLinks(String chain, List<String> addresses, ExplorerLinks links) {
+        return addresses.stream().map(a -> new Link(displayAddress(a), links.address(chain, a))).toList();
     }
 
     /** A UTXO chain's counts, in one line (null for an account chain, whose coverage has none). */

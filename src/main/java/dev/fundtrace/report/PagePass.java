@@ -24,7 +24,8 @@ import static dev.fundtrace.report.HtmlReportWriter.severityRank;
 /**
  * What report.html shows of a report's flags, gathered as they pass, in bounded memory: per severity and rule the
  * {@link HtmlReportWriter#MAX_FLAGS_SHOWN_PER_RULE} with the largest amounts and how many there are; the flags of
- * the flows the page lists; the most severe flag at each address the drawing shows; the first new and resolved.
+ * the flows the page lists; the most severe flag at each address the drawing shows; the first new and resolved;
+ * how many a current review covers.
  */
 final class PagePass {
 
@@ -43,7 +44,7 @@ final class PagePass {
     private final Map<String, List<FlagRow>> flagsOfListedFlows = new HashMap<>();
     private final Map<String, Integer> bestRankByAddress = new HashMap<>();
     private final List<FlagRow> resolvedFirst = new ArrayList<>();
-    private int flagCount, resolvedCount;
+    private int flagCount, resolvedCount, reviewedCount;
 
     PagePass(PageFlows flows) {
         this.flows = flows;
@@ -65,6 +66,7 @@ final class PagePass {
     void flag(ReportedFlag f) {
         FlagRow g = f.row();
         long place = flagCount++;
+        if (g.review() != null && g.review().current()) reviewedCount++;
         String sev = severityOf(g);
         counts.computeIfAbsent(sev, k -> new LinkedHashMap<>()).merge(g.rule(), 1, Integer::sum);
         PriorityQueue<Kept> heap = top.computeIfAbsent(sev, k -> new LinkedHashMap<>())
@@ -104,7 +106,7 @@ final class PagePass {
     /** What the page shows, once every flag (and resolved flag) has passed. */
     record Content(Map<String, List<RuleFlags>> bySeverity, int flagCount, PageFlows flows,
                    Map<String, List<FlagRow>> flagsOfListedFlows, Map<String, Integer> bestRankByAddress,
-                   List<FlagRow> resolvedFirst, int resolvedCount) {
+                   List<FlagRow> resolvedFirst, int resolvedCount, int reviewedCount) {
 
         int flagsShown() {
             return bySeverity.values().stream().flatMap(List::stream).mapToInt(r -> r.shown().size()).sum();
@@ -122,6 +124,6 @@ final class PagePass {
             });
             bySeverity.put(sev, out);
         });
-        return new Content(bySeverity, flagCount, flows, flagsOfListedFlows, bestRankByAddress, resolvedFirst, resolvedCount);
+        return new Content(bySeverity, flagCount, flows, flagsOfListedFlows, bestRankByAddress, resolvedFirst, resolvedCount, reviewedCount);
     }
 }

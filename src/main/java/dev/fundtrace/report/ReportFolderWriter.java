@@ -19,7 +19,17 @@ public final class ReportFolderWriter {
     public enum Format { HTML, CSV, JSON }
 
     private final CsvReportWriter csv = new CsvReportWriter();
-    private final HtmlReportWriter html = new HtmlReportWriter();
+    private final HtmlReportWriter html;
+
+    /** A writer whose page links to the chains' public block explorers. */
+    public ReportFolderWriter() {
+        this(ExplorerLinks.PUBLIC);
+    }
+
+    /** @param links where the page's transactions and addresses link to */
+    public ReportFolderWriter(ExplorerLinks links) {
+        this.html = new HtmlReportWriter(links);
+    }
 
     /** A written report folder and what its flags said, for the run's summary. */
     public record Written(Path folder, FlagTally tally) {}

@@ -133,6 +133,7 @@ final class ReportJson implements AutoCloseable {
             g.writePOJOProperty("rejected", r.rejected());
             g.writePOJOProperty("warnings", r.warnings());
             g.writePOJOProperty("clusters", r.clusters());
+            if (r.audit() != null) g.writePOJOProperty("audit", r.audit());
             g.writeEndObject();
             g.flush();
         } catch (RuntimeException e) {
@@ -140,7 +141,10 @@ final class ReportJson implements AutoCloseable {
         }
     }
 
-    /** A flag field by field, as data binding writes {@link RunReport.FlagRow} (amountRaw left out when null). */
+    /**
+     * A flag field by field, as data binding writes {@link RunReport.FlagRow} (amountRaw and review left out when
+     * null).
+     */
     static void write(JsonGenerator g, RunReport.FlagRow f) {
         g.writeStartObject();
         g.writeStringProperty("id", f.id());
@@ -158,6 +162,7 @@ final class ReportJson implements AutoCloseable {
         g.writeStringProperty("depositAddress", f.depositAddress());
         if (f.amountRaw() != null) g.writeStringProperty("amountRaw", f.amountRaw());
         g.writeBooleanProperty("newSinceLastRun", f.newSinceLastRun());
+        if (f.review() != null) g.writePOJOProperty("review", f.review());
         g.writeEndObject();
     }
 

@@ -1,6 +1,8 @@
 package dev.fundtrace.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.fundtrace.audit.FileDigest;
+import dev.fundtrace.audit.FolderDigest;
 
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,24 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
                         Coverage coverage, List<DesignationRow> designations, List<ExposureRow> exposures,
                         List<FlowRow> flows, List<FlagRow> flags, Summary summary, Changes changes,
                         List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) Audit audit,
                         @com.fasterxml.jackson.annotation.JsonIgnore List<ExposureTotal> exposureTotals) {
+
+    /** A report whose per-seed totals come from {@code exposureTotals} (see below), with its audit trail. */
+    public RunReport(String job, String runDate, String generatedAt, Map<String, Object> parameters,
+                     Coverage coverage, List<DesignationRow> designations, List<ExposureRow> exposures,
+                     List<FlowRow> flows, List<FlagRow> flags, Summary summary, Changes changes,
+                     List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters,
+                     List<ExposureTotal> exposureTotals) {
+        this(job, runDate, generatedAt, parameters, coverage, designations, exposures, flows, flags, summary, changes,
+                rejected, warnings, clusters, null, exposureTotals);
+    }
+
+    /** The same report with its audit trail. */
+    public RunReport withAudit(Audit trail) {
+        return new RunReport(job, runDate, generatedAt, parameters, coverage, designations, exposures, flows, flags,
+                summary, changes, rejected, warnings, clusters, trail, exposureTotals);
+    }
 
     /**
      * A report whose exposures' totals per seed (page one of report.html) come from {@code exposures}: the caller
@@ -24,7 +43,7 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
                      List<FlowRow> flows, List<FlagRow> flags, Summary summary, Changes changes,
                      List<RejectionRow> rejected, List<String> warnings, List<ClusterRow> clusters) {
         this(job, runDate, generatedAt, parameters, coverage, designations, exposures, flows, flags, summary, changes,
-                rejected, warnings, clusters, null);
+                rejected, warnings, clusters, null, null);
     }
 
     /**
@@ -146,7 +165,22 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
     public record FlagRow(String id, String rule, String severity, String address, String seed, String chain,
                           String asset, String assetSymbol, int hops, List<String> flowIds, List<String> evidence,
                           String explanation, String depositAddress,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String amountRaw, boolean newSinceLastRun) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String amountRaw, boolean newSinceLastRun,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Review review) {
+
+        /** A flag nobody has reviewed. */
+        public FlagRow(String id, String rule, String severity, String address, String seed, String chain,
+                       String asset, String assetSymbol, int hops, List<String> flowIds, List<String> evidence,
+                       String explanation, String depositAddress, String amountRaw, boolean newSinceLastRun) {
+            this(id, rule, severity, address, seed, chain, asset, assetSymbol, hops, flowIds, evidence, explanation,
+                    depositAddress, amountRaw, newSinceLastRun, null);
+        }
+
+        /** The flag as reviewed: a review that covers its evidence takes away "new since the last run". */
+        public FlagRow reviewed(Review r) {
+            return new FlagRow(id, rule, severity, address, seed, chain, asset, assetSymbol, hops, flowIds, evidence,
+                    explanation, depositAddress, amountRaw, newSinceLastRun && !r.current(), r);
+        }
 
         /** A flag row without an amount of its own (the report falls back on its first flow's). */
         public FlagRow(String id, String rule, String severity, String address, String seed, String chain,
@@ -157,6 +191,19 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
         }
     }
 
+    /**
+     * The review of a flag's finding in reviews.csv.
+     *
+     * @param source              where the review is: {@code reviews.csv:<line>}
+     * @param comparedWithRun     the run the review's evidence is taken from: the latest completed run dated on or
+     *                            before the review; null when there is none, and the review then covers the evidence as it is
+     * @param evidenceSinceReview the flag's evidence that run did not have: transactions the reviewer has not seen
+     * @param current             true when there is none: the review covers the finding as it stands, and the flag is
+     *                            not new; false: the flag is as if unreviewed (new only if its finding is new)
+     */
+    public record Review(String decision, String reviewer, String date, String note, String source,
+                         String comparedWithRun, List<String> evidenceSinceReview, boolean current) {}
+
     public record Summary(int designatedAddresses, int seeds, int reachedAddresses, Map<String, Integer> flags,
                           long transfers) {}
 
@@ -164,5 +211,54 @@ public record RunReport(String job, String runDate, String generatedAt, Map<Stri
     public record Changes(String previousRunDate, List<String> newFlagIds, List<FlagRow> resolvedFlags) {}
 
     public record RejectionRow(String source, long line, String reason, String record) {}
+
+    /**
+     * What the run read and what ran it, so that a report can be checked against its inputs later: each input's
+     * path, size and SHA-256, the sanctions list's publish date as its file states it, fundtrace's version and the
+     * job file's digest. A resumed run reports what its steps read when they ran.
+     *
+     * @param jobFile the job file's text as the run went by it (a resumed run keeps the text it started with)
+     * @param reviews the job's reviews.csv, null when it names none
+     */
+    public record Audit(String fundtraceVersion, FileDigest jobFile, List<DesignationInput> designationFiles,
+                        List<FileDigest> labelFiles, List<LedgerInput> ledgers,
+                        @JsonInclude(JsonInclude.Include.NON_NULL) FileDigest reviews) {}
+
+    /**
+     * A sanctions file read.
+     *
+     * @param publishDate         the list's publish date as the file states it ({@code yyyy-MM-dd}), null when it states none
+     * @param publishDateStatedIn the element it came from, or "not stated in the file" (sdn.csv, a watchlist)
+     */
+    public record DesignationInput(String path, long bytes, String sha256, String format, String publishDate,
+                                   String publishDateStatedIn) {}
+
+    /**
+     * A chain's ledger source: the files read from its folder ({@code source} "files", see FolderDigest for the
+     * manifest digest), or a JSON-RPC node ({@code source} "rpc", {@code path} its URL without credentials, no files).
+     *
+     * @param files each file read, or null beyond FolderDigest.FILES_LISTED_MAX files (the count and digest cover all)
+     */
+    public record LedgerInput(String chain, String source, String path,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Integer fileCount,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Long bytes,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String sha256,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String digestedAt,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) List<FileDigest> files) {
+
+        public static LedgerInput of(String chain, FolderDigest folder) {
+            return new LedgerInput(chain, "files", folder.path(), folder.fileCount(), folder.bytes(), folder.sha256(),
+                    folder.digestedAt(), folder.files());
+        }
+
+        /** The same digests for the folder at {@code path} (an export of the same fingerprint, read from elsewhere). */
+        public LedgerInput at(String path) {
+            return new LedgerInput(chain, source, path, fileCount, bytes, sha256, digestedAt, files);
+        }
+
+        public static LedgerInput rpc(String chain, String url) {
+            return new LedgerInput(chain, "rpc", url, null, null, null, null, null);
+        }
+    }
 
 }

@@ -28,6 +28,12 @@ public class FactDao {
                 .stream().findFirst();
     }
 
+    /** The fact {@code name} as the latest run that recorded it has it (facts of an export, kept by its fingerprint). */
+    public Optional<String> latestOfAnyRun(String name) {
+        return jdbc.queryForList("SELECT fact_value FROM run_fact WHERE fact_name = ? ORDER BY run_id DESC", String.class, name)
+                .stream().findFirst();
+    }
+
     void forget(long runId, String name) {
         jdbc.update("DELETE FROM run_fact WHERE run_id = ? AND fact_name = ?", runId, name);
     }

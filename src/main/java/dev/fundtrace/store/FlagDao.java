@@ -41,6 +41,14 @@ public class FlagDao {
                 String.class, flagRunOf(runId));
     }
 
+    /** The evidence of each of the run's flags, by {@link Flag#key()}: what a reviewer of that run's report saw. */
+    public Map<String, List<String>> evidenceByKey(long runId) {
+        Map<String, List<String>> out = new java.util.HashMap<>();
+        jdbc.query("SELECT " + KEY + ", evidence FROM run_flag WHERE run_id = ?",
+                rs -> { out.put(rs.getString(1), Columns.split(rs.getString(2))); }, flagRunOf(runId));
+        return out;
+    }
+
     /** The flags of run {@code runId} as its report shows them, with the symbols of their assets. */
     public List<RunReport.FlagRow> of(long runId, Map<String, String> symbols) {
         long from = flagRunOf(runId);

@@ -21,6 +21,17 @@ public final class AssetGraph {
     final int[] inStart;
     final int[] inEdge;
 
+    /**
+     * A graph whose nodes are not addresses (a UTXO chain's transactions, for {@link TemporalReach}): nodes
+     * {@code 0..n-1}, edges numbered in the order given, which must be time order; {@code row} is what each edge
+     * stands for (for coins, the ledger's input index).
+     */
+    public static AssetGraph ofNodes(int n, int[] row, int[] src, int[] dst) {
+        int[] identity = new int[n];
+        for (int v = 0; v < n; v++) identity[v] = v;
+        return new AssetGraph(-1, identity, row, src, dst);
+    }
+
     AssetGraph(int assetId, int[] global, int[] row, int[] src, int[] dst) {
         this.assetId = assetId;
         this.n = global.length;

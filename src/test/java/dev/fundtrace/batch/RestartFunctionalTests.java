@@ -231,8 +231,36 @@ class RestartFunctionalTests {
 
         long pid() { return process.pid(); }
 
-        /** SIGSTOP / SIGCONT: the process freezes where it is, holding whatever it holds. */
-        void freeze() throws Exception { signal("STOP"); }
+        /**
+         * SIGSTOP / SIGCONT: the process freezes where it is, holding whatever it holds. kill(1) returns once the
+         * signal is queued, so this waits until every thread of the process reports state T (stopped): a thread in
+         * the middle of a rename would otherwise still finish it after the test took its snapshot.
+         */
+        void freeze() throws Exception {
+            signal("STOP");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!allThreadsStopped()) {
+                if (System.nanoTime() > deadline) fail("process " + process.pid() + " did not stop within 10 s");
+                Thread.sleep(5);
+            }
+        }
+
+        private boolean allThreadsStopped() throws IOException {
+            try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+                for (Path task : tasks.toList()) {
+                    String stat;
+                    try {
+                        stat = Files.readString(task.resolve("stat"));
+                    } catch (IOException threadEnded) {
+                        continue;
+                    }
+                    // the state is the first field after the parenthesised command name
+                    char state = stat.charAt(stat.lastIndexOf(')') + 2);
+                    if (state != 'T' && state != 't' && state != 'Z' && state != 'X') return false;
+                }
+            }
+            return true;
+        }
 
         void thaw() throws Exception { signal("CONT"); }
 

@@ -232,18 +232,23 @@ class RpcJobFunctionalTests {
         assertThat(node.get("flags").size()).as("flags").isPositive();
         assertThat(node.at("/coverage/chains/0/reverted").asLong()).as("reverted").isPositive();
         assertThat(comparable(node).toPrettyString()).isEqualTo(comparable(export).toPrettyString());
+        // the audit trail names each run's own input: the node (no files to digest), the export's files
+        assertThat(node.at("/audit/ledgers/0/source").asString()).isEqualTo("rpc");
+        assertThat(export.at("/audit/ledgers/0/source").asString()).isEqualTo("files");
+        assertThat(export.at("/audit/ledgers/0/fileCount").asInt()).isPositive();
     }
 
     /**
      * A report without what legitimately differs between a run over a node and one over an export of the same
-     * chain: when it was written, the input named in the parameters and the coverage's sources (an export folder or
-     * a node URL, and their load times), and what the export holds beyond the gather's reach: its transfer counts
+     * chain: when it was written, the input named in the parameters, the coverage's sources and the audit trail (an
+     * export folder or a node URL, their load times and digests, and the job file), and what the export holds beyond the gather's reach: its transfer counts
      * include transfers no trace can reach (the unrelated W), and its first block is the chain's first, where the
      * gathered ledger starts at its first gathered transfer. Assets and exposures are compared in a fixed order.
      */
     static JsonNode comparable(JsonNode report) {
         ObjectNode r = (ObjectNode) report.deepCopy();
         r.remove("generatedAt");
+        r.remove("audit");
         ((ObjectNode) r.get("parameters")).remove("ledger");
         ObjectNode coverage = (ObjectNode) r.get("coverage");
         coverage.remove("sources");

@@ -24,12 +24,13 @@ class SchedulingFilesFunctionalTests {
     @TempDir
     Path install;
 
-    /** A fresh install: the jar, the job files and the sample data it points at; no logs/, data/ or reports/. */
+    /** A fresh install: the jar and its lib/, the job files and the sample data they point at; no logs/, data/ or reports/. */
     private void freshInstall() throws IOException {
         Path jar = PROJECT.resolve("target/fundtrace.jar");
         assertThat(jar).as("the jar (failsafe runs after package)").exists();
         Files.createDirectories(install.resolve("target"));
         Files.createSymbolicLink(install.resolve("target/fundtrace.jar"), jar);
+        Files.createSymbolicLink(install.resolve("target/lib"), PROJECT.resolve("target/lib"));
         Files.createSymbolicLink(install.resolve("sample-data"), PROJECT.resolve("sample-data"));
         Files.createDirectories(install.resolve("jobs"));
         for (String f : List.of("ira-nightly.yml", "fundtrace-nightly.sh", "fundtrace-alert.sh")) {

@@ -101,6 +101,28 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void explorer_links_off_leave_no_url_of_another_site_on_the_page() throws IOException {
+        assertThat(render(sample())).as("the default links to public explorers").contains("href=\"https://etherscan.io/tx/" + TX1 + "\"");
+        Path file = dir.resolve("off/report.html");
+        new HtmlReportWriter(ExplorerLinks.NONE).write(sample(), file);
+        String html = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(html).doesNotContainPattern("(?i)https?://").doesNotContain("href=\"//").contains(TX1)
+                .contains("Explorer links are off for this job");
+    }
+
+    @Test
+    void a_self_hosted_explorer_is_linked_escaped_and_no_public_one() throws IOException {
+        Path file = dir.resolve("own/report.html");
+        new HtmlReportWriter(ExplorerLinks.of(Map.of("ethereum", new ExplorerLinks.Templates(
+                "https://explorer.internal/tx/{txid}?view=full&lang=en", "https://explorer.internal/address/{address}"))))
+                .write(sample(), file);
+        String html = Files.readString(file, StandardCharsets.UTF_8);
+        assertThat(html).contains("href=\"https://explorer.internal/tx/" + TX1 + "?view=full&amp;lang=en\"")
+                .contains("href=\"https://explorer.internal/address/" + EXCHANGE + "\"")
+                .doesNotContain("etherscan.io");
+    }
+
+    @Test
     void page_loads_nothing_from_the_network() throws IOException {
         String html = render(sample());
         // the only network addresses are the block explorer links a reader may click: <a href> loads nothing

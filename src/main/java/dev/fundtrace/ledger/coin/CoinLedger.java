@@ -2,6 +2,9 @@ package dev.fundtrace.ledger.coin;
 
 import dev.fundtrace.ledger.Chain;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -54,13 +57,14 @@ public final class CoinLedger {
     private CoinLedger(Builder b, CoinCoverage coverage) {
         this.chain = b.chain;
         this.txCount = b.txCount;
-        this.txHash = Arrays.copyOf(b.txHash, txCount * 32);
-        this.txBlock = Arrays.copyOf(b.txBlock, txCount);
-        this.txPosition = Arrays.copyOf(b.txPosition, txCount);
-        this.txTime = Arrays.copyOf(b.txTime, txCount);
-        this.coinbase = Arrays.copyOf(b.coinbase, txCount);
+        // a builder sized for its ledger hands its arrays over; the builder is not used after build()
+        this.txHash = fit(b.txHash, txCount * 32);
+        this.txBlock = fit(b.txBlock, txCount);
+        this.txPosition = fit(b.txPosition, txCount);
+        this.txTime = fit(b.txTime, txCount);
+        this.coinbase = b.coinbase.length == txCount ? b.coinbase : Arrays.copyOf(b.coinbase, txCount);
         this.outputCount = b.outputCount;
-        this.txOutputStart = Arrays.copyOf(b.txOutputStart, txCount + 1);
+        this.txOutputStart = fit(b.txOutputStart, txCount + 1);
         this.txOutputStart[txCount] = outputCount;
         int coins = outputCount + b.externalCount;
         this.coinValue = new long[coins];
@@ -74,18 +78,28 @@ public final class CoinLedger {
         Arrays.fill(coinTx, outputCount, coins, -1);
         this.externalHash = Arrays.copyOf(b.externalHash, b.externalCount * 32);
         this.externalVout = Arrays.copyOf(b.externalVout, b.externalCount);
-        // inputs were added in any transaction order: a stable counting sort makes them contiguous per transaction
+        // inputs may have been added in any transaction order: a stable counting sort makes them contiguous per
+        // transaction, unless they already are
         int inputs = b.inputCount;
         this.txInputStart = new int[txCount + 1];
-        for (int i = 0; i < inputs; i++) txInputStart[b.inputTx[i] + 1]++;
-        for (int t = 0; t < txCount; t++) txInputStart[t + 1] += txInputStart[t];
-        int[] next = Arrays.copyOf(txInputStart, txCount);
-        this.inputCoin = new int[inputs];
-        this.inputTx = new int[inputs];
+        boolean inOrder = true;
         for (int i = 0; i < inputs; i++) {
-            int at = next[b.inputTx[i]]++;
-            inputCoin[at] = b.inputCoin[i];
-            inputTx[at] = b.inputTx[i];
+            txInputStart[b.inputTx[i] + 1]++;
+            if (i > 0 && b.inputTx[i] < b.inputTx[i - 1]) inOrder = false;
+        }
+        for (int t = 0; t < txCount; t++) txInputStart[t + 1] += txInputStart[t];
+        if (inOrder) {
+            this.inputCoin = fit(b.inputCoin, inputs);
+            this.inputTx = fit(b.inputTx, inputs);
+        } else {
+            int[] next = Arrays.copyOf(txInputStart, txCount);
+            this.inputCoin = new int[inputs];
+            this.inputTx = new int[inputs];
+            for (int i = 0; i < inputs; i++) {
+                int at = next[b.inputTx[i]]++;
+                inputCoin[at] = b.inputCoin[i];
+                inputTx[at] = b.inputTx[i];
+            }
         }
         this.coinSpender = new int[coins];
         Arrays.fill(coinSpender, -1);
@@ -101,8 +115,19 @@ public final class CoinLedger {
     }
 
     public static Builder builder(Chain chain) {
-        return new Builder(chain);
+        return new Builder(chain, 1024, 1024, 1024);
     }
+
+    /** A builder sized for about this many transactions, outputs and inputs (it grows past them). */
+    public static Builder builder(Chain chain, int transactions, int outputs, int inputs) {
+        return new Builder(chain, Math.max(transactions, 16), Math.max(outputs, 16), Math.max(inputs, 16));
+    }
+
+    private static long[] fit(long[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
+
+    private static int[] fit(int[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
+
+    private static byte[] fit(byte[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
 
     public Chain chain() { return chain; }
 
@@ -243,25 +268,37 @@ public final class CoinLedger {
      * (it knows which coin a BIP30 duplicate replaced) and refuses bad rows before they get here.
      */
     public static final class Builder {
+        private static final VarHandle BIG_ENDIAN_LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
         private final Chain chain;
         private int txCount, outputCount, externalCount, inputCount;
-        private byte[] txHash = new byte[32 * 1024];
-        private long[] txBlock = new long[1024], txTime = new long[1024];
-        private int[] txPosition = new int[1024], txOutputStart = new int[1025];
-        private boolean[] coinbase = new boolean[1024];
-        private long[] outputValue = new long[1024];
-        private int[] outputHolder = new int[1024];
+        private byte[] txHash;
+        private long[] txBlock, txTime;
+        private int[] txPosition, txOutputStart;
+        private boolean[] coinbase;
+        private long[] outputValue;
+        private int[] outputHolder;
         private long[] externalValue = new long[256];
         private int[] externalHolder = new int[256], externalVout = new int[256];
         private byte[] externalHash = new byte[32 * 256];
         private final Map<ExternalKey, Integer> externalIds = new HashMap<>();
-        private int[] inputTx = new int[1024], inputCoin = new int[1024];
+        private int[] inputTx, inputCoin;
         private final List<String> addresses = new ArrayList<>();
         private final Map<String, Integer> addressIds = new HashMap<>();
         private int lastTx = -1;
 
-        private Builder(Chain chain) {
+        private Builder(Chain chain, int transactions, int outputs, int inputs) {
             this.chain = chain;
+            txHash = new byte[32 * transactions];
+            txBlock = new long[transactions];
+            txTime = new long[transactions];
+            txPosition = new int[transactions];
+            txOutputStart = new int[transactions + 1];
+            coinbase = new boolean[transactions];
+            outputValue = new long[outputs];
+            outputHolder = new int[outputs];
+            inputTx = new int[inputs];
+            inputCoin = new int[inputs];
         }
 
         /** Adds a transaction; returns its id. {@code txid} is 64 hex digits, {@code time} unix seconds or -1. */
@@ -271,9 +308,22 @@ public final class CoinLedger {
 
         /** Adds a transaction by the 32 bytes of its txid (in the order the hex writes them); returns its id. */
         public int transaction(byte[] txid, long block, int position, long time, boolean isCoinbase) {
+            int t = nextTransaction(block, position, () -> HexFormat.of().formatHex(txid));
+            System.arraycopy(txid, 0, txHash, t * 32, 32);
+            return fill(t, block, position, time, isCoinbase);
+        }
+
+        /** As {@link #transaction(byte[], long, int, long, boolean)}, the txid as four longs {@code words[at..at+4)}, big-endian. */
+        public int transaction(long[] words, int at, long block, int position, long time, boolean isCoinbase) {
+            int t = nextTransaction(block, position, () -> String.format("%016x%016x%016x%016x", words[at], words[at + 1], words[at + 2], words[at + 3]));
+            for (int k = 0; k < 4; k++) BIG_ENDIAN_LONGS.set(txHash, t * 32 + 8 * k, words[at + k]);
+            return fill(t, block, position, time, isCoinbase);
+        }
+
+        private int nextTransaction(long block, int position, java.util.function.Supplier<String> txid) {
             if (txCount > 0 && (block < txBlock[txCount - 1]
                     || (block == txBlock[txCount - 1] && position <= txPosition[txCount - 1]))) {
-                throw new IllegalArgumentException("transactions must come in (block, position) order: " + HexFormat.of().formatHex(txid));
+                throw new IllegalArgumentException("transactions must come in (block, position) order: " + txid.get());
             }
             int t = txCount++;
             if (t == txBlock.length) {
@@ -285,7 +335,10 @@ public final class CoinLedger {
                 txOutputStart = Arrays.copyOf(txOutputStart, n + 1);
                 txHash = Arrays.copyOf(txHash, n * 32);
             }
-            System.arraycopy(txid, 0, txHash, t * 32, 32);
+            return t;
+        }
+
+        private int fill(int t, long block, int position, long time, boolean isCoinbase) {
             txBlock[t] = block;
             txPosition[t] = position;
             txTime[t] = time;
@@ -297,13 +350,18 @@ public final class CoinLedger {
 
         /** Adds the next output of {@code tx} (the last transaction added); returns its coin id. */
         public int output(int tx, long value, String holder) {
+            return output(tx, value, holderId(holder));
+        }
+
+        /** As {@link #output(int, long, String)}, the holder by its id from {@link #holder}, or {@link #NO_HOLDER}. */
+        public int output(int tx, long value, int holder) {
             if (tx != lastTx) throw new IllegalArgumentException("outputs must follow their transaction");
             if (outputCount == outputValue.length) {
                 outputValue = Arrays.copyOf(outputValue, outputCount * 2);
                 outputHolder = Arrays.copyOf(outputHolder, outputCount * 2);
             }
             outputValue[outputCount] = value;
-            outputHolder[outputCount] = holderId(holder);
+            outputHolder[outputCount] = holder;
             return outputCount++;
         }
 
@@ -322,6 +380,11 @@ public final class CoinLedger {
 
         /** As {@link #inputSpendingExternal(int, String, int, long, String)}, by the 32 bytes of the txid. */
         public void inputSpendingExternal(int tx, byte[] txid, int vout, long value, String holder) {
+            inputSpendingExternal(tx, txid, vout, value, holderId(holder));
+        }
+
+        /** As {@link #inputSpendingExternal(int, byte[], int, long, String)}, the holder by its id from {@link #holder}. */
+        public void inputSpendingExternal(int tx, byte[] txid, int vout, long value, int holder) {
             ExternalKey key = ExternalKey.of(txid, vout);
             Integer e = externalIds.get(key);
             if (e == null) {
@@ -334,10 +397,10 @@ public final class CoinLedger {
 
         /** The next input of {@code tx} is shielded (Zcash): a clean value with no holder and no outpoint. */
         public void inputShielded(int tx, long value) {
-            addInput(tx, -1 - external(value, null, -1));
+            addInput(tx, -1 - external(value, NO_HOLDER, -1));
         }
 
-        private int external(long value, String holder, int vout) {
+        private int external(long value, int holder, int vout) {
             int e = externalCount++;
             if (e == externalValue.length) {
                 externalValue = Arrays.copyOf(externalValue, e * 2);
@@ -346,7 +409,7 @@ public final class CoinLedger {
                 externalHash = Arrays.copyOf(externalHash, e * 2 * 32);
             }
             externalValue[e] = value;
-            externalHolder[e] = holderId(holder);
+            externalHolder[e] = holder;
             externalVout[e] = vout;
             return e;
         }
@@ -374,6 +437,11 @@ public final class CoinLedger {
                 java.nio.ByteBuffer w = java.nio.ByteBuffer.wrap(txid);
                 return new ExternalKey(w.getLong(), w.getLong(), w.getLong(), w.getLong(), vout);
             }
+        }
+
+        /** The id of a holder address in canonical form, given on its first use; {@link #NO_HOLDER} for null. */
+        public int holder(String canonical) {
+            return holderId(canonical);
         }
 
         private int holderId(String holder) {

@@ -1,14 +1,16 @@
 package dev.fundtrace.trace.coin;
 
 import dev.fundtrace.ledger.coin.CoinLedger;
+import dev.fundtrace.trace.Reach;
 import dev.fundtrace.trace.U128;
 
 import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * The forward trace at coin level (utxo.md, "Forward trace"): poison hops and haircut taint together, in one pass
- * over the ledger's spend order, so every coin's hop and taint are final before a transaction spends it.
+ * The forward trace at coin level (utxo.md, "Forward trace"): the poison hops of the transactions come from the
+ * shared kernel ({@link TransactionGraph}), then one pass over the ledger's spend order shares out the haircut
+ * taint, so every coin's hop and taint are final before a transaction spends it.
  *
  * <p>Taints fit a long: a coin's share {@code floor(TT·v/D)} is at most its value, because TT (the taint of the
  * passing inputs) never exceeds their known values, which D bounds. The product TT·v is formed in 128 bits and
@@ -54,7 +56,11 @@ final class ForwardTaint {
 
     static ForwardTaint run(CoinLedger ledger, AddressRoles roles, int maxHops, long dustRaw) {
         ForwardTaint f = new ForwardTaint(ledger, roles);
-        for (int t : ledger.spendOrder()) f.spend(t, maxHops, dustRaw);
+        // the hops come from the kernel both families share, one level past the horizon (what leaves it there)
+        Reach reach = TransactionGraph.forward(ledger, roles, maxHops + 1, dustRaw);
+        for (int t : ledger.spendOrder()) {
+            if (reach.reached(t)) f.spend(t, reach.hop(t), maxHops, dustRaw);
+        }
         return f;
     }
 
@@ -64,15 +70,9 @@ final class ForwardTaint {
         return h == SEED || (h > SEED && !roles.isService(ledger.holder(coin)));
     }
 
-    private void spend(int t, int maxHops, long dustRaw) {
+    /** Spends transaction t, at hop h (1 + the smallest hop of its passing inputs): its inputs' taint is shared out. */
+    private void spend(int t, int h, int maxHops, long dustRaw) {
         int in0 = ledger.inputStart(t), in1 = ledger.inputEnd(t);
-        int minHop = Integer.MAX_VALUE;
-        for (int i = in0; i < in1; i++) {
-            int c = ledger.inputCoin(i);
-            if (coinHop[c] < minHop && passes(c)) minHop = coinHop[c];
-        }
-        if (minHop == Integer.MAX_VALUE) return; // no passing input (a coinbase has none): clean outputs
-        int h = minHop + 1;
         txHop[t] = h;
         long ttHi = 0, ttLo = 0, knownHi = 0, knownLo = 0;
         for (int i = in0; i < in1; i++) {

@@ -67,6 +67,15 @@ public final class EtlExportLoader {
         }
     }
 
+    /** The files of an export folder a load reads, when present; any other file in the folder is not read. */
+    private static final List<String> FILES = List.of("transactions.csv", "receipts.csv", "token_transfers.csv",
+            "tokens.csv", "contracts.csv", "blocks.csv", "traces.csv");
+
+    /** The files of {@code dir} a load reads (for the report's audit trail). */
+    public static List<Path> filesRead(Path dir) {
+        return FILES.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
+    }
+
     /**
      * Identifies an export without reading it all: names, sizes and modification times of its files plus
      * the first and last 64 KiB of each, and the loader version. Re-running on an unchanged export is then a
@@ -76,8 +85,7 @@ public final class EtlExportLoader {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
             sha.update(("fundtrace-etl-v1|" + assumeSuccess).getBytes());
-            for (String name : List.of("transactions.csv", "receipts.csv", "token_transfers.csv", "tokens.csv",
-                    "contracts.csv", "blocks.csv", "traces.csv")) {
+            for (String name : FILES) {
                 Path f = dir.resolve(name);
                 if (!Files.isRegularFile(f)) continue;
                 long size = Files.size(f);

@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * Loads a folder of bitcoin-etl JSON-lines exports (export_all, enrich_transactions, stream, BigQuery) of one
  * UTXO chain into a {@link dev.fundtrace.ledger.coin.CoinLedger}, following utxo.md. Files are parsed in
- * line-aligned chunks on all cores; the rows are then linked in (block, position) order on one thread. A bad
+ * line-aligned chunks on all cores into columns; the rows are then linked in (block, position) order on one thread. A bad
  * row is refused whole, with its file and line, and the load goes on; too many refused rows fail the load.
  */
 public final class BitcoinEtlLoader {
@@ -43,15 +43,20 @@ public final class BitcoinEtlLoader {
      * @param maxRejectedShare the load fails when refused rows exceed this share of the chain's rows
      * @throws LedgerLoadException when the folder cannot be read or too many rows are refused
      */
+    /** The files a load of {@code folder} reads, in the order it reads them (for the report's audit trail). */
+    public static List<Path> filesRead(Path folder) {
+        return EtlFileSelector.select(folder, new java.util.ArrayList<>()).stream().map(EtlSource::path).toList();
+    }
+
     public UtxoLoad load(Path folder, double maxRejectedShare) {
         if (!Files.isDirectory(folder)) throw new LedgerLoadException(folder + ": no such folder for the " + chain.id() + " export");
         List<String> warnings = new ArrayList<>();
         List<EtlSource> sources = EtlFileSelector.select(folder, warnings);
-        List<ParsedChunk> chunks = new ExportParser(chain, threads, chunkBytes).parse(sources);
+        ExportParser.Parsed parsed = new ExportParser(chain, threads, chunkBytes).parse(sources);
+        List<ParsedChunk> chunks = parsed.chunks();
 
         Set<Integer> typedFiles = new HashSet<>();
         for (ParsedChunk c : chunks) if (c.typed) typedFiles.add(c.file);
-        List<ParsedChunk> linked = new ArrayList<>();
         List<EtlBlock> blocks = new ArrayList<>();
         List<Rejection> rejections = new ArrayList<>();
         List<Integer> rejectionFiles = new ArrayList<>();
@@ -64,7 +69,6 @@ public final class BitcoinEtlLoader {
                 continue;
             }
             rows += c.rows;
-            linked.add(c);
             blocks.addAll(c.blocks);
             for (ParsedChunk.LocalRejection r : c.rejections) {
                 rejections.add(new Rejection(source.relative(), c.firstLine + r.line() + 1, r.reason(), r.text()));
@@ -73,11 +77,12 @@ public final class BitcoinEtlLoader {
         }
         if (sources.isEmpty()) warnings.add(folder + " holds no bitcoin-etl *.json files");
 
-        CoinResolver.Result resolved = new CoinResolver(chain, warnings).resolve(linked, blocks);
-        List<RowPlace> late = resolved.refusals().stream().map(r -> r.row().place()).toList();
+        // a typed file without typed rows has only refused rows: none of its rows is among the parsed transactions
+        CoinResolver.Result resolved = new CoinResolver(chain, warnings).resolve(parsed.rows(), parsed.addresses(), blocks);
+        List<RowPlace> late = resolved.refusals().stream().map(r -> parsed.rows().place(r.row())).toList();
         Map<RowPlace, String> texts = RowTexts.read(sources, chunks, late);
         for (CoinResolver.Refusal r : resolved.refusals()) {
-            RowPlace p = r.row().place();
+            RowPlace p = parsed.rows().place(r.row());
             ParsedChunk c = chunks.get(p.chunk());
             rejections.add(new Rejection(sources.get(c.file).relative(), c.firstLine + p.line() + 1, r.reason(), texts.get(p)));
             rejectionFiles.add(c.file);

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 
 /**
@@ -20,49 +19,92 @@ import java.util.Set;
  * unknown output indexes, inputs that disagree with the output they spend and outputs above the inputs. A
  * refused row contributes nothing: its children resolve from their own enrichment. A txid seen again in a later
  * block replaces the earlier transaction's unspent outputs (BIP30).
+ *
+ * <p>Everything is read from the export's columns by row, input and output number; the transactions of a block
+ * are its candidates (rows less the duplicates), numbered in position order.
  */
 final class CoinResolver {
 
     /** A row refused while linking, and why. */
-    record Refusal(EtlTransaction row, String reason) {}
+    record Refusal(int row, String reason) {}
 
     record Result(CoinLedger ledger, List<Refusal> refusals) {}
 
-    private final CoinLedger.Builder ledger;
+    /** An input's source: a coin from before the export, or a shielded input; a loaded parent is its row (>= 0). */
+    private static final int EXTERNAL = -1, SHIELDED = -2;
+    /** {@link #holderIds}: not met yet, or not a holder (a pseudo-address) */
+    private static final int UNSEEN = 0, PSEUDO = -1;
+
+    private final Chain chain;
     private final List<String> warnings;
-    private TxidTable txids;
-    private final Set<InputSource.Outpoint> spentExternal = new HashSet<>();
-    private final Map<Long, Long> blockTimes = new HashMap<>();
     private final List<Refusal> refusals = new ArrayList<>();
-    private final List<Object> claims = new ArrayList<>();
-    private final ExactSum outputValue = new ExactSum(), fees = new ExactSum();
+    private final ExactSum outputValue = new ExactSum(), fees = new ExactSum(), in = new ExactSum(), out = new ExactSum();
+    private final Map<Long, Long> blockTimes = new HashMap<>();
+    private final Set<Outpoint> spentExternal = new HashSet<>();
     private long fromBlock = -1, toBlock = -1, fromTime = -1, toTime = -1;
     private long transactions, coinbases, inputs, outputs, unresolved;
-    private int coins;
     private long blocksByFileOrder;
+    private int coins;
+
+    private TxColumns rows;
+    private LedgerAddresses names;
+    private CoinLedger.Builder ledger;
+    private TxidTable txids;
+    /** per row: its txid's slot; the ledger id of its first output once added */
+    private int[] rowSlot, coinStart;
+    /** per input: its outpoint's txid slot (-1 when not in the export), then its source */
+    private int[] inputSlot, source;
+    private boolean[] outputSpent;
+    /** per address key: its ledger holder id + 1, or UNSEEN or PSEUDO */
+    private int[] holderIds;
+    /** the claims of the transaction being decided: output numbers, then the outpoints from before the export */
+    private int[] claimedOutputs = new int[16];
+    private final List<Outpoint> claimedExternal = new ArrayList<>();
+
+    /** An outpoint from before the export, as the set of spent ones keys it. */
+    private record Outpoint(long a, long b, long c, long d, int vout) {}
 
     CoinResolver(Chain chain, List<String> warnings) {
-        this.ledger = CoinLedger.builder(chain);
+        this.chain = chain;
         this.warnings = warnings;
     }
 
-    /** {@code chunks} in file order. */
-    Result resolve(List<ParsedChunk> chunks, List<EtlBlock> blocks) {
+    /** {@code rows}: the export's accepted transactions rows in file order. */
+    Result resolve(TxColumns rows, LedgerAddresses names, List<EtlBlock> blocks) {
+        this.rows = rows;
+        this.names = names;
+        int n = rows.size();
+        ledger = CoinLedger.builder(chain, n, rows.outputCount(), rows.inputCount());
         Set<Long> blockNumbers = new HashSet<>();
         for (EtlBlock b : blocks) {
             blockNumbers.add(b.number());
             if (b.timestamp() >= 0) blockTimes.putIfAbsent(b.number(), b.timestamp());
             span(b.number(), b.timestamp());
         }
-        RowOrder order = RowOrder.byBlock(chunks);
-        txids = new TxidTable(order.size());
-        for (int i = 0; i < order.size(); i++) txids.add(order.hash(i), order.block(i));
-        for (int a = 0; a < order.size(); ) {
-            // one block's rows at a time are objects again: they die young, once linked
-            List<EtlTransaction> rows = new ArrayList<>();
+        RowOrder order = RowOrder.byBlock(rows);
+        // a first pass knows every txid's first block, for the "coin created in a later block" refusal
+        txids = new TxidTable(n);
+        rowSlot = new int[n];
+        List<Long> blockOfRank = new ArrayList<>();
+        long[] hashes = rows.hashWords();
+        for (int i = 0; i < n; i++) {
+            int g = order.row(i);
+            if (blockOfRank.isEmpty() || blockOfRank.get(blockOfRank.size() - 1) != rows.block(g)) blockOfRank.add(rows.block(g));
+            rowSlot[g] = txids.add(hashes, 4 * g, blockOfRank.size() - 1);
+        }
+        coinStart = new int[n];
+        inputSlot = new int[rows.inputCount()];
+        source = new int[rows.inputCount()];
+        outputSpent = new boolean[rows.outputCount()];
+        holderIds = new int[names.size()];
+        int[] blockRows = new int[16];
+        for (int a = 0, rank = 0; a < n; rank++) {
+            long number = rows.block(order.row(a));
             int b = a;
-            while (b < order.size() && order.block(b) == order.block(a)) rows.add(order.row(b++));
-            block(rows);
+            while (b < n && rows.block(order.row(b)) == number) b++;
+            if (blockRows.length < b - a) blockRows = new int[b - a];
+            for (int i = a; i < b; i++) blockRows[i - a] = order.row(i);
+            block(blockRows, b - a, number, rank, blockOfRank);
             a = b;
         }
         if (unresolved > 0) {
@@ -77,212 +119,257 @@ final class CoinResolver {
         return new Result(ledger.build(coverage), refusals);
     }
 
-    private void block(List<EtlTransaction> rows) {
-        long number = rows.get(0).block();
-        Map<Txid, EtlTransaction> inBlock = new HashMap<>();
-        List<EtlTransaction> candidates = new ArrayList<>(rows.size());
-        int[] ordinal = new int[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            EtlTransaction r = rows.get(i);
-            if (inBlock.putIfAbsent(r.hash(), r) != null) {
-                refuse(r, "transaction " + r.hash() + " appears twice in block " + number + "; this later row is refused");
+    /** Links one block: {@code blockRows[0..count)} are its rows in file order. */
+    private void block(int[] blockRows, int count, long number, int rank, List<Long> blockOfRank) {
+        int[] candidates = new int[count];
+        int[] ordinal = new int[count];
+        int c = 0;
+        boolean indexed = true;
+        for (int i = 0; i < count; i++) {
+            int g = blockRows[i];
+            indexed &= rows.index(g) >= 0;
+            int slot = rowSlot[g];
+            if (txids.currentRank(slot) == rank) {
+                refuse(g, "transaction " + rows.hash(g) + " appears twice in block " + number + "; this later row is refused");
             } else {
-                ordinal[candidates.size()] = i;
-                candidates.add(r);
+                txids.setCurrentRank(slot, rank);
+                ordinal[c] = i;
+                candidates[c++] = g;
             }
         }
-        int[] position = positions(rows, candidates, ordinal, number);
+        int[] position = positions(candidates, ordinal, c, indexed, number);
         // positions are distinct and non-negative: sorting (position, candidate) pairs packed in longs needs no boxing
-        long[] order = new long[candidates.size()];
-        for (int i = 0; i < order.length; i++) order[i] = (long) position[i] << 32 | i;
-        Arrays.sort(order);
-        EtlTransaction[] tx = new EtlTransaction[order.length];
-        int[] pos = new int[order.length];
-        for (int i = 0; i < order.length; i++) { tx[i] = candidates.get((int) order[i]); pos[i] = (int) (order[i] >>> 32); }
-
-        TxRecord[] accepted = new TxRecord[tx.length];
-        InputSource[][] sources = new InputSource[tx.length][];
-        Map<Txid, TxRecord> inBlockAccepted = new HashMap<>();
-        for (int i : spendingOrder(tx, inBlock, number)) {
-            sources[i] = decide(tx[i], number, inBlockAccepted);
-            if (sources[i] != null) {
-                accepted[i] = new TxRecord(tx[i], pos[i]);
-                inBlockAccepted.put(tx[i].hash(), accepted[i]);
-            }
+        long[] sorted = new long[c];
+        for (int i = 0; i < c; i++) sorted[i] = (long) position[i] << 32 | i;
+        Arrays.sort(sorted);
+        int[] tx = new int[c], pos = new int[c];
+        for (int i = 0; i < c; i++) {
+            tx[i] = candidates[(int) sorted[i]];
+            pos[i] = (int) (sorted[i] >>> 32);
+            txids.setCandidate(rowSlot[tx[i]], i);
         }
-        emit(number, tx, accepted, sources);
+        boolean[] accepted = new boolean[c];
+        for (int i : spendingOrder(tx, rank, number)) accepted[i] = decide(tx[i], rank, tx, accepted, blockOfRank);
+        emit(number, tx, pos, accepted);
     }
 
-    /** Each row's position: its index, or its 0-based file order in the block when a row lacks one. */
-    private int[] positions(List<EtlTransaction> rows, List<EtlTransaction> candidates, int[] ordinal, long number) {
-        int[] position = new int[candidates.size()];
-        boolean indexed = rows.stream().allMatch(r -> r.index() >= 0);
+    /** Each candidate's position: its index, or its 0-based file order in the block when a row lacks one. */
+    private int[] positions(int[] candidates, int[] ordinal, int count, boolean indexed, long number) {
+        int[] position = new int[count];
         if (indexed) {
-            for (int i = 0; i < position.length; i++) position[i] = (int) candidates.get(i).index();
-            int[] sorted = position.clone();
+            for (int i = 0; i < count; i++) position[i] = rows.index(candidates[i]);
+            int[] sorted = Arrays.copyOf(position, count);
             Arrays.sort(sorted);
-            for (int i = 1; i < sorted.length && indexed; i++) indexed = sorted[i] != sorted[i - 1];
+            for (int i = 1; i < count && indexed; i++) indexed = sorted[i] != sorted[i - 1];
             if (indexed) return position;
             warnings.add("block " + number + " has two transactions with the same index: its positions are the rows' file order");
         } else {
             blocksByFileOrder++;
         }
-        for (int i = 0; i < position.length; i++) position[i] = ordinal[i];
+        System.arraycopy(ordinal, 0, position, 0, count);
         return position;
     }
 
     /**
      * The order in which a block's transactions are decided: position order, except that a transaction waits for
-     * the transactions of the same block whose outputs it spends. Rows in a spending cycle are refused.
+     * the transactions of the same block whose outputs it spends. Rows in a spending cycle are refused. Also looks
+     * up every input's outpoint, once.
      */
-    private int[] spendingOrder(EtlTransaction[] tx, Map<Txid, EtlTransaction> inBlock, long number) {
+    private int[] spendingOrder(int[] tx, int rank, long number) {
+        long[] spent = rows.spentWords();
         int[] pending = new int[tx.length];
-        List<List<Integer>> children = null;
-        Map<Txid, Integer> slot = null;
+        int[][] children = null;
+        int[] childCount = null;
         for (int i = 0; i < tx.length; i++) {
-            Set<Txid> parents = null;
-            for (EtlInput in : tx[i].inputs()) {
-                Txid p = in.spent();
-                if (p == null || !inBlock.containsKey(p) || p.equals(tx[i].hash())) continue;
-                if (slot == null) {
-                    slot = new HashMap<>();
-                    for (int j = 0; j < tx.length; j++) slot.put(tx[j].hash(), j);
-                    children = new ArrayList<>();
-                    for (int j = 0; j < tx.length; j++) children.add(new ArrayList<>(1));
-                }
-                if (parents == null) parents = new HashSet<>();
-                if (parents.add(p)) {
-                    pending[i]++;
-                    children.get(slot.get(p)).add(i);
-                }
+            int own = rowSlot[tx[i]];
+            int first = rows.firstInput(tx[i]), end = rows.firstInput(tx[i] + 1);
+            for (int k = first; k < end; k++) {
+                int slot = rows.shielded(k) ? -1 : txids.find(spent, 4 * k);
+                inputSlot[k] = slot;
+                if (slot < 0 || slot == own || txids.currentRank(slot) != rank) continue;
+                if (sameParentEarlier(first, k, slot)) continue;
+                if (children == null) { children = new int[tx.length][]; childCount = new int[tx.length]; }
+                int parent = txids.candidate(slot);
+                pending[i]++;
+                if (children[parent] == null) children[parent] = new int[2];
+                else if (childCount[parent] == children[parent].length) children[parent] = Arrays.copyOf(children[parent], childCount[parent] * 2);
+                children[parent][childCount[parent]++] = i;
             }
         }
         int[] order = new int[tx.length];
-        if (slot == null) {
+        if (children == null) {
             for (int i = 0; i < order.length; i++) order[i] = i;
             return order;
         }
-        PriorityQueue<Integer> ready = new PriorityQueue<>();
+        IntHeap ready = new IntHeap(tx.length);
         for (int i = 0; i < tx.length; i++) if (pending[i] == 0) ready.add(i);
         int n = 0;
         while (!ready.isEmpty()) {
             int i = ready.poll();
             order[n++] = i;
-            for (int c : children.get(i)) if (--pending[c] == 0) ready.add(c);
+            for (int k = 0; k < childCount[i]; k++) if (--pending[children[i][k]] == 0) ready.add(children[i][k]);
         }
         for (int i = 0; i < tx.length; i++) {
-            if (pending[i] > 0) refuse(tx[i], "transaction " + tx[i].hash() + " is part of a spending cycle inside block " + number);
+            if (pending[i] > 0) refuse(tx[i], "transaction " + rows.hash(tx[i]) + " is part of a spending cycle inside block " + number);
         }
         return Arrays.copyOf(order, n);
     }
 
-    /** The sources of an accepted transaction's inputs, or null when it is refused (and then nothing changed). */
-    private InputSource[] decide(EtlTransaction t, long number, Map<Txid, TxRecord> inBlockAccepted) {
-        EtlInput[] ins = t.inputs();
-        InputSource[] src = new InputSource[ins.length];
-        ExactSum in = new ExactSum();
+    /** Whether an earlier input of the same transaction already spends from that parent (a parent counts once). */
+    private boolean sameParentEarlier(int first, int k, int slot) {
+        for (int j = first; j < k; j++) if (inputSlot[j] == slot) return true;
+        return false;
+    }
+
+    /** Decides a transaction (row {@code g}); an accepted one has its inputs' sources set, a refused one changed nothing. */
+    private boolean decide(int g, int rank, int[] tx, boolean[] accepted, List<Long> blockOfRank) {
+        int first = rows.firstInput(g), end = rows.firstInput(g + 1);
+        in.clear();
         boolean allKnown = true;
-        claims.clear();
+        int claims = 0;
+        claimedExternal.clear();
         String refusal = null;
-        for (int k = 0; k < ins.length && refusal == null; k++) {
-            EtlInput x = ins[k];
-            if (x.shielded()) {
-                src[k] = new InputSource.Shielded(x.value());
-                in.add(x.value());
+        for (int i = first; i < end && refusal == null; i++) {
+            int k = i - first;
+            long value = rows.inputValue(i);
+            if (rows.shielded(i)) {
+                source[i] = SHIELDED;
+                in.add(value);
                 continue;
             }
-            TxRecord parent = inBlockAccepted.get(x.spent());
-            if (parent == null) {
-                int slot = txids.find(x.spent());
-                if (slot >= 0) parent = txids.live(slot);
-                if (parent == null && slot >= 0 && txids.firstBlock(slot) > number) {
-                    refusal = "input " + k + " spends " + x.spent() + ":" + x.vout() + ", a coin created in a later block ("
-                            + txids.firstBlock(slot) + ")";
+            int slot = inputSlot[i];
+            int parent = -1;
+            if (slot >= 0) {
+                if (txids.currentRank(slot) == rank && accepted[txids.candidate(slot)]) parent = tx[txids.candidate(slot)];
+                else parent = txids.live(slot);
+                if (parent < 0 && txids.firstRank(slot) > rank) {
+                    refusal = "input " + k + " spends " + rows.spent(i) + ":" + rows.vout(i) + ", a coin created in a later block ("
+                            + blockOfRank.get(txids.firstRank(slot)) + ")";
                     break;
                 }
             }
-            if (parent != null) {
-                EtlOutput[] outs = parent.outputs;
-                if (x.vout() >= outs.length) {
-                    refusal = "input " + k + " spends output " + x.vout() + " of " + x.spent() + ", which has only "
-                            + outs.length + " outputs";
-                } else if (parent.spent[x.vout()]) {
-                    refusal = "input " + k + " spends " + x.spent() + ":" + x.vout() + ", which an earlier transaction already spent";
-                } else if (x.value() != EtlInput.UNSTATED && x.value() != outs[x.vout()].value()) {
-                    refusal = "input " + k + " states value " + x.value() + " for " + x.spent() + ":" + x.vout() + ", but that output holds "
-                            + outs[x.vout()].value();
-                } else if (x.statesAddresses() && !Arrays.equals(x.addresses(), outs[x.vout()].addresses())) {
-                    refusal = "input " + k + " states addresses " + Arrays.toString(x.addresses()) + " for " + x.spent() + ":" + x.vout()
-                            + ", but that output has " + Arrays.toString(outs[x.vout()].addresses());
+            int vout = rows.vout(i);
+            if (parent >= 0) {
+                int outs = rows.firstOutput(parent + 1) - rows.firstOutput(parent);
+                int o = rows.firstOutput(parent) + vout;
+                if (vout >= outs) {
+                    refusal = "input " + k + " spends output " + vout + " of " + rows.spent(i) + ", which has only " + outs + " outputs";
+                } else if (outputSpent[o]) {
+                    refusal = "input " + k + " spends " + rows.spent(i) + ":" + vout + ", which an earlier transaction already spent";
+                } else if (value != EtlInput.UNSTATED && value != rows.outputValue(o)) {
+                    refusal = "input " + k + " states value " + value + " for " + rows.spent(i) + ":" + vout + ", but that output holds "
+                            + rows.outputValue(o);
+                } else if (statesAddresses(i) && !sameAddresses(i, o)) {
+                    refusal = "input " + k + " states addresses " + Arrays.toString(inputNames(i)) + " for " + rows.spent(i) + ":" + vout
+                            + ", but that output has " + Arrays.toString(outputNames(o));
                 } else {
-                    parent.spent[x.vout()] = true;
-                    InputSource.Loaded loaded = new InputSource.Loaded(parent, x.vout());
-                    claims.add(loaded);
-                    src[k] = loaded;
-                    in.add(outs[x.vout()].value());
+                    outputSpent[o] = true;
+                    if (claims == claimedOutputs.length) claimedOutputs = Arrays.copyOf(claimedOutputs, claims * 2);
+                    claimedOutputs[claims++] = o;
+                    source[i] = parent;
+                    in.add(rows.outputValue(o));
                 }
             } else {
-                InputSource.Outpoint op = new InputSource.Outpoint(x.spent(), x.vout());
+                long[] w = rows.spentWords();
+                Outpoint op = new Outpoint(w[4 * i], w[4 * i + 1], w[4 * i + 2], w[4 * i + 3], vout);
                 if (!spentExternal.add(op)) {
-                    refusal = "input " + k + " spends " + x.spent() + ":" + x.vout() + ", which an earlier transaction already spent";
+                    refusal = "input " + k + " spends " + rows.spent(i) + ":" + vout + ", which an earlier transaction already spent";
                 } else {
-                    claims.add(op);
-                    src[k] = new InputSource.External(x.spent(), x.vout(), x.value(), x.holder());
-                    if (x.value() == EtlInput.UNSTATED) allKnown = false;
-                    else in.add(x.value());
+                    claimedExternal.add(op);
+                    source[i] = EXTERNAL;
+                    if (value == EtlInput.UNSTATED) allKnown = false;
+                    else in.add(value);
                 }
             }
         }
-        ExactSum out = new ExactSum();
-        for (EtlOutput o : t.outputs()) out.add(o.value());
-        if (refusal == null && !t.coinbase() && allKnown && out.compareTo(in) > 0) {
+        out.clear();
+        for (int o = rows.firstOutput(g); o < rows.firstOutput(g + 1); o++) out.add(rows.outputValue(o));
+        boolean coinbase = rows.coinbase(g);
+        if (refusal == null && !coinbase && allKnown && out.compareTo(in) > 0) {
             refusal = "the outputs (" + out.value() + ") exceed the inputs (" + in.value() + ")";
         }
         if (refusal != null) {
-            for (Object c : claims) {
-                if (c instanceof InputSource.Loaded l) l.parent().spent[l.vout()] = false;
-                else spentExternal.remove(c);
-            }
-            refuse(t, refusal);
-            return null;
+            for (int c = 0; c < claims; c++) outputSpent[claimedOutputs[c]] = false;
+            spentExternal.removeAll(claimedExternal);
+            refuse(g, refusal);
+            return false;
         }
-        outputValue.add(out.value());
-        if (!t.coinbase() && allKnown) fees.add(in.value().subtract(out.value()));
-        return src;
+        outputValue.add(out);
+        if (!coinbase && allKnown) fees.addDifference(in, out);
+        return true;
+    }
+
+    /** A plain export writes {@code addresses: []} and {@code value: null}: that states nothing. */
+    private boolean statesAddresses(int i) {
+        return !rows.unstated(i) && (rows.inputValue(i) != EtlInput.UNSTATED || rows.inputAddressEnd(i) > rows.inputAddressStart(i));
+    }
+
+    /** Canonical forms compared in order: one key per form. */
+    private boolean sameAddresses(int i, int o) {
+        return Arrays.equals(rows.inputAddresses(), rows.inputAddressStart(i), rows.inputAddressEnd(i),
+                rows.outputAddresses(), rows.outputAddressStart(o), rows.outputAddressEnd(o));
+    }
+
+    private String[] inputNames(int i) {
+        return TxColumns.names(rows.inputAddresses(), rows.inputAddressStart(i), rows.inputAddressEnd(i), names);
+    }
+
+    private String[] outputNames(int o) {
+        return TxColumns.names(rows.outputAddresses(), rows.outputAddressStart(o), rows.outputAddressEnd(o), names);
     }
 
     /** Adds a block's accepted transactions in position order, their outputs, then their inputs. */
-    private void emit(long number, EtlTransaction[] rows, TxRecord[] accepted, InputSource[][] sources) {
-        for (int i = 0; i < accepted.length; i++) {
-            TxRecord r = accepted[i];
-            if (r == null) continue;
-            EtlTransaction t = rows[i];
-            long time = t.time() >= 0 ? t.time() : blockTimes.getOrDefault(number, -1L);
-            r.ledgerTx = ledger.transaction(t.hash().bytes(), number, r.position, time, t.coinbase());
-            r.outputStart = coins;
-            for (EtlOutput o : t.outputs()) ledger.output(r.ledgerTx, o.value(), o.holder());
-            coins += t.outputs().length;
-            txids.setLive(txids.find(t.hash()), r);
+    private void emit(long number, int[] tx, int[] pos, boolean[] accepted) {
+        long[] hashes = rows.hashWords();
+        int[] ledgerTx = new int[tx.length];
+        for (int i = 0; i < tx.length; i++) {
+            if (!accepted[i]) continue;
+            int g = tx[i];
+            long time = rows.time(g) >= 0 ? rows.time(g) : blockTimes.getOrDefault(number, -1L);
+            int t = ledger.transaction(hashes, 4 * g, number, pos[i], time, rows.coinbase(g));
+            ledgerTx[i] = t;
+            coinStart[g] = coins;
+            int firstOut = rows.firstOutput(g), endOut = rows.firstOutput(g + 1);
+            for (int o = firstOut; o < endOut; o++) {
+                ledger.output(t, rows.outputValue(o), holder(rows.outputAddresses(), rows.outputAddressStart(o), rows.outputAddressEnd(o)));
+            }
+            coins += endOut - firstOut;
+            txids.setLive(rowSlot[g], g);
             transactions++;
-            if (t.coinbase()) coinbases++;
-            inputs += t.inputs().length;
-            outputs += t.outputs().length;
+            if (rows.coinbase(g)) coinbases++;
+            inputs += rows.firstInput(g + 1) - rows.firstInput(g);
+            outputs += endOut - firstOut;
             span(number, time);
         }
-        for (int i = 0; i < accepted.length; i++) {
-            if (accepted[i] == null) continue;
-            int tx = accepted[i].ledgerTx;
-            for (InputSource s : sources[i]) {
-                switch (s) {
-                    case InputSource.Loaded l -> ledger.inputSpending(tx, l.parent().outputStart + l.vout());
-                    case InputSource.External e -> {
-                        if (e.value() == EtlInput.UNSTATED) unresolved++;
-                        ledger.inputSpendingExternal(tx, e.txid().bytes(), e.vout(), e.value(), e.holder());
-                    }
-                    case InputSource.Shielded z -> ledger.inputShielded(tx, z.value());
+        for (int i = 0; i < tx.length; i++) {
+            if (!accepted[i]) continue;
+            int t = ledgerTx[i];
+            int g = tx[i];
+            for (int k = rows.firstInput(g); k < rows.firstInput(g + 1); k++) {
+                int s = source[k];
+                if (s >= 0) ledger.inputSpending(t, coinStart[s] + rows.vout(k));
+                else if (s == SHIELDED) ledger.inputShielded(t, rows.inputValue(k));
+                else {
+                    long value = rows.inputValue(k);
+                    if (value == EtlInput.UNSTATED) unresolved++;
+                    int holder = rows.unstated(k) ? CoinLedger.NO_HOLDER
+                            : holder(rows.inputAddresses(), rows.inputAddressStart(k), rows.inputAddressEnd(k));
+                    ledger.inputSpendingExternal(t, rows.spent(k).bytes(), rows.vout(k), value, holder);
                 }
             }
         }
+    }
+
+    /** The ledger holder of an address list: its one entry, unless a pseudo-address; else none (utxo.md). */
+    private int holder(int[] keys, int from, int to) {
+        if (to - from != 1) return CoinLedger.NO_HOLDER;
+        int key = keys[from];
+        int id = holderIds[key];
+        if (id == UNSEEN) {
+            id = names.isPseudo(key) ? PSEUDO : ledger.holder(names.name(key)) + 1;
+            holderIds[key] = id;
+        }
+        return id == PSEUDO ? CoinLedger.NO_HOLDER : id - 1;
     }
 
     private void span(long block, long time) {
@@ -292,7 +379,37 @@ final class CoinResolver {
         else if (block == toBlock && toTime < 0) toTime = time;
     }
 
-    private void refuse(EtlTransaction row, String reason) {
+    private void refuse(int row, String reason) {
         refusals.add(new Refusal(row, reason));
+    }
+
+    /** A min-heap of ints: Kahn's ready set, by position. */
+    private static final class IntHeap {
+        private final int[] heap;
+        private int size;
+
+        IntHeap(int capacity) { heap = new int[capacity]; }
+
+        boolean isEmpty() { return size == 0; }
+
+        void add(int v) {
+            int i = size++;
+            while (i > 0 && heap[(i - 1) / 2] > v) { heap[i] = heap[(i - 1) / 2]; i = (i - 1) / 2; }
+            heap[i] = v;
+        }
+
+        int poll() {
+            int top = heap[0], last = heap[--size];
+            int i = 0;
+            while (2 * i + 1 < size) {
+                int c = 2 * i + 1;
+                if (c + 1 < size && heap[c + 1] < heap[c]) c++;
+                if (heap[c] >= last) break;
+                heap[i] = heap[c];
+                i = c;
+            }
+            heap[i] = last;
+            return top;
+        }
     }
 }

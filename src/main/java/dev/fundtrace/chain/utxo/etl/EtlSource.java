@@ -28,6 +28,15 @@ record EtlSource(Path path, String relative, Kind kind, boolean gzip) {
         return null;
     }
 
+    /** The file's size on disk (compressed, for gzip), or 0 when it cannot be read. */
+    long size() {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
     /** The file's content, decompressed when it is gzip. */
     InputStream open() throws IOException {
         InputStream raw = Files.newInputStream(path);

@@ -16,6 +16,22 @@ final class ExactSum {
         big = big.add(BigInteger.valueOf(v));
     }
 
+    void add(ExactSum other) {
+        if (other.big == null) add(other.small);
+        else add(other.big);
+    }
+
+    /** Adds {@code a - b}, which is not negative. */
+    void addDifference(ExactSum a, ExactSum b) {
+        if (a.big == null && b.big == null) add(a.small - b.small);
+        else add(a.value().subtract(b.value()));
+    }
+
+    void clear() {
+        small = 0;
+        big = null;
+    }
+
     void add(BigInteger v) {
         if (v.bitLength() < 63) { add(v.longValue()); return; }
         big = value().add(v);

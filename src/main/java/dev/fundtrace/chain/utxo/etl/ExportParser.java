@@ -6,52 +6,56 @@ import tools.jackson.core.json.JsonFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads the selected files in file order, cuts them at line boundaries into chunks and parses the chunks on a
- * small pool. The reader holds only the chunks in flight; the results come back in file order.
+ * small pool. The reading thread also appends each parsed chunk's rows, in file order, to the export's columns,
+ * and hands its buffer and columns to the next chunk: a few of each serve the whole export.
  */
 final class ExportParser {
 
+    /** What the files gave: every chunk in file order (each with its first line in its file), and their rows. */
+    record Parsed(List<ParsedChunk> chunks, TxColumns rows, LedgerAddresses addresses) {}
+
+    private final LedgerAddresses addresses;
     private final ChunkParser parser;
     private final int threads;
     private final int chunkBytes;
 
     ExportParser(Chain chain, int threads, int chunkBytes) {
-        this.parser = new ChunkParser(new JsonFactory(), new LedgerAddresses(chain));
+        this.addresses = new LedgerAddresses(chain);
+        this.parser = new ChunkParser(new JsonFactory(), addresses);
         this.threads = Math.max(1, threads);
         this.chunkBytes = Math.max(64, chunkBytes);
     }
 
-    /** Every chunk of every file, in file order, with each chunk's first line in its file. */
-    List<ParsedChunk> parse(List<EtlSource> sources) {
+    Parsed parse(List<EtlSource> sources) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bitcoin-etl-parse");
             t.setDaemon(true);
             return t;
         });
-        Buffers inFlight = new Buffers(threads * 2 + 1, chunkBytes);
-        List<Future<ParsedChunk>> futures = new ArrayList<>();
+        Run run = new Run(pool, sources);
         try {
-            for (int f = 0; f < sources.size(); f++) read(pool, inFlight, futures, f, sources.get(f));
-            List<ParsedChunk> chunks = new ArrayList<>(futures.size());
-            for (Future<ParsedChunk> future : futures) chunks.add(future.get());
+            for (int f = 0; f < sources.size(); f++) run.read(f);
+            while (!run.pending.isEmpty()) run.appendOldest();
             long line = 0;
             int file = -1;
-            for (ParsedChunk c : chunks) {
+            for (ParsedChunk c : run.chunks) {
                 if (c.file != file) { file = c.file; line = 0; }
                 c.firstLine = line;
                 line += c.lines;
             }
-            return chunks;
+            return new Parsed(run.chunks, run.rows != null ? run.rows : new TxColumns(0, 0, 0), addresses);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerLoadException("interrupted while reading bitcoin-etl files");
@@ -62,75 +66,106 @@ final class ExportParser {
         }
     }
 
-    private void read(ExecutorService pool, Buffers inFlight, List<Future<ParsedChunk>> futures, int file,
-                      EtlSource source) throws InterruptedException {
-        try (InputStream in = source.open()) {
-            byte[] buf = inFlight.take(0);
-            int n = 0;
-            long offset = 0;
+    /** A chunk's buffer and the columns its rows are parsed into, from reading until its rows are appended. */
+    private static final class Slot {
+        byte[] buffer;
+        final TxColumns rows = new TxColumns(1024, 1024, 1024);
+
+        Slot(int bytes) { buffer = new byte[bytes]; }
+    }
+
+    private final class Run {
+        private final ExecutorService pool;
+        private final List<EtlSource> sources;
+        private final long transactionBytes;
+        private final Deque<Slot> free = new ArrayDeque<>();
+        private final Deque<Future<ParsedChunk>> pending = new ArrayDeque<>();
+        private final Deque<Slot> pendingSlots = new ArrayDeque<>();
+        private final List<ParsedChunk> chunks = new ArrayList<>();
+        private int slots, submitted;
+        private TxColumns rows;
+
+        Run(ExecutorService pool, List<EtlSource> sources) {
+            this.pool = pool;
+            this.sources = sources;
+            this.transactionBytes = sources.stream().filter(s -> s.kind() != EtlSource.Kind.BLOCKS).mapToLong(EtlSource::size).sum();
+        }
+
+        void read(int file) throws InterruptedException, ExecutionException {
+            EtlSource source = sources.get(file);
+            try (InputStream in = source.open()) {
+                Slot slot = take(0);
+                int n = 0;
+                long offset = 0;
+                while (true) {
+                    byte[] buf = slot.buffer;
+                    n += in.readNBytes(buf, n, buf.length - n);
+                    if (n < buf.length) {
+                        if (n > 0) submit(slot, file, source, n, offset);
+                        else free.push(slot);
+                        return;
+                    }
+                    int last = n - 1;
+                    while (last >= 0 && buf[last] != '\n') last--;
+                    if (last < 0) {
+                        slot.buffer = Arrays.copyOf(buf, buf.length * 2); // a line longer than a chunk
+                        continue;
+                    }
+                    int rest = n - last - 1;
+                    Slot next = take(rest * 2);
+                    System.arraycopy(buf, last + 1, next.buffer, 0, rest);
+                    submit(slot, file, source, last + 1, offset);
+                    offset += last + 1;
+                    slot = next;
+                    n = rest;
+                }
+            } catch (IOException e) {
+                throw new LedgerLoadException(source.path() + ": cannot read: " + e.getMessage());
+            }
+        }
+
+        /** A free slot whose buffer holds at least {@code atLeast} bytes; appends the oldest chunk when none is free. */
+        private Slot take(int atLeast) throws InterruptedException, ExecutionException {
             while (true) {
-                n += in.readNBytes(buf, n, buf.length - n);
-                if (n < buf.length) {
-                    if (n > 0) submit(pool, inFlight, futures, file, source, buf, n, offset);
-                    else inFlight.give(buf);
-                    return;
-                }
-                int last = n - 1;
-                while (last >= 0 && buf[last] != '\n') last--;
-                if (last < 0) {
-                    buf = java.util.Arrays.copyOf(buf, buf.length * 2); // a line longer than a chunk
-                    continue;
-                }
-                int rest = n - last - 1;
-                byte[] next = inFlight.take(rest * 2);
-                System.arraycopy(buf, last + 1, next, 0, rest);
-                submit(pool, inFlight, futures, file, source, buf, last + 1, offset);
-                offset += last + 1;
-                buf = next;
-                n = rest;
+                while (!pending.isEmpty() && pending.peekFirst().isDone()) appendOldest();
+                if (free.isEmpty() && slots < threads * 2 + 1) { slots++; free.push(new Slot(chunkBytes)); }
+                if (!free.isEmpty()) break;
+                appendOldest();
             }
-        } catch (IOException e) {
-            throw new LedgerLoadException(source.path() + ": cannot read: " + e.getMessage());
-        }
-    }
-
-    private void submit(ExecutorService pool, Buffers inFlight, List<Future<ParsedChunk>> futures, int file,
-                        EtlSource source, byte[] data, int length, long offset) throws InterruptedException {
-        int id = futures.size();
-        futures.add(pool.submit(() -> {
-            try {
-                return parser.parse(id, file, source, data, length, offset);
-            } finally {
-                inFlight.give(data);
-            }
-        }));
-    }
-
-    /**
-     * The chunk buffers: a few, reused, so that reading neither allocates nor zeroes a buffer per chunk; taking
-     * one waits while all are being parsed, which bounds the memory the reader runs ahead with.
-     */
-    private static final class Buffers {
-        private final BlockingQueue<byte[]> free;
-        private final int size;
-        private int created;
-        private final int max;
-
-        Buffers(int max, int size) {
-            this.free = new ArrayBlockingQueue<>(max + 1);
-            this.max = max;
-            this.size = size;
+            Slot s = free.pop();
+            if (s.buffer.length < atLeast) s.buffer = new byte[Math.max(chunkBytes, atLeast)];
+            return s;
         }
 
-        byte[] take(int atLeast) throws InterruptedException {
-            byte[] b = free.poll();
-            if (b == null && created < max) { created++; b = new byte[size]; }
-            if (b == null) b = free.take();
-            return b.length >= atLeast ? b : new byte[Math.max(size, atLeast)];
+        private void submit(Slot slot, int file, EtlSource source, int length, long offset) {
+            int id = submitted++;
+            byte[] data = slot.buffer;
+            slot.rows.clear();
+            pending.addLast(pool.submit(() -> parser.parse(id, file, source, data, length, offset, slot.rows)));
+            pendingSlots.addLast(slot);
         }
 
-        void give(byte[] b) {
-            free.offer(b);
+        /** Waits for the oldest chunk in flight, appends its rows to the export's and frees its slot. */
+        void appendOldest() throws InterruptedException, ExecutionException {
+            ParsedChunk c = pending.removeFirst().get();
+            Slot slot = pendingSlots.removeFirst();
+            if (rows == null && c.transactions.size() > 0) rows = sized(c);
+            if (rows != null) rows.append(c.transactions, c.id);
+            c.transactions = null;
+            chunks.add(c);
+            free.push(slot);
+        }
+
+        /**
+         * The export's columns, sized from the first chunk with rows for all of the transactions files: growing them
+         * would copy them, and oversized ones are zeroed for nothing.
+         */
+        private TxColumns sized(ParsedChunk first) {
+            TxColumns t = first.transactions;
+            double scale = 1.05 * Math.max(first.bytes, transactionBytes) / first.bytes;
+            return new TxColumns((int) Math.min(Integer.MAX_VALUE - 8, t.size() * scale),
+                    (int) Math.min(Integer.MAX_VALUE - 8, t.inputCount() * scale),
+                    (int) Math.min(Integer.MAX_VALUE - 8, t.outputCount() * scale));
         }
     }
 }

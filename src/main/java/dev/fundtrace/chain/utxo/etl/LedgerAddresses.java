@@ -4,24 +4,65 @@ import dev.fundtrace.chain.utxo.UtxoAddresses;
 import dev.fundtrace.ledger.Chain;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Canonical forms of a chain's ledger addresses, one shared instance per distinct address. The parse threads
- * pay for hashing and comparing address text; the sequential resolver then finds each address by a cached
- * hash and an identity match, and the ledger keeps one copy of a busy address.
+ * A chain's ledger addresses while an export loads: each distinct canonical form gets a dense int key, shared by
+ * the parse threads, so that rows keep ints instead of Strings and the resolver compares ints. Keys are handed
+ * out in no particular order; the ledger numbers its addresses itself, in the order it meets them.
  */
 final class LedgerAddresses {
 
+    private static final String NONSTANDARD = "nonstandard";
+    private static final int PAGE_BITS = 14, PAGE = 1 << PAGE_BITS;
+
     private final Chain chain;
-    private final ConcurrentHashMap<String, String> seen = new ConcurrentHashMap<>(1 << 16);
+    private final ConcurrentHashMap<String, Integer> keys = new ConcurrentHashMap<>(1 << 16);
+    private final AtomicInteger next = new AtomicInteger();
+    /** key → canonical form, in pages; a page is written before any key in it is published through {@link #keys} */
+    private final String[][] names = new String[1 << (31 - PAGE_BITS)][];
 
     LedgerAddresses(Chain chain) {
         this.chain = chain;
     }
 
+    /** The canonical form of an address as the export writes it (utxo.md). */
     String canonical(String written) {
-        String c = UtxoAddresses.canonical(chain, written);
-        String first = seen.putIfAbsent(c, c);
-        return first == null ? c : first;
+        return UtxoAddresses.canonical(chain, written);
+    }
+
+    /** The key of a written address. */
+    int keyOfWritten(String written) {
+        return key(canonical(written));
+    }
+
+    /** The key of an address in canonical form, given on its first use. */
+    int key(String canonical) {
+        Integer k = keys.get(canonical);
+        return k != null ? k : keys.computeIfAbsent(canonical, this::newKey);
+    }
+
+    private Integer newKey(String canonical) {
+        int k = next.getAndIncrement();
+        String[] page;
+        synchronized (names) {
+            page = names[k >>> PAGE_BITS];
+            if (page == null) names[k >>> PAGE_BITS] = page = new String[PAGE];
+        }
+        page[k & (PAGE - 1)] = canonical;
+        return k;
+    }
+
+    /** How many keys were given. */
+    int size() { return next.get(); }
+
+    /** The canonical form of a key that a row holds (its row was parsed before this is asked). */
+    String name(int key) {
+        return names[key >>> PAGE_BITS][key & (PAGE - 1)];
+    }
+
+    /** bitcoin-etl's {@code nonstandard…} pseudo-addresses never hold a coin (utxo.md, holder of an output). */
+    boolean isPseudo(int key) {
+        return name(key).startsWith(NONSTANDARD);
     }
 }

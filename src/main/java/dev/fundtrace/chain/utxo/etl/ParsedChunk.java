@@ -12,9 +12,12 @@ final class ParsedChunk {
     final int id;
     final int file;
     final long fileOffset;
-    final TxColumns transactions = new TxColumns();
+    /** the chunk's accepted transactions rows until they are appended to the export's; then null */
+    TxColumns transactions;
     final List<EtlBlock> blocks = new ArrayList<>();
     final List<LocalRejection> rejections = new ArrayList<>();
+    /** the chunk's length in bytes */
+    int bytes;
     /** lines in the chunk, empty ones included: the next chunk's first line follows them */
     int lines;
     /** non-empty lines: the chain's rows */
@@ -24,9 +27,10 @@ final class ParsedChunk {
     /** 0-based line in its file of the chunk's first line; set once all chunks before it are known */
     long firstLine;
 
-    ParsedChunk(int id, int file, long fileOffset) {
+    ParsedChunk(int id, int file, long fileOffset, TxColumns transactions) {
         this.id = id;
         this.file = file;
         this.fileOffset = fileOffset;
+        this.transactions = transactions;
     }
 }

@@ -33,19 +33,52 @@ record Txid(long a, long b, long c, long d) {
 
     /** Like {@link #parse(char[], int, int)} over ASCII bytes. */
     static Txid parse(byte[] bytes, int from, int length) {
-        if (length != 64) return null;
         long[] parts = new long[4];
+        return parse(bytes, from, length, parts) ? new Txid(parts[0], parts[1], parts[2], parts[3]) : null;
+    }
+
+    /** Parses 64 hex digits of ASCII bytes into {@code words[0..4)}; false when they are not that. */
+    static boolean parse(byte[] bytes, int from, int length, long[] words) {
+        if (length != 64) return false;
+        if (from + 64 <= bytes.length) {
+            // eight digits at a time (SWAR): a hash is parsed for every row and every input
+            for (int p = 0; p < 4; p++) {
+                long high = hex8(ByteWords.word(bytes, from + 16 * p)), low = hex8(ByteWords.word(bytes, from + 16 * p + 8));
+                if ((high | low) < 0) return false;
+                words[p] = high << 32 | low;
+            }
+            return true;
+        }
         for (int p = 0; p < 4; p++) {
             long v = 0;
             for (int i = 0; i < 16; i++) {
                 byte b = bytes[from + p * 16 + i];
                 int digit = b >= 0 ? DIGIT[b] : -1;
-                if (digit < 0) return null;
+                if (digit < 0) return false;
                 v = v << 4 | digit;
             }
-            parts[p] = v;
+            words[p] = v;
         }
-        return new Txid(parts[0], parts[1], parts[2], parts[3]);
+        return true;
+    }
+
+    private static final long ONES = 0x0101010101010101L, HIGHS = 0x8080808080808080L, NIBBLES = 0x0F0F0F0F0F0F0F0FL;
+
+    /** Eight hex digits (either case), read little-endian into {@code w}, as their 32-bit value; -1 when not that. */
+    static long hex8(long w) {
+        if ((w & HIGHS) != 0) return -1;
+        long letters = inRange(w | 0x2020202020202020L, 'a', 'f');
+        if ((inRange(w, '0', '9') | letters) != HIGHS) return -1;
+        long v = (w & NIBBLES) + (letters >>> 7) * 9;
+        // the first digit is the lowest byte and the highest nibble: pack nibbles, then bytes, then halves
+        v = ((v << 4) | (v >>> 8)) & 0x00FF00FF00FF00FFL;
+        v = ((v << 8) | (v >>> 16)) & 0x0000FFFF0000FFFFL;
+        return ((v << 16) | (v >>> 32)) & 0xFFFFFFFFL;
+    }
+
+    /** The high bit of each byte of {@code w} (all below 0x80) that lies in [lo, hi]. */
+    private static long inRange(long w, int lo, int hi) {
+        return (w + (0x80 - lo) * ONES) & ~(w + (0x7F - hi) * ONES) & HIGHS;
     }
 
     static Txid parse(String hex) {

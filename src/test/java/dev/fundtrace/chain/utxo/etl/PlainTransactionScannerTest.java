@@ -29,7 +29,7 @@ class PlainTransactionScannerTest {
 
     private final JsonFactory json = new JsonFactory();
     private final LedgerAddresses forms = new LedgerAddresses(Chain.BITCOIN);
-    private final PlainTransactionScanner scanner = new PlainTransactionScanner(new AddressCache(forms));
+    private final PlainTransactionScanner scanner = new PlainTransactionScanner(new AddressKeys(forms));
     private final RowPlace place = new RowPlace(0, 0, 0, 0);
 
     @Test
@@ -80,22 +80,54 @@ class PlainTransactionScannerTest {
         }
     }
 
-    /** Asserts the fast path gives null or the mappers' row; true when it took the row. */
+    @Test
+    void a_row_cut_at_the_end_of_the_data_is_not_completed_by_the_bytes_beyond_it() throws IOException {
+        // a reused chunk buffer holds an earlier chunk's bytes past the end of this chunk's data
+        SplittableRandom random = new SplittableRandom(15);
+        for (String row : realRows()) {
+            byte[] bytes = (row + "\n").getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 20; i++) agree(bytes, random.nextInt(1, bytes.length + 1));
+        }
+    }
+
+    /** Asserts the fast path steps aside or gives the mappers' row; true when it took the row. */
     private boolean agree(String row) {
         byte[] bytes = (row + "\n").getBytes(StandardCharsets.UTF_8);
-        int to = bytes.length - 1;
-        while (to > 0 && (bytes[to - 1] == ' ' || bytes[to - 1] == '\t' || bytes[to - 1] == '\r')) to--;
-        if (to == 0) return false;
-        EtlTransaction fast = scanner.scan(bytes, 0, to, place);
-        if (fast == null) return false;
-        EtlTransaction slow = viaMappers(bytes, to);
+        return agree(bytes, bytes.length) & agree(Arrays.copyOf(bytes, bytes.length - 1), bytes.length - 1);
+    }
+
+    /** As {@link #agree(String)} for the line at the start of {@code buffer[0..limit)}, bytes beyond limit left there. */
+    private boolean agree(byte[] buffer, int limit) {
+        int from = 0;
+        while (from < limit && isBlank(buffer[from])) from++;
+        int to = from;
+        while (to < limit && buffer[to] != '\n') to++;
+        while (to > from && isBlank(buffer[to - 1])) to--;
+        if (from == to || buffer[from] != '{') return false;
+        TxColumns columns = new TxColumns(1, 1, 1);
+        int end = scanner.scan(buffer, from, limit, columns, 0, 0);
+        if (end < 0) {
+            assertThat(columns.size()).isZero();
+            assertThat(columns.inputCount()).isZero();
+            assertThat(columns.outputCount()).isZero();
+            return false;
+        }
+        scanner.flush(buffer, columns);
+        String row = new String(buffer, from, to - from, StandardCharsets.UTF_8);
+        assertThat(end).as("the row ends its line: %s", row).isEqualTo(to);
+        EtlTransaction slow = viaMappers(buffer, from, to);
         assertThat(slow).as("the mappers accept what the fast path accepts: %s", row).isNotNull();
-        assertThat(describe(fast)).as(row).isEqualTo(describe(slow));
+        assertThat(columns.size()).isEqualTo(1);
+        assertThat(describe(columns.row(0, forms))).as(row).isEqualTo(describe(slow));
         return true;
     }
 
-    private EtlTransaction viaMappers(byte[] bytes, int to) {
-        try (JsonParser p = json.createParser(ObjectReadContext.empty(), bytes, 0, to)) {
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == '\r';
+    }
+
+    private EtlTransaction viaMappers(byte[] bytes, int from, int to) {
+        try (JsonParser p = json.createParser(ObjectReadContext.empty(), bytes, from, to - from)) {
             if (p.nextToken() != JsonToken.START_OBJECT) return null;
             EtlTransaction t = TransactionMapper.map(p, forms, place);
             return p.nextToken() == null ? t : null;
