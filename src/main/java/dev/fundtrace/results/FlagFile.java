@@ -1,5 +1,6 @@
 package dev.fundtrace.results;
 
+import dev.fundtrace.files.OwnerOnlyFiles;
 import dev.fundtrace.report.ReportedFlag;
 import dev.fundtrace.report.RunReport;
 import dev.fundtrace.rules.Flag;
@@ -40,7 +41,7 @@ final class FlagFile {
         private int count;
 
         Writer(Path file) throws IOException {
-            out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
+            out = new BufferedOutputStream(OwnerOnlyFiles.newOutputStream(file), 1 << 20);
         }
 
         void add(Flag f, String assetSymbol, int decimals) throws IOException {

@@ -1,5 +1,6 @@
 package dev.fundtrace.results;
 
+import dev.fundtrace.files.OwnerOnlyFiles;
 import dev.fundtrace.report.HtmlReportWriter;
 import dev.fundtrace.report.JsonReportWriter;
 import dev.fundtrace.rules.Rule;
@@ -11,7 +12,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,7 +82,7 @@ final class FlowSorter implements AutoCloseable {
         int[] order = IndexSort.sorted(count, this::compare);
         List<Integer> listed = new ArrayList<>();
         List<List<Integer>> drawnByRank = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(flowsJson), 1 << 20)) {
+        try (OutputStream out = new BufferedOutputStream(OwnerOnlyFiles.newOutputStream(flowsJson), 1 << 20)) {
             out.write('[');
             for (int k = 0; k < count; k++) {
                 int i = order[k];
@@ -98,7 +98,7 @@ final class FlowSorter implements AutoCloseable {
         for (List<Integer> r : drawnByRank) {
             for (int i : r) if (drawn.size() < HtmlReportWriter.MAX_DRAWN_FLOWS) drawn.add(i);
         }
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(pageFlowsJson), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(OwnerOnlyFiles.newOutputStream(pageFlowsJson), 1 << 16)) {
             out.write("{\"listed\":".getBytes(StandardCharsets.US_ASCII));
             array(listed, out);
             out.write(",\"drawn\":".getBytes(StandardCharsets.US_ASCII));
