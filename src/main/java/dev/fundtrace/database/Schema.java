@@ -27,7 +27,7 @@ public final class Schema {
      * left as it is: reading the migrations and Flyway's plug-ins cost more than the rest of Spring's start. Any
      * other state (a new database, an older or a newer one, a failed migration) goes through both.
      */
-    static final String NEWEST_MIGRATION = "6";
+    static final String NEWEST_MIGRATION = "7";
 
     public static void update(DataSource dataSource) {
         if (NEWEST_MIGRATION.equals(lastMigration(dataSource))) return;
