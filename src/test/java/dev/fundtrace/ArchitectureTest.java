@@ -48,6 +48,14 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The chain-neutral core finds the families' codecs through ServiceLoader: it names none of them. */
+    @Test
+    void theChainCoreNamesNoFamily() {
+        noClasses().that().resideInAPackage("dev.fundtrace.chain")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.ethereum..", "dev.fundtrace.chain.utxo..")
+                .check(classes);
+    }
+
     @Test
     void chainFamiliesDoNotKnowEachOther() {
         noClasses().that().resideInAnyPackage("dev.fundtrace.chain.ethereum..")

@@ -1,16 +1,16 @@
 package dev.fundtrace.batch;
 
+import dev.fundtrace.results.ExposureFiles;
+import dev.fundtrace.results.Findings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Per-run files beside the database under the data folder: the exposures and flows arrays of report.json, written
- * once per trace (see JsonReportWriter) and named by the run that traced.
+ * Per-trace files beside the database under the data folder, named by the run that traced
+ * ({@code runs/<run>/}): its exposures (report.json's array and page one's totals) and its findings (flags,
+ * report.json's flows, the page's flows), each written once per trace and read by every report of it.
  */
 @Component
 class RunFiles {
@@ -20,20 +20,15 @@ class RunFiles {
         this.root = Path.of(dataDir).resolve("runs");
     }
 
-    Path exposuresJson(long runId) {
-        return root.resolve(Long.toString(runId)).resolve("exposures.json");
+    Path folder(long runId) {
+        return root.resolve(Long.toString(runId));
     }
 
-    Path flowsJson(long runId) {
-        return root.resolve(Long.toString(runId)).resolve("flows.json");
+    ExposureFiles exposures(long runId) {
+        return new ExposureFiles(folder(runId));
     }
 
-    /** Forgets the flows array of a run whose flows are being stored again: the report writes it anew from them. */
-    void forgetFlowsJson(long runId) {
-        try {
-            Files.deleteIfExists(flowsJson(runId));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + flowsJson(runId) + ": " + e.getMessage(), e);
-        }
+    Findings findings(long runId) {
+        return new Findings(folder(runId));
     }
 }

@@ -1,8 +1,6 @@
 package dev.fundtrace.batch;
 
-import dev.fundtrace.labels.LabelBook;
 import dev.fundtrace.trace.ChainTrace;
-import dev.fundtrace.trace.Exposure;
 import dev.fundtrace.trace.TracedChain;
 import dev.fundtrace.trace.coin.CoinTrace;
 
@@ -30,11 +28,5 @@ record RunTrace(List<ChainTrace> accounts, List<CoinTrace> coins) {
     /** Addresses are per chain: the same text on two chains is two addresses. */
     int reachedAddresses() {
         return chains().stream().mapToInt(TracedChain::reachedAddresses).sum();
-    }
-
-    List<Exposure> exposures(LabelBook labels) {
-        List<Exposure> out = new ArrayList<>();
-        for (TracedChain c : chains()) out.addAll(c.exposures(labels));
-        return out;
     }
 }

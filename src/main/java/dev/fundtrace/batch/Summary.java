@@ -1,5 +1,6 @@
 package dev.fundtrace.batch;
 
+import dev.fundtrace.report.FlagTally;
 import dev.fundtrace.report.RunReport;
 import org.springframework.batch.core.job.JobExecution;
 
@@ -24,22 +25,25 @@ public final class Summary {
         return execution.getExecutionContext().containsKey(NEW_HIGH) ? execution.getExecutionContext().getInt(NEW_HIGH) : 0;
     }
 
-    static void keep(JobExecution execution, RunReport r, Path folder) {
-        execution.getExecutionContext().putString(KEY, compose(r, folder));
-        execution.getExecutionContext().putInt(NEW_HIGH, (int) r.flags().stream()
-                .filter(f -> f.newSinceLastRun() && "HIGH".equals(f.severity())).count());
+    /** @param flags what the report's flags said as they passed (the report holds none of them) */
+    static void keep(JobExecution execution, RunReport r, FlagTally flags, Path folder) {
+        execution.getExecutionContext().putString(KEY, compose(r, flags, folder));
+        execution.getExecutionContext().putInt(NEW_HIGH, flags.newHigh());
     }
 
     /** "first run" when there is no earlier completed run to compare with, else how many flags are new. */
-    static String sinceLastRun(RunReport r) {
-        long reviewed = r.flags().stream().filter(f -> f.review() != null && f.review().current()).count();
-        String ofThem = reviewed == 0 ? "" : ", " + reviewed + " reviewed";
+    static String sinceLastRun(RunReport r, FlagTally flags) {
+        String ofThem = flags.reviewed() == 0 ? "" : ", " + flags.reviewed() + " reviewed";
         if (r.changes() == null || r.changes().previousRunDate() == null) return "first run" + ofThem;
-        long fresh = r.flags().stream().filter(RunReport.FlagRow::newSinceLastRun).count();
-        return fresh + " new since the run of " + r.changes().previousRunDate() + ofThem;
+        return flags.newIds().size() + " new since the run of " + r.changes().previousRunDate() + ofThem;
     }
 
+    /** The summary of a report whose flags it holds. */
     static String compose(RunReport r, Path folder) {
+        return compose(r, FlagTally.of(r.flags()), folder);
+    }
+
+    static String compose(RunReport r, FlagTally flags, Path folder) {
         var s = r.summary();
         StringBuilder out = new StringBuilder();
         out.append("fundtrace ").append(r.job()).append(" ").append(r.runDate()).append('\n');
@@ -53,10 +57,10 @@ public final class Summary {
         out.append("  reached      : ").append(s.reachedAddresses()).append(" addresses\n");
         out.append("  flags        : ").append(s.flags().get("HIGH")).append(" HIGH, ").append(s.flags().get("MEDIUM"))
                 .append(" MEDIUM, ").append(s.flags().get("LOW")).append(" LOW");
-        out.append(" (").append(sinceLastRun(r)).append(")\n");
-        r.flags().stream().limit(12).forEach(f -> out.append("    ").append(String.format("%-6s %-24s %s %s%n",
+        out.append(" (").append(sinceLastRun(r, flags)).append(")\n");
+        flags.first().forEach(f -> out.append("    ").append(String.format("%-6s %-24s %s %s%n",
                 f.severity(), f.rule(), f.address(), f.assetSymbol())));
-        if (r.flags().size() > 12) out.append("    … ").append(r.flags().size() - 12).append(" more in the report\n");
+        if (flags.count() > FlagTally.FIRST) out.append("    … ").append(flags.count() - FlagTally.FIRST).append(" more in the report\n");
         out.append("  rejected     : ").append(r.rejected().size()).append(" input records\n");
         out.append("  report       : ").append(folder.toAbsolutePath()).append('\n');
         return out.toString();

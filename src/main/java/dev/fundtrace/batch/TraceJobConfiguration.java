@@ -30,7 +30,7 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({DesignationsStep.class, LabelsStep.class, LedgerStep.class, UtxoLedgerStep.class, TraceStep.class, FlagStep.class,
-        ReportStep.class, ReportPrefetch.class, TraceRunner.class, ExposureWriter.class, RunFiles.class, LedgerCache.class,
+        ReportStep.class, FlagComparison.class, TraceRunner.class, ExposureWriter.class, RunFiles.class, LedgerCache.class,
         TraceCache.class, CoinLedgers.class, RpcLedgerSource.class, AuditTrail.class, FlagReviews.class})
 public class TraceJobConfiguration {
 
@@ -45,13 +45,11 @@ public class TraceJobConfiguration {
     @Bean
     TraceJobs traceJobs(JobRepository jobRepository, PlatformTransactionManager tx, RunDao runs,
                         DesignationsStep designations, LabelsStep labels, LedgerStep accountLedger,
-                        UtxoLedgerStep utxoLedger, TraceStep trace, FlagStep flags, ReportStep report,
-                        ReportPrefetch prefetch) {
+                        UtxoLedgerStep utxoLedger, TraceStep trace, FlagStep flags, ReportStep report) {
         return (definition, text) -> {
             var steps = new JobBuilder(JOB, jobRepository)
                     .listener(new KeepDefinitionListener(jobRepository, text))
                     .listener(new RunHistoryListener(runs))
-                    .listener(prefetch)
                     .start(step("designations", designations, jobRepository, tx))
                     .next(step("labels", labels, jobRepository, tx));
             // one ledger step per chain the job traces, by the chain's family

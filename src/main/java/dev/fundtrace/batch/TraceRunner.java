@@ -128,11 +128,12 @@ class TraceRunner {
     /**
      * Everything a trace and its flags depend on: the ledger's segments, the designations (seeds and the rest),
      * the labels and the trace and rule parameters. Two runs with the same digest have the same trace. The version
-     * in front changes when the same inputs give other flags: v2 added PEEL_CHAIN and v3 the UTXO chains, so a database's first night
-     * after the upgrade evaluates the rules again instead of reusing flags that lack it.
+     * in front changes when the same inputs give other flags, or the flags are kept otherwise: v2 added PEEL_CHAIN, v3 the
+     * UTXO chains, v4 keeps them in files (findings) instead of rows, so a database's first night after the upgrade
+     * traces and evaluates the rules again instead of reusing flags it cannot read.
      */
     String inputsDigest(RunParameters run, JobDefinition job) {
-        StringBuilder sb = new StringBuilder("fundtrace-trace-v3\n");
+        StringBuilder sb = new StringBuilder("fundtrace-trace-v4\n");
         segments(job).forEach(s -> sb.append("segment ").append(s.fingerprint()).append('\n'));
         job.ledger().chains().values().forEach(source -> {
             if (source instanceof JobDefinition.UtxoLedger u) {

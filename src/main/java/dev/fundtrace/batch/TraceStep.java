@@ -1,8 +1,6 @@
 package dev.fundtrace.batch;
 
-import dev.fundtrace.labels.LabelBook;
 import dev.fundtrace.store.FactDao;
-import dev.fundtrace.store.LabelDao;
 import dev.fundtrace.store.TraceDao;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
@@ -12,27 +10,22 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.stereotype.Component;
 
-/** Step 4: forward and backward trace over the job's ledger; stores every exposure. */
+/** Step 4: forward and backward trace over the job's ledger; writes every exposure (see {@link ExposureWriter}). */
 @Component
 class TraceStep implements Tasklet {
 
     private final TraceRunner runner;
     private final TraceDao traceDao;
-    private final LabelDao labelDao;
     private final FactDao factDao;
     private final TraceCache cache;
-    private final RunFiles files;
     private final ExposureWriter writer;
 
-    TraceStep(TraceRunner runner, TraceDao traceDao, LabelDao labelDao, FactDao factDao, TraceCache cache,
-              RunFiles files, ExposureWriter writer) {
+    TraceStep(TraceRunner runner, TraceDao traceDao, FactDao factDao, TraceCache cache, ExposureWriter writer) {
         this.writer = writer;
         this.runner = runner;
         this.traceDao = traceDao;
-        this.labelDao = labelDao;
         this.factDao = factDao;
         this.cache = cache;
-        this.files = files;
     }
 
     @Override
@@ -49,11 +42,10 @@ class TraceStep implements Tasklet {
             return RepeatStatus.FINISHED;
         }
         RunTrace trace = runner.trace(run, run.job());
-        // the trace is done here; its exposure records are for report.json and the database only, and the writer
-        // builds them (for a large trace on its own threads, while the flag rules run on this one)
-        LabelBook labels = new LabelBook(labelDao.of(run.runId()));
+        // the trace is done here; its exposure records are for report.json and page one only, and the writer makes
+        // them (for a large trace on its own thread, while the flag rules run on this one)
         int count = trace.exposureCount();
-        writer.store(run.runId(), count, () -> trace.exposures(labels), files.exposuresJson(run.runId()));
+        writer.write(run.runId(), trace);
         factDao.put(run.runId(), "reachedAddresses", Integer.toString(trace.reachedAddresses()));
         traceDao.source(run.runId(), inputs, run.runId());
         factDao.put(run.runId(), "coverage", Coverage.json(trace, runner.segments(run.job())));
@@ -61,7 +53,7 @@ class TraceStep implements Tasklet {
         cache.put(run.runId(), trace);
         contribution.incrementWriteCount(count);
         Console.progress("trace", count + " exposures"
-                + (count >= writer.backgroundMin() ? "; built, written to JSON and stored in the database on other threads" : ""));
+                + (count >= writer.backgroundMin() ? "; written on another thread" : ""));
         for (ChainTrace account : trace.accounts()) {
             for (AssetTrace a : account.assets()) {
                 if (a.taint() != null && a.taint().leftHorizon().signum() > 0) {

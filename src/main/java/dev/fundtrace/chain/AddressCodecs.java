@@ -1,16 +1,18 @@
 package dev.fundtrace.chain;
 
-import dev.fundtrace.chain.ethereum.EvmAddressCodec;
-import dev.fundtrace.chain.utxo.address.UtxoAddressCodec;
-
+import java.util.List;
 import java.util.Locale;
+import java.util.ServiceLoader;
 
-/** Which family's address rules a currency follows: the one table of currencies and codecs. */
+/**
+ * Which family's address rules a currency follows: the one table of currencies and codecs. The codecs are the
+ * families' own, found through {@link ServiceLoader}, so that a new family plugs in without this class knowing it.
+ */
 public final class AddressCodecs {
     private AddressCodecs() {}
 
-    private static final AddressCodec EVM = new EvmAddressCodec();
-    private static final AddressCodec UTXO = new UtxoAddressCodec();
+    private static final List<AddressCodec> CODECS = ServiceLoader.load(AddressCodec.class, AddressCodec.class.getClassLoader())
+            .stream().map(ServiceLoader.Provider::get).toList();
 
     /** Checks a sanctions-list, label or seed address against its currency's rules. */
     public static AddressCheck check(String currency, String address) {
@@ -18,13 +20,22 @@ public final class AddressCodecs {
         String addr = address == null ? "" : address.trim();
         if (cur.isEmpty()) return AddressCheck.invalid("no currency given for address " + addr);
         if (addr.isEmpty()) return AddressCheck.invalid("empty " + cur + " address");
-        if (EvmAddressCodec.handles(cur, addr)) return EVM.check(cur, addr);
-        if (UtxoAddressCodec.handles(cur)) return UTXO.check(cur, addr);
+        for (AddressCodec codec : CODECS) {
+            if (codec.handles(cur, addr)) return codec.check(cur, addr);
+        }
         return AddressCheck.unchecked(addr, cur);
     }
 
-    /** How a report shows a canonical address: EVM accounts with their EIP-55 checksum, others as stored. */
+    /** How a report shows a canonical address: in the form of the family whose canonical form it is. */
     public static String display(String canonical) {
-        return EvmAddressCodec.isAccount(canonical) ? EVM.display(canonical) : UTXO.display(canonical);
+        for (AddressCodec codec : CODECS) {
+            if (codec.owns(canonical)) return codec.display(canonical);
+        }
+        return canonical;
+    }
+
+    /** The codecs registered, in the order they are asked (for the test that every family registers one). */
+    static List<AddressCodec> registered() {
+        return CODECS;
     }
 }

@@ -3,12 +3,12 @@ package dev.fundtrace.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.FileAppender;
 import ch.qos.logback.core.OutputStreamAppender;
+import ch.qos.logback.core.encoder.LayoutWrappingEncoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -24,10 +24,6 @@ import java.util.List;
  * configuration, twice, was a noticeable part of every start. {@code -Dlogging.level.NAME=LEVEL} sets a logger's level.
  */
 public final class Logging extends ContextAwareBase implements Configurator {
-
-    private static final String CONSOLE_PATTERN = "%level %logger{30}: %m%n%nopex";
-    private static final String FILE_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %5p " + ProcessHandle.current().pid()
-            + " --- [%t] %-40.40logger{39} : %m%n%ex";
 
     /** Failures the command line reports itself, in one line naming the step and the cause: only the log file has them. */
     private static final List<String> FILE_ONLY = List.of("org.springframework.batch.core.step.AbstractStep",
@@ -55,7 +51,7 @@ public final class Logging extends ContextAwareBase implements Configurator {
     private static void setUp(LoggerContext context, Path file) {
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.WARN);
-        root.addAppender(start(new ConsoleAppender<>(), context, "STDERR", CONSOLE_PATTERN, a -> a.setTarget("System.err")));
+        root.addAppender(start(new ConsoleAppender<>(), context, "STDERR", LogLine.console(), a -> a.setTarget("System.err")));
         if (file == null) {
             // their failures are printed by the command line, in one line; the stack traces have no log file to go to
             // yet (Spring starts before the log file is set up: SpringStart)
@@ -63,7 +59,7 @@ public final class Logging extends ContextAwareBase implements Configurator {
         } else {
             // not rolled: a rolled or recreated file would get the umask's mode, and LogFile creates this one
             // owner-only (it holds only warnings and failures)
-            var fileAppender = start(new FileAppender<>(), context, "FILE", FILE_PATTERN, a -> {
+            var fileAppender = start(new FileAppender<>(), context, "FILE", LogLine.file(), a -> {
                 a.setFile(file.toString());
                 a.setAppend(true);
             });
@@ -83,10 +79,12 @@ public final class Logging extends ContextAwareBase implements Configurator {
     }
 
     private static <A extends OutputStreamAppender<ILoggingEvent>> A start(A appender, LoggerContext context, String name,
-                                                                           String pattern, java.util.function.Consumer<A> settings) {
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+                                                                           LogLine layout, java.util.function.Consumer<A> settings) {
+        layout.setContext(context);
+        layout.start();
+        var encoder = new LayoutWrappingEncoder<ILoggingEvent>();
         encoder.setContext(context);
-        encoder.setPattern(pattern);
+        encoder.setLayout(layout);
         encoder.setCharset(StandardCharsets.UTF_8);
         encoder.start();
         appender.setContext(context);

@@ -1,13 +1,14 @@
 package dev.fundtrace.cli;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.fundtrace.FundtraceApplication;
+import dev.fundtrace.database.DatabaseConfiguration;
 import dev.fundtrace.database.Schema;
 import dev.fundtrace.files.OwnerOnlyFiles;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 
-import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,14 +17,16 @@ import java.util.concurrent.CompletionException;
 
 /**
  * Spring, started on a thread of its own as soon as the command knows its database, while the command reads the
- * job file and takes the run lock: the context touches neither the disk nor the database until {@link #ready()}
- * (the pool opens its first connection there), so a job file refused meanwhile leaves nothing behind. The
- * database chosen wins over system properties and the environment; the extra properties come last.
+ * job file, takes the run lock and brings the schema up to date. Neither touches the database before the lock is
+ * held: the pool is made first on that thread and opens its first connection in {@link #ready()}, so a job file
+ * refused meanwhile leaves nothing behind. Spring is given the database chosen (which wins over system properties
+ * and the environment), then the extra properties.
  */
 final class SpringStart implements AutoCloseable {
 
     private final DatabaseChoice db;
-    private final CompletableFuture<Started> started;
+    private final CompletableFuture<HikariDataSource> pool = new CompletableFuture<>();
+    private final CompletableFuture<Started> started = new CompletableFuture<>();
     private boolean handedOver;
 
     private record Started(AnnotationConfigApplicationContext context, HeapPeak heapPeak) {}
@@ -31,19 +34,22 @@ final class SpringStart implements AutoCloseable {
     private SpringStart(DatabaseChoice db, Map<String, Object> extraProperties) {
         this.db = db;
         Map<String, Object> extra = new HashMap<>(extraProperties);
-        this.started = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("fundtrace-spring-start").start(() -> {
             try {
+                HikariDataSource dataSource = DatabaseConfiguration.pool(db.url(), db.credentials());
+                pool.complete(dataSource);
                 HeapPeak heapPeak = new HeapPeak();
                 var ctx = new AnnotationConfigApplicationContext();
                 var sources = ctx.getEnvironment().getPropertySources();
                 sources.addFirst(new MapPropertySource("command", Map.of("spring.datasource.url", db.url().jdbcUrl(),
                         "fundtrace.data-dir", db.dataDir().toString())));
                 sources.addLast(new MapPropertySource("extra", extra));
+                ctx.registerBean("dataSource", HikariDataSource.class, () -> dataSource, d -> d.setDestroyMethodName("close"));
                 ctx.register(FundtraceApplication.class);
                 ctx.refresh();
                 started.complete(new Started(ctx, heapPeak));
             } catch (Throwable e) {
+                pool.completeExceptionally(e);
                 started.completeExceptionally(e);
             }
         });
@@ -55,17 +61,23 @@ final class SpringStart implements AutoCloseable {
 
     /**
      * Spring with its database's schema up to date, for the caller to close; called under the run lock. The log
-     * file is set up first, so that what fails from here on leaves its stack trace there. The H2 file is made
-     * owner-only once it exists.
+     * file is set up first, so that what fails from here on leaves its stack trace there; the schema is brought up
+     * to date while Spring may still be starting. The H2 file is made owner-only once it exists.
      */
     ConfigurableApplicationContext ready() {
         Logging.toFile(LogFile.prepare(db.dataDir()));
-        AnnotationConfigApplicationContext ctx = started().context();
         handedOver = true;
         try {
-            Schema.update(ctx.getBean(DataSource.class));
-        } catch (RuntimeException e) {
-            ctx.close();
+            Schema.update(join(pool));
+        } catch (RuntimeException | Error e) {
+            closeWhenStarted();
+            throw e;
+        }
+        AnnotationConfigApplicationContext ctx;
+        try {
+            ctx = join(started).context();
+        } catch (RuntimeException | Error e) {
+            join(pool).close();
             throw e;
         }
         // a run stopped by a signal closes Spring: the stores still writing finish, the database is closed cleanly
@@ -80,12 +92,12 @@ final class SpringStart implements AutoCloseable {
 
     /** The most heap held since Spring started; after {@link #ready()}. */
     long heapPeakMegabytes() {
-        return started().heapPeak().megabytes();
+        return join(started).heapPeak().megabytes();
     }
 
-    private Started started() {
+    private static <T> T join(CompletableFuture<T> future) {
         try {
-            return started.join();
+            return future.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) throw r;
             if (e.getCause() instanceof Error err) throw err;
@@ -96,6 +108,14 @@ final class SpringStart implements AutoCloseable {
     /** A context never handed over (the command stopped before it needed Spring) is closed once it has started. */
     @Override
     public void close() {
-        if (!handedOver) started.thenAccept(s -> s.context().close());
+        if (!handedOver) closeWhenStarted();
+    }
+
+    /** Spring, once started, is closed with the pool; a start that failed closes the pool itself. */
+    private void closeWhenStarted() {
+        started.whenComplete((s, failure) -> {
+            if (s != null) s.context().close();
+            else pool.thenAccept(HikariDataSource::close);
+        });
     }
 }

@@ -6,8 +6,11 @@ import dev.fundtrace.jobfile.JobFileException;
 import dev.fundtrace.jobfile.JobFileLoader;
 import dev.fundtrace.jobfile.MissingInputException;
 import dev.fundtrace.labels.LabelFileReader;
+import dev.fundtrace.review.ReviewFileReader;
 import dev.fundtrace.chain.ethereum.etl.CsvScanner;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -32,6 +35,12 @@ final class Validation {
             } catch (IllegalArgumentException e) {
                 throw new JobFileException(e.getMessage());
             }
+        }
+        if (job.reviews() != null) {
+            var r = new ReviewFileReader().parse(job.reviews().getFileName().toString(), bytes(job.reviews()));
+            System.out.println("  " + job.reviews().getFileName() + ": " + r.reviews().size() + " reviews, "
+                    + r.rejections().size() + " refused");
+            r.rejections().forEach(x -> System.out.println("    " + x.source() + ": line " + x.line() + ": " + x.reason()));
         }
         job.ledger().chains().values().forEach(source -> {
             if (source instanceof JobDefinition.UtxoLedger u) {
@@ -59,5 +68,13 @@ final class Validation {
             System.out.println("  ledger: JSON-RPC node (not contacted by validate)");
         }
         return job;
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -3,29 +3,29 @@ package dev.fundtrace.database;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import javax.sql.DataSource;
+import java.util.Properties;
 
 /**
- * The database a command was given ({@code spring.datasource.url}, with {@code spring.datasource.username} and
- * {@code .password} when the URL does not carry them). The pool opens its first connection when first asked for
- * one, so Spring starts without touching the database; the command brings the schema up to date ({@link Schema})
- * before anything else uses it. Spring Batch finds these beans by name ({@code dataSource}, {@code transactionManager}).
+ * What the steps use of the database: the pool itself is registered by the command line as bean {@code dataSource}
+ * ({@link #pool}), so that the command can bring the schema up to date ({@link Schema}) while Spring starts.
+ * Spring Batch finds these beans by name ({@code dataSource}, {@code transactionManager}).
  */
 @Configuration(proxyBeanMethods = false)
 public class DatabaseConfiguration {
 
-    @Bean(destroyMethod = "close")
-    public HikariDataSource dataSource(Environment env) {
+    /**
+     * The connection pool for {@code url}, with {@code credentials} ({@code user}, {@code password}) when the URL
+     * does not carry them. It opens its first connection when first asked for one.
+     */
+    public static HikariDataSource pool(DatabaseUrl url, Properties credentials) {
         HikariDataSource pool = new HikariDataSource();
-        pool.setJdbcUrl(env.getRequiredProperty("spring.datasource.url"));
-        String user = env.getProperty("spring.datasource.username");
-        if (user != null) pool.setUsername(user);
-        String password = env.getProperty("spring.datasource.password");
-        if (password != null) pool.setPassword(password);
+        pool.setJdbcUrl(url.jdbcUrl());
+        if (credentials.getProperty("user") != null) pool.setUsername(credentials.getProperty("user"));
+        if (credentials.getProperty("password") != null) pool.setPassword(credentials.getProperty("password"));
         return pool;
     }
 

@@ -40,6 +40,14 @@ public final class OwnerOnlyFiles {
         return dir;
     }
 
+    /** Opens {@code file} for writing, created owner-only or truncated (and made owner-only) if it was there. */
+    public static java.io.OutputStream newOutputStream(Path file) throws IOException {
+        var channel = Files.newByteChannel(file, Set.of(java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING, java.nio.file.StandardOpenOption.WRITE), FILE);
+        restrict(file);
+        return java.nio.channels.Channels.newOutputStream(channel);
+    }
+
     /** Makes a file (or folder) that fundtrace wrote owner-only. */
     public static void restrict(Path path) {
         if (!POSIX || !Files.exists(path)) return;

@@ -11,8 +11,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 
 /** flagged-flows.csv (one row per flag) and rejected.csv (one row per refused input record), RFC 4180. */
 public final class CsvReportWriter {
@@ -27,29 +25,65 @@ public final class CsvReportWriter {
     static final String[] REJECTED_COLUMNS = {"source", "line", "reason", "record"};
 
     public void writeFlags(RunReport report, Path file) {
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            writeFlags(report, w);
-        } catch (IOException e) {
-            throw WriteFailure.of(file, e);
+        writeFlags(FlagSource.of(HtmlReportWriter.nz(report.flags()), HtmlReportWriter.nz(report.flows())), file);
+    }
+
+    public void writeFlags(FlagSource flags, Path file) {
+        try (FlagRows rows = FlagRows.open(file, file)) {
+            flags.forEach(rows::add);
         }
     }
 
-    private static void writeFlags(RunReport report, Writer w) throws IOException {
-        Map<String, RunReport.FlowRow> flows = new HashMap<>();
-        for (RunReport.FlowRow f : report.flows()) flows.put(f.id(), f);
-        try (CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(FLAG_COLUMNS).get())) {
-            for (RunReport.FlagRow f : report.flags()) {
-                RunReport.FlowRow flow = f.flowIds().isEmpty() ? null : flows.get(f.flowIds().get(0));
-                String raw = FlagAmount.raw(f, flow);
+    /** flagged-flows.csv written a row at a time, as the flags pass. */
+    static final class FlagRows implements AutoCloseable {
+        private final Path file;
+        private final Writer out;
+        private final CsvLine line = new CsvLine();
+
+        private FlagRows(Path file, Writer out) {
+            this.file = file;
+            this.out = out;
+        }
+
+        /** Opens {@code file} (created or replaced) and writes the header; a failure names {@code shownAs}. */
+        static FlagRows open(Path file, Path shownAs) {
+            try {
+                FlagRows rows = new FlagRows(shownAs, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+                for (String column : FLAG_COLUMNS) rows.line.cell(column);
+                rows.line.writeTo(rows.out);
+                return rows;
+            } catch (IOException e) {
+                throw WriteFailure.of(shownAs, e);
+            }
+        }
+
+        void add(ReportedFlag flag) {
+            RunReport.FlagRow f = flag.row();
+            String raw = flag.amountRaw();
+            try {
                 // every text cell may come from an input file (a token's symbol, a label): none may run as a formula
-                csv.printRecord(inert(f.id()), inert(f.rule()), inert(f.severity()), inert(f.chain()), inert(f.asset()),
-                        inert(f.assetSymbol()), inert(f.address()), inert(f.seed()), f.hops(),
-                        f.depositAddress() == null ? "" : inert(f.depositAddress()),
-                        raw == null ? "" : integer(raw), raw == null || flow == null ? "" : display(raw, flow.decimals()),
-                        inert(String.join(";", f.flowIds())), inert(String.join(";", f.evidence())),
-                        inert(f.explanation()), f.newSinceLastRun(), review(f, RunReport.Review::decision),
-                        review(f, RunReport.Review::reviewer), review(f, RunReport.Review::date), review(f, RunReport.Review::note),
-                        f.review() == null ? "" : inert(String.join(";", f.review().evidenceSinceReview())));
+                line.cell(inert(f.id())).cell(inert(f.rule())).cell(inert(f.severity())).cell(inert(f.chain()))
+                        .cell(inert(f.asset())).cell(inert(f.assetSymbol())).cell(inert(f.address())).cell(inert(f.seed()))
+                        .cell(f.hops()).cell(f.depositAddress() == null ? "" : inert(f.depositAddress()))
+                        .cell(raw == null ? "" : integer(raw))
+                        .cell(raw == null || flag.decimals() == null ? "" : display(raw, flag.decimals()))
+                        .cell(inert(String.join(";", f.flowIds()))).cell(inert(String.join(";", f.evidence())))
+                        .cell(inert(f.explanation())).cell(f.newSinceLastRun())
+                        .cell(review(f, RunReport.Review::decision)).cell(review(f, RunReport.Review::reviewer))
+                        .cell(review(f, RunReport.Review::date)).cell(review(f, RunReport.Review::note))
+                        .cell(f.review() == null ? "" : inert(String.join(";", f.review().evidenceSinceReview())));
+                line.writeTo(out);
+            } catch (IOException e) {
+                throw WriteFailure.of(file, e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw WriteFailure.of(file, e);
             }
         }
     }
@@ -91,15 +125,38 @@ public final class CsvReportWriter {
      * spreadsheet would show rounded.
      */
     static String integer(String raw) {
+        if (isPlainInteger(raw)) return raw; // the usual case, without the arithmetic
         return new BigDecimal(raw.strip()).stripTrailingZeros().toBigIntegerExact().toString();
+    }
+
+    /** Digits only, without a leading zero (or "0"): already an integer string as written here. */
+    private static boolean isPlainInteger(String s) {
+        int n = s.length();
+        if (n == 0 || (s.charAt(0) == '0' && n > 1)) return false;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return false;
+        }
+        return true;
     }
 
     /** Raw units scaled by decimals, exact. */
     public static String display(String raw, int decimals) {
+        if (decimals >= 0 && isPlainInteger(raw)) return displayDigits(raw, decimals);
         BigDecimal v = new BigDecimal(raw);
         if (decimals > 0) v = v.movePointLeft(decimals);
         v = v.stripTrailingZeros();
         String s = v.toPlainString();
         return s.contains(".") ? s : s + ".0";
+    }
+
+    /** {@link #display} of a plain integer string, on its digits: the point moved, zeros after it dropped. */
+    private static String displayDigits(String digits, int decimals) {
+        int n = digits.length();
+        String whole = n > decimals ? digits.substring(0, n - decimals) : "0";
+        int fracEnd = n, fracStart = Math.max(0, n - decimals);
+        while (fracEnd > fracStart && digits.charAt(fracEnd - 1) == '0') fracEnd--;
+        if (fracEnd == fracStart) return whole + ".0";
+        return whole + "." + "0".repeat(Math.max(0, decimals - n)) + digits.substring(fracStart, fracEnd);
     }
 }

@@ -78,14 +78,23 @@ final class GraphLayout {
     }
 
     static Graph layout(List<FlowRow> flows, List<FlagRow> flags, Labels labels, Map<String, String> subjects) {
-        if (flows.isEmpty()) {
-            return new Graph(0, 0, List.of(), List.of(), List.of(), "No flows were traced, so there is nothing to draw.");
-        }
         Map<String, Integer> bestRankByAddress = new HashMap<>();
         for (FlagRow g : flags) {
             if (!blank(g.address())) bestRankByAddress.merge(key(g.chain(), g.address()), severityRank(severityOf(g)), Math::min);
         }
-        List<FlowRow> drawn = drawn(flows, flags);
+        return layout(drawn(flows, flags), flows.size(), bestRankByAddress, labels, subjects);
+    }
+
+    /**
+     * The drawing of {@code drawn}, chosen among {@code flowCount} flows ({@link #drawn}).
+     *
+     * @param bestRankByAddress the most severe flag at each address drawn (chain|address), by severity rank
+     */
+    static Graph layout(List<FlowRow> drawn, int flowCount, Map<String, Integer> bestRankByAddress, Labels labels,
+                        Map<String, String> subjects) {
+        if (drawn.isEmpty()) {
+            return new Graph(0, 0, List.of(), List.of(), List.of(), "No flows were traced, so there is nothing to draw.");
+        }
 
         Map<String, Node> nodes = new LinkedHashMap<>();
         Map<String, Edge> edges = new LinkedHashMap<>();
@@ -190,8 +199,8 @@ final class GraphLayout {
                     shortAddress(node.address), truncate(line2), title));
         }
 
-        String note = flows.size() > drawn.size()
-                ? "The drawing shows " + drawn.size() + " of " + flows.size() + " flows (those behind the most severe"
+        String note = flowCount > drawn.size()
+                ? "The drawing shows " + drawn.size() + " of " + flowCount + " flows (those behind the most severe"
                   + " flags first); every flow's path is listed in full below."
                 : null;
         return new Graph(width, height, columnViews, edgeViews, nodeViews, note);

@@ -54,9 +54,9 @@ public final class HtmlReportWriter {
     public static final int MAX_REJECTED_SHOWN = 20;
     /**
      * A page a person can read: beyond these, the CSV and JSON carry the rest. (500 of each made a 1.9 MB page whose
-     * rendering was most of an unchanged night's report.)
+     * rendering was most of an unchanged night's report.) Flags: the largest of each rule, most severe rule first.
      */
-    public static final int MAX_FLAGS_SHOWN_PER_SEVERITY = 200;
+    public static final int MAX_FLAGS_SHOWN_PER_RULE = 200;
     public static final int MAX_FLOW_PATHS_SHOWN = 200;
 
     private static final List<String> SEVERITIES = List.of("HIGH", "MEDIUM", "LOW");
@@ -96,8 +96,12 @@ public final class HtmlReportWriter {
     }
 
     static void render(RunReport report, Writer out, ExplorerLinks links) {
+        render(page(report, links), out);
+    }
+
+    private static void render(Page page, Writer out) {
         Context context = new Context(Locale.ROOT);
-        context.setVariable("page", page(report, links));
+        context.setVariable("page", page);
         ENGINE.process("report", context, out);
     }
 
@@ -135,21 +139,35 @@ public final class HtmlReportWriter {
     void writeFile(RunReport report, Path file) {
         Objects.requireNonNull(report, "report");
         try {
-            writeFile(report, file, file, links, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
+            writeFile(page(report, links), file, file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw WriteFailure.of(file, e);
         }
     }
 
-    /** Renders into {@code file}; a failure names {@code shownAs}. */
+    /** Renders a page gathered while the report's flags passed ({@link PagePass}) straight into {@code file}. */
+    void writeFile(ReportInput in, PagePass.Content content, IdList newIds, Path file, Path shownAs) {
+        try {
+            writeFile(page(in.report(), content, newIds, in.labels(), links), file, shownAs, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw WriteFailure.of(shownAs, e);
+        }
+    }
+
     private static void writeFile(RunReport report, Path file, Path shownAs, ExplorerLinks links,
                                   StandardOpenOption... create) throws IOException {
+        writeFile(page(report, links), file, shownAs, create);
+    }
+
+    /** Renders into {@code file}; a failure names {@code shownAs}. */
+    private static void writeFile(Page page, Path file, Path shownAs, StandardOpenOption... create) throws IOException {
         java.util.Set<StandardOpenOption> options = new java.util.HashSet<>(List.of(create));
         options.add(StandardOpenOption.WRITE);
         // owner-only when created, like every report file
         try (Writer out = new java.io.BufferedWriter(java.nio.channels.Channels.newWriter(
                 Files.newByteChannel(file, options, OwnerOnlyFiles.FILE), StandardCharsets.UTF_8), 1 << 16)) {
-            render(report, out, links);
+            render(page, out);
         } catch (RuntimeException e) {
             throw WriteFailure.of(shownAs, e); // Thymeleaf wraps the writer's IOException
         }
@@ -171,7 +189,11 @@ public final class HtmlReportWriter {
 
     public record Stat(String label, String value, String css) {}
 
-    public record SeverityGroup(String severity, String css, List<FlagView> flags, int notShown) {}
+    /** A severity's flags on the page, rule by rule; {@code flags} all of them in that order. */
+    public record SeverityGroup(String severity, String css, List<RuleGroup> rules, List<FlagView> flags, int notShown) {}
+
+    /** A rule's flags on the page, the largest first; {@code cap} says how many there are when not all are shown. */
+    public record RuleGroup(String rule, List<FlagView> flags, int count, String cap) {}
 
     public record FlagView(String id, String anchor, String rule, String severity, String css, String address, String addressLabel,
                            String chain, String assetSymbol, int hops, String explanation, boolean isNew,
@@ -235,58 +257,61 @@ public final class HtmlReportWriter {
 
     public record RejectView(String source, String line, String reason, String record) {}
 
-    /**
-     * The flows whose paths the page shows (the first {@link #MAX_FLOW_PATHS_SHOWN} listed and those drawn): of the
-     * others it needs only the endpoint and amount, so a caller may leave their paths empty.
-     */
-    public static Set<String> flowsWithPathsShown(List<FlowRow> flows, List<FlagRow> flags) {
-        Set<String> ids = new java.util.HashSet<>();
-        flows.stream().limit(MAX_FLOW_PATHS_SHOWN).forEach(f -> ids.add(f.id()));
-        GraphLayout.drawn(flows, flags).forEach(f -> ids.add(f.id()));
-        return ids;
+    /** The page of a report held in memory. */
+    static Page page(RunReport r, ExplorerLinks links) {
+        ReportInput in = ReportInput.of(r);
+        PagePass pass = new PagePass(in.pageFlows());
+        in.flags().forEach(pass::flag);
+        in.resolvedFlags().forEach(pass::resolved);
+        RunReport.Changes ch = r.changes();
+        return page(r, pass.content(), IdList.of(ch == null ? List.of() : nz(ch.newFlagIds())), List.of(), links);
     }
 
-    static Page page(RunReport r, ExplorerLinks links) {
-        List<FlowRow> flows = nz(r.flows());
-        List<FlagRow> flags = nz(r.flags());
-        Labels labels = new Labels(flows, nz(r.exposures()));
-        Map<String, FlowRow> flowsById = new LinkedHashMap<>();
-        flows.forEach(f -> flowsById.putIfAbsent(f.id(), f));
-        Map<String, List<FlagRow>> flagsByFlow = new HashMap<>();
-        for (FlagRow g : flags) {
-            for (String fid : nz(g.flowIds())) {
-                flagsByFlow.computeIfAbsent(fid, k -> new ArrayList<>()).add(g);
-            }
-        }
+    /**
+     * The page of {@code r}, whose flags came past {@link PagePass} (gathered into {@code c}) rather than in
+     * {@code r}; {@code newIds} are changes.newFlagIds, {@code serviceLabels} name addresses beside the flows' endpoints.
+     */
+    static Page page(RunReport r, PagePass.Content shown, IdList newIds, List<ServiceLabel> serviceLabels,
+                     ExplorerLinks links) {
+        PageFlows pageFlows = shown.flows();
+        List<FlowRow> shownFlows = new ArrayList<>(pageFlows.listed());
+        Set<String> listedIds = new java.util.HashSet<>();
+        pageFlows.listed().forEach(f -> listedIds.add(f.id()));
+        pageFlows.drawn().stream().filter(f -> !listedIds.contains(f.id())).forEach(shownFlows::add);
+        Labels labels = new Labels(shownFlows, nz(r.exposures()), serviceLabels);
 
         Map<String, String> subjects = designationSubjects(nz(r.designations()));
         List<SeverityGroup> groups = new ArrayList<>();
-        int flagsShown = 0;
-        for (String sev : severityOrder(flags)) {
-            // most severe first (the group order), then the largest amount
-            List<FlagRow> all = flags.stream().filter(g -> sev.equals(severityOf(g)))
-                    .sorted(java.util.Comparator.comparing((FlagRow g) -> sortAmount(g, flowsById)).reversed()).toList();
-            List<FlagView> inGroup = all.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY)
-                    .map(g -> flagView(g, labels, flowsById, subjects, links)).toList();
-            flagsShown += inGroup.size();
+        for (var severity : shown.bySeverity().entrySet()) {
+            String sev = severity.getKey();
+            List<RuleGroup> rules = new ArrayList<>();
+            List<FlagView> inGroup = new ArrayList<>();
+            int count = 0;
+            for (PagePass.RuleFlags rule : severity.getValue()) {
+                List<FlagView> views = rule.shown().stream().map(g -> flagView(g, labels, subjects, links)).toList();
+                String cap = views.size() < rule.count() ? String.format(Locale.ROOT,
+                        "%s: showing %,d of %,d, the largest first; the full list is in flagged-flows.csv",
+                        rule.rule(), views.size(), rule.count()) : null;
+                rules.add(new RuleGroup(rule.rule(), views, rule.count(), cap));
+                inGroup.addAll(views);
+                count += rule.count();
+            }
             if (!inGroup.isEmpty() || SEVERITIES.contains(sev)) {
-                groups.add(new SeverityGroup(sev, severityCss(sev), inGroup, all.size() - inGroup.size()));
+                groups.add(new SeverityGroup(sev, severityCss(sev), rules, inGroup, count - inGroup.size()));
             }
         }
 
-        List<FlowView> flowViews = flows.stream().limit(MAX_FLOW_PATHS_SHOWN)
-                .map(f -> flowView(f, nz(flagsByFlow.get(f.id())), links)).toList();
+        List<FlowView> flowViews = pageFlows.listed().stream()
+                .map(f -> flowView(f, nz(shown.flagsOfListedFlows().get(f.id())), links)).toList();
 
         RunReport.Changes ch = r.changes();
-        List<String> newIds = ch == null ? List.of() : nz(ch.newFlagIds());
-        List<FlagRow> resolved = ch == null ? List.of() : nz(ch.resolvedFlags());
         boolean firstRun = ch == null || blank(ch.previousRunDate());
         // on a first run every flag is new, which the page says instead of linking thousands of ids
         ChangesView changes = new ChangesView(firstRun ? null : ch.previousRunDate(), firstRun,
-                firstRun ? List.of() : newIds.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(id -> new Link(id, "#" + flagAnchor(id))).toList(),
+                firstRun ? List.of() : newIds.first(MAX_FLAGS_SHOWN_PER_RULE).stream().map(id -> new Link(id, "#" + flagAnchor(id))).toList(),
                 newIds.size(),
-                resolved.stream().limit(MAX_FLAGS_SHOWN_PER_SEVERITY).map(g -> flagView(g, labels, links)).toList(), resolved.size(),
-                (int) flags.stream().filter(g -> g.review() != null && g.review().current()).count());
+                shown.resolvedFirst().stream().map(g -> flagView(g, labels, links)).toList(), shown.resolvedCount(),
+                shown.reviewedCount());
 
         List<ChainView> chains = new ArrayList<>();
         List<AssetView> assets = new ArrayList<>();
@@ -324,11 +349,12 @@ public final class HtmlReportWriter {
                 .toList();
 
         return new Page("fundtrace report \u2014 " + text(r.job()) + " \u2014 " + text(r.runDate()),
-                text(r.job()), text(r.runDate()), text(r.generatedAt()), summary(r, flags), groups, flags.size(),
-                flowViews, flows.size(), GraphLayout.layout(flows, flags, labels, designationSubjects(nz(r.designations()))),
+                text(r.job()), text(r.runDate()), text(r.generatedAt()), summary(r, shown), groups, shown.flagCount(),
+                flowViews, pageFlows.count(), GraphLayout.layout(pageFlows.drawn(), pageFlows.count(),
+                        shown.bestRankByAddress(), labels, subjects),
                 changes, chains, assets, sources, designations, parameters, nz(r.warnings()), rejected.size(),
                 rejectedShown, MAX_REJECTED_SHOWN, clusters(nz(r.clusters()), links), CaseSummary.coverage(r),
-                CaseSummary.rows(r, links), CaseSummary.chart(r), flagsShown, methodology(r.parameters()),
+                CaseSummary.rows(r, links), CaseSummary.chart(r), shown.flagsShown(), methodology(r.parameters()),
                 links.describe(), AuditView.of(r.audit()));
     }
 
@@ -345,14 +371,14 @@ public final class HtmlReportWriter {
                 thresholds);
     }
 
-    private static List<Stat> summary(RunReport r, List<FlagRow> flags) {
+    private static List<Stat> summary(RunReport r, PagePass.Content c) {
         List<Stat> stats = new ArrayList<>();
         RunReport.Summary s = r.summary();
         Map<String, Integer> bySeverity = new LinkedHashMap<>();
         if (s != null && s.flags() != null) {
             bySeverity.putAll(s.flags());
         } else {
-            flags.forEach(g -> bySeverity.merge(severityOf(g), 1, Integer::sum));
+            c.bySeverity().forEach((sev, rules) -> rules.forEach(rule -> bySeverity.merge(sev, rule.count(), Integer::sum)));
         }
         stats.add(new Stat("Designated addresses", s == null ? DASH : count(s.designatedAddresses()), ""));
         stats.add(new Stat("Seeds selected (all currencies)", s == null ? DASH : count(s.seeds()), ""));
@@ -363,38 +389,26 @@ public final class HtmlReportWriter {
         bySeverity.forEach((sev, n) -> {
             if (!SEVERITIES.contains(sev)) stats.add(new Stat(sev + " flags", count(n), severityCss(sev)));
         });
-        long reviewed = flags.stream().filter(g -> g.review() != null && g.review().current()).count();
+        int reviewed = c.reviewedCount();
         if (reviewed > 0) stats.add(new Stat("Reviewed flags (reviews.csv)", count(reviewed), ""));
         stats.add(new Stat("Transfers read", s == null ? DASH : count(s.transfers()), ""));
         return stats;
     }
 
     private static FlagView flagView(FlagRow g, Labels labels, ExplorerLinks links) {
-        return flagView(g, labels, Map.of(), Map.of(), links);
+        return flagView(new ReportedFlag(g, FlagAmount.raw(g, null), null), labels, Map.of(), links);
     }
 
     /** The flag's amount in display units with its unit ("29100 USDT"), from FlagAmount as in the CSV. */
-    private static String flagAmount(FlagRow g, Map<String, FlowRow> flowsById) {
-        FlowRow first = nz(g.flowIds()).isEmpty() ? null : flowsById.get(g.flowIds().get(0));
-        String raw = FlagAmount.raw(g, first);
-        if (raw == null) return DASH;
-        int decimals = first == null ? 0 : first.decimals();
-        return amount(raw, decimals) + " " + (blank(g.assetSymbol()) ? text(g.asset()) : g.assetSymbol());
+    private static String flagAmount(ReportedFlag f) {
+        FlagRow g = f.row();
+        if (f.amountRaw() == null) return DASH;
+        int decimals = f.decimals() == null ? 0 : f.decimals();
+        return amount(f.amountRaw(), decimals) + " " + (blank(g.assetSymbol()) ? text(g.asset()) : g.assetSymbol());
     }
 
-    /** For "largest first": the flag's amount in display units (0 when it states none). */
-    private static BigDecimal sortAmount(FlagRow g, Map<String, FlowRow> flowsById) {
-        FlowRow first = nz(g.flowIds()).isEmpty() ? null : flowsById.get(g.flowIds().get(0));
-        String raw = FlagAmount.raw(g, first);
-        try {
-            return raw == null ? BigDecimal.ZERO : new BigDecimal(raw).movePointLeft(first == null ? 0 : first.decimals());
-        } catch (NumberFormatException e) {
-            return BigDecimal.ZERO;
-        }
-    }
-
-    private static FlagView flagView(FlagRow g, Labels labels, Map<String, FlowRow> flowsById, Map<String, String> subjects,
-                                     ExplorerLinks links) {
+    private static FlagView flagView(ReportedFlag f, Labels labels, Map<String, String> subjects, ExplorerLinks links) {
+        FlagRow g = f.row();
         String sev = severityOf(g);
         String label = labels.describe(g.chain(), g.address());
         return new FlagView(text(g.id()), flagAnchor(g.id()), text(g.rule()), sev, severityCss(sev), displayAddress(g.address()),
@@ -406,7 +420,7 @@ public final class HtmlReportWriter {
                 nz(g.flowIds()).stream().map(id -> new Link(id, "#" + flowAnchor(id))).toList(),
                 links.address(g.chain(), g.address()),
                 nz(g.evidence()).stream().map(h -> new Link(h, links.tx(g.chain(), h))).toList(),
-                flagAmount(g, flowsById), blank(g.seed()) ? null : subjects.get(key(g.chain(), g.seed())),
+                flagAmount(f), blank(g.seed()) ? null : subjects.get(key(g.chain(), g.seed())),
                 nz(g.evidence()).size(), reviewView(g.review()));
     }
 
@@ -564,6 +578,11 @@ public final class HtmlReportWriter {
         private final Map<String, String> categoryByKey = new HashMap<>();
 
         Labels(Collection<FlowRow> flows, Collection<ExposureRow> exposures) {
+            this(flows, exposures, List.of());
+        }
+
+        /** @param services labelled addresses, after the flows' endpoints and the exposures */
+        Labels(Collection<FlowRow> flows, Collection<ExposureRow> exposures, Collection<ServiceLabel> services) {
             for (FlowRow f : flows) {
                 String l = joinLabel(f.endpointLabel(), f.endpointCategory());
                 if (l != null) byKey.putIfAbsent(key(f.chain(), f.endpoint()), l);
@@ -573,6 +592,11 @@ public final class HtmlReportWriter {
                 String l = joinLabel(e.label(), e.category());
                 if (l != null) byKey.putIfAbsent(key(e.chain(), e.address()), l);
                 if (!blank(e.category())) categoryByKey.putIfAbsent(key(e.chain(), e.address()), e.category());
+            }
+            for (ServiceLabel s : services) {
+                String l = joinLabel(s.label(), s.category());
+                if (l != null) byKey.putIfAbsent(key(s.chain(), s.address()), l);
+                if (!blank(s.category())) categoryByKey.putIfAbsent(key(s.chain(), s.address()), s.category());
             }
         }
 

@@ -17,23 +17,17 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * report.json: the whole result for machines, in report.md's shape (raw amounts as decimal strings).
- * A trace's exposures (a million at most) and flows do not change from one night to the next while its inputs do
- * not: they are written once per trace as JSON arrays ({@link #writeExposures}, {@link #writeFlows}) and every
- * report of that trace splices the arrays in, instead of reading them back and serializing them again.
+ * report.json: the whole result for machines, in report.md's shape (raw amounts as decimal strings), written in one
+ * pass ({@link ReportJson}). A trace's exposures (a million at most) and flows do not change from one night to the
+ * next while its inputs do not: they are written once per trace as JSON arrays ({@link #writeExposures},
+ * {@link #writeFlows}, or a flow at a time with {@link #writeFlow}) and every report of that trace splices the
+ * arrays in, instead of reading them back and serializing them again.
  */
 public final class JsonReportWriter {
 
-    private static final String EXPOSURES = "\"exposures\" : [ ]", FLOWS = "\"flows\" : [ ]";
-    // one mapper for the process: its serializers are built on first use
-    private static final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-
+    /** Writes the whole report (its arrays from {@code report}). */
     public void write(RunReport report, Path file) {
-        try {
-            json.writeValue(file.toFile(), report);
-        } catch (RuntimeException e) {
-            throw WriteFailure.of(file, e); // Jackson's JacksonIOException around the IOException
-        }
+        write(report, file, JsonFragments.NONE);
     }
 
     /**
@@ -41,52 +35,21 @@ public final class JsonReportWriter {
      * {@link #writeExposures} and {@link #writeFlows}); a fragment that is null is taken from {@code report}.
      */
     public void write(RunReport report, Path file, JsonFragments fragments) {
-        RunReport rest = new RunReport(report.job(), report.runDate(), report.generatedAt(), report.parameters(),
-                report.coverage(), report.designations(), fragments.exposures() == null ? report.exposures() : List.of(),
-                fragments.flows() == null ? report.flows() : List.of(), report.flags(), report.summary(),
-                report.changes(), report.rejected(), report.warnings(), report.clusters(), report.audit(), null);
-        byte[] text = json.writeValueAsBytes(rest);
-        // the placeholders in the order they appear (exposures come before flows in RunReport)
-        List<Splice> splices = new java.util.ArrayList<>();
-        if (fragments.exposures() != null) splices.add(Splice.find(text, EXPOSURES, fragments.exposures()));
-        if (fragments.flows() != null) splices.add(Splice.find(text, FLOWS, fragments.flows()));
-        // the fragments go across in the kernel (a quarter of a million exposures are 80 MB)
-        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.WRITE)) {
-            int from = 0;
-            for (Splice splice : splices) {
-                writeFully(out, ByteBuffer.wrap(text, from, splice.open() - from));
-                try (FileChannel in = FileChannel.open(splice.fragment(), StandardOpenOption.READ)) {
-                    for (long pos = 0, size = in.size(); pos < size; ) pos += in.transferTo(pos, size - pos, out);
-                }
-                from = splice.close();
-            }
-            writeFully(out, ByteBuffer.wrap(text, from, text.length - from));
-        } catch (IOException e) {
-            throw WriteFailure.of(file, e);
-        }
+        write(ReportInput.of(report, fragments), file);
     }
 
-    /** Where the empty array {@code [ ]} of a placeholder field starts and ends in the written text. */
-    private record Splice(int open, int close, Path fragment) {
-        static Splice find(byte[] text, String placeholder, Path fragment) {
-            int at = indexOf(text, placeholder.getBytes(StandardCharsets.UTF_8));
-            if (at < 0) throw new IllegalStateException("report.json layout changed: no " + placeholder);
-            return new Splice(at + placeholder.length() - 3, at + placeholder.length(), fragment);
+    /** Writes a report of any size in one pass (see {@link ReportJson}). */
+    public void write(ReportInput in, Path file) {
+        FlagTally tally = new FlagTally();
+        try (ReportJson json = ReportJson.open(in, file, file)) {
+            in.flags().forEach(f -> {
+                tally.add(f.row());
+                json.flag(f);
+            });
+            RunReport.Changes changes = in.report().changes();
+            json.finish(in.newIdsFromFlags() ? tally.newIds() : IdList.of(changes == null ? List.of() : HtmlReportWriter.nz(changes.newFlagIds())),
+                    in.resolvedFlags(), f -> { });
         }
-    }
-
-    private static void writeFully(FileChannel out, ByteBuffer b) throws IOException {
-        while (b.hasRemaining()) out.write(b);
-    }
-
-    private static int indexOf(byte[] text, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= text.length; i++) {
-            for (int k = 0; k < what.length; k++) if (text[i + k] != what[k]) continue outer;
-            return i;
-        }
-        return -1;
     }
 
     /**
@@ -95,6 +58,23 @@ public final class JsonReportWriter {
      */
     public static void writeExposures(Iterable<RunReport.ExposureRow> rows, Path file) {
         writeFragment(file, out -> writeExposures(rows, out));
+    }
+
+    /**
+     * The exposures as {@link #writeExposures(Iterable, Path)} writes them, handed over one at a time by
+     * {@code rows} (a trace's million exposures are not held); {@code whole} runs once every row is written, before
+     * the file is renamed into place.
+     */
+    public static void streamExposures(java.util.function.Consumer<java.util.function.Consumer<RunReport.ExposureRow>> rows,
+                                       Runnable whole, Path file) {
+        writeFragment(file, out -> {
+            try (JsonGenerator g = compact.createGenerator(out)) {
+                g.writeStartArray();
+                rows.accept(e -> writeExposure(g, e));
+                g.writeEndArray();
+            }
+            whole.run();
+        });
     }
 
     /** The flows with their paths as one compact JSON array, like {@link #writeExposures}, in FlowRow's field order. */
@@ -136,67 +116,77 @@ public final class JsonReportWriter {
     private static void writeExposures(Iterable<RunReport.ExposureRow> rows, OutputStream out) {
         try (JsonGenerator g = compact.createGenerator(out)) {
             g.writeStartArray();
-            for (RunReport.ExposureRow e : rows) {
-                g.writeStartObject();
-                g.writeStringProperty("direction", e.direction());
-                g.writeStringProperty("chain", e.chain());
-                g.writeStringProperty("asset", e.asset());
-                g.writeStringProperty("address", e.address());
-                g.writeNumberProperty("hops", e.hops());
-                g.writeStringProperty("taintedAmountRaw", e.taintedAmountRaw());
-                g.writeStringProperty("seed", e.seed());
-                g.writeStringProperty("label", e.label());
-                g.writeStringProperty("category", e.category());
-                if (e.taintedAmount() != null) g.writeStringProperty("taintedAmount", e.taintedAmount());
-                if (e.evidence() != null) {
-                    g.writeArrayPropertyStart("evidence");
-                    for (String coin : e.evidence()) g.writeString(coin);
-                    g.writeEndArray();
-                }
-                g.writeEndObject();
-            }
+            for (RunReport.ExposureRow e : rows) writeExposure(g, e);
             g.writeEndArray();
         }
+    }
+
+    private static void writeExposure(JsonGenerator g, RunReport.ExposureRow e) {
+        g.writeStartObject();
+        g.writeStringProperty("direction", e.direction());
+        g.writeStringProperty("chain", e.chain());
+        g.writeStringProperty("asset", e.asset());
+        g.writeStringProperty("address", e.address());
+        g.writeNumberProperty("hops", e.hops());
+        g.writeStringProperty("taintedAmountRaw", e.taintedAmountRaw());
+        g.writeStringProperty("seed", e.seed());
+        g.writeStringProperty("label", e.label());
+        g.writeStringProperty("category", e.category());
+        if (e.taintedAmount() != null) g.writeStringProperty("taintedAmount", e.taintedAmount());
+        if (e.evidence() != null) {
+            g.writeArrayPropertyStart("evidence");
+            for (String coin : e.evidence()) g.writeString(coin);
+            g.writeEndArray();
+        }
+        g.writeEndObject();
     }
 
     private static void writeFlows(Iterable<RunReport.FlowRow> flows, OutputStream out) {
         try (JsonGenerator g = compact.createGenerator(out)) {
             g.writeStartArray();
-            for (RunReport.FlowRow f : flows) {
-                g.writeStartObject();
-                g.writeStringProperty("id", f.id());
-                g.writeStringProperty("direction", f.direction());
-                g.writeStringProperty("chain", f.chain());
-                g.writeStringProperty("asset", f.asset());
-                g.writeStringProperty("assetSymbol", f.assetSymbol());
-                g.writeNumberProperty("decimals", f.decimals());
-                g.writeStringProperty("seed", f.seed());
-                g.writeStringProperty("endpoint", f.endpoint());
-                g.writeStringProperty("endpointLabel", f.endpointLabel());
-                g.writeStringProperty("endpointCategory", f.endpointCategory());
-                g.writeNumberProperty("hops", f.hops());
-                g.writeStringProperty("taintedAmountRaw", f.taintedAmountRaw());
-                g.writeStringProperty("taintedAmount", f.taintedAmount());
-                g.writeArrayPropertyStart("path");
-                for (RunReport.StepRow s : f.path()) {
-                    g.writeStartObject();
-                    g.writeStringProperty("txHash", s.txHash());
-                    g.writeNumberProperty("blockNumber", s.blockNumber());
-                    g.writeNumberProperty("position", s.position());
-                    g.writeNumberProperty("subPosition", s.subPosition());
-                    g.writeStringProperty("from", s.from());
-                    g.writeStringProperty("to", s.to());
-                    g.writeStringProperty("amountRaw", s.amountRaw());
-                    g.writeStringProperty("time", s.time());
-                    if (s.spent() != null) g.writeStringProperty("spent", s.spent());
-                    if (s.outpoint() != null) g.writeStringProperty("outpoint", s.outpoint());
-                    if (s.taintRaw() != null) g.writeStringProperty("taintRaw", s.taintRaw());
-                    g.writeEndObject();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
+            for (RunReport.FlowRow f : flows) writeFlow(g, f);
             g.writeEndArray();
         }
+    }
+
+    /** A generator for one flow after another, compact, as flows.json has them. */
+    public static JsonGenerator compactGenerator(OutputStream out) {
+        return compact.createGenerator(out);
+    }
+
+    /** One flow with its path, field by field in FlowRow's order (the objects of flows.json). */
+    public static void writeFlow(JsonGenerator g, RunReport.FlowRow f) {
+        g.writeStartObject();
+        g.writeStringProperty("id", f.id());
+        g.writeStringProperty("direction", f.direction());
+        g.writeStringProperty("chain", f.chain());
+        g.writeStringProperty("asset", f.asset());
+        g.writeStringProperty("assetSymbol", f.assetSymbol());
+        g.writeNumberProperty("decimals", f.decimals());
+        g.writeStringProperty("seed", f.seed());
+        g.writeStringProperty("endpoint", f.endpoint());
+        g.writeStringProperty("endpointLabel", f.endpointLabel());
+        g.writeStringProperty("endpointCategory", f.endpointCategory());
+        g.writeNumberProperty("hops", f.hops());
+        g.writeStringProperty("taintedAmountRaw", f.taintedAmountRaw());
+        g.writeStringProperty("taintedAmount", f.taintedAmount());
+        g.writeArrayPropertyStart("path");
+        for (RunReport.StepRow s : f.path()) {
+            g.writeStartObject();
+            g.writeStringProperty("txHash", s.txHash());
+            g.writeNumberProperty("blockNumber", s.blockNumber());
+            g.writeNumberProperty("position", s.position());
+            g.writeNumberProperty("subPosition", s.subPosition());
+            g.writeStringProperty("from", s.from());
+            g.writeStringProperty("to", s.to());
+            g.writeStringProperty("amountRaw", s.amountRaw());
+            g.writeStringProperty("time", s.time());
+            if (s.spent() != null) g.writeStringProperty("spent", s.spent());
+            if (s.outpoint() != null) g.writeStringProperty("outpoint", s.outpoint());
+            if (s.taintRaw() != null) g.writeStringProperty("taintRaw", s.taintRaw());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
     }
 }

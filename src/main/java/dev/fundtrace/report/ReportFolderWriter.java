@@ -9,8 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Writes one run's folder {@code <report-dir>/<job>/<run-date>/}. Files are written under temporary names and
@@ -20,7 +18,6 @@ public final class ReportFolderWriter {
 
     public enum Format { HTML, CSV, JSON }
 
-    private final JsonReportWriter json = new JsonReportWriter();
     private final CsvReportWriter csv = new CsvReportWriter();
     private final HtmlReportWriter html;
 
@@ -34,6 +31,9 @@ public final class ReportFolderWriter {
         this.html = new HtmlReportWriter(links);
     }
 
+    /** A written report folder and what its flags said, for the run's summary. */
+    public record Written(Path folder, FlagTally tally) {}
+
     public Path write(RunReport report, Path reportDir, Set<Format> formats) {
         return write(report, reportDir, formats, JsonFragments.NONE);
     }
@@ -43,33 +43,48 @@ public final class ReportFolderWriter {
         return write(report, reportDir, formats, fragments, () -> { });
     }
 
+    public Path write(RunReport report, Path reportDir, Set<Format> formats, JsonFragments fragments, Runnable beforePublish) {
+        return write(ReportInput.of(report, fragments), reportDir, formats, beforePublish).folder();
+    }
+
     /**
+     * Writes the folder in one pass over the flags: each goes into report.json and flagged-flows.csv as it comes,
+     * and report.html keeps what its page shows of them; the page is rendered once they have all passed.
+     *
      * @param beforePublish runs once every file is written under its temporary name and before any is renamed into
      *                      place, so that a report appears only once what it stands for is stored
      */
-    public Path write(RunReport report, Path reportDir, Set<Format> formats, JsonFragments fragments, Runnable beforePublish) {
+    public Written write(ReportInput in, Path reportDir, Set<Format> formats, Runnable beforePublish) {
+        RunReport report = in.report();
         Path folder = reportDir.resolve(report.job()).resolve(report.runDate());
         List<Path> targets = new ArrayList<>();
         boolean published = false;
-        CompletableFuture<Void> page = CompletableFuture.completedFuture(null);
+        FlagTally tally = new FlagTally();
         try {
             OwnerOnlyFiles.createDirectories(folder);
             deleteLeftoverTemporaries(folder);
-            // the page is rendered on a second core while the JSON and CSV files are written on this one
-            if (formats.contains(Format.HTML)) {
-                targets.add(folder.resolve("report.html"));
-                page = CompletableFuture.runAsync(() -> writeTemporaryUnchecked(folder.resolve("report.html"), f -> html.writeFile(report, f)));
-            }
             // each target is listed before it is written, so that a failed write leaves no temporary file behind
-            if (formats.contains(Format.JSON)) writeTemporary(targets, folder.resolve("report.json"), f -> json.write(report, f, fragments));
-            if (formats.contains(Format.CSV)) writeTemporary(targets, folder.resolve("flagged-flows.csv"), f -> csv.writeFlags(report, f));
-            writeTemporary(targets, folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
-            try {
-                page.join();
-            } catch (CompletionException e) {
-                if (e.getCause() instanceof RuntimeException r) throw r;
-                throw e;
+            Path jsonFile = folder.resolve("report.json"), csvFile = folder.resolve("flagged-flows.csv");
+            Path htmlFile = folder.resolve("report.html");
+            if (formats.contains(Format.JSON)) targets.add(jsonFile);
+            if (formats.contains(Format.CSV)) targets.add(csvFile);
+            if (formats.contains(Format.HTML)) targets.add(htmlFile);
+            PagePass page = new PagePass(in.pageFlows());
+            try (ReportJson json = formats.contains(Format.JSON) ? ReportJson.open(in, temporary(jsonFile), jsonFile) : null;
+                 CsvReportWriter.FlagRows rows = formats.contains(Format.CSV) ? CsvReportWriter.FlagRows.open(temporary(csvFile), csvFile) : null) {
+                in.flags().forEach(f -> {
+                    tally.add(f.row());
+                    if (json != null) json.flag(f);
+                    if (rows != null) rows.add(f);
+                    page.flag(f);
+                });
+                IdList newIds = in.newIdsFromFlags() ? tally.newIds()
+                        : IdList.of(report.changes() == null ? List.of() : HtmlReportWriter.nz(report.changes().newFlagIds()));
+                if (json != null) json.finish(newIds, in.resolvedFlags(), page::resolved);
+                else in.resolvedFlags().forEach(page::resolved);
+                if (formats.contains(Format.HTML)) html.writeFile(in, page.content(), newIds, temporary(htmlFile), htmlFile);
             }
+            writeTemporary(targets, folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
             beforePublish.run();
             for (Path target : targets) {
                 OwnerOnlyFiles.restrict(temporary(target));
@@ -80,11 +95,6 @@ public final class ReportFolderWriter {
             throw WriteFailure.of(folder, e);
         } finally {
             if (!published) {
-                try {
-                    page.join(); // the page may still be writing its temporary file
-                } catch (RuntimeException ignored) {
-                    // its failure, if any, is already thrown or comes second to the one thrown
-                }
                 for (Path target : targets) {
                     try {
                         Files.deleteIfExists(temporary(target));
@@ -94,7 +104,7 @@ public final class ReportFolderWriter {
                 }
             }
         }
-        return folder;
+        return new Written(folder, tally);
     }
 
     /**

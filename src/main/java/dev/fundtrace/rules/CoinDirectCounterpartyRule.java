@@ -5,6 +5,7 @@ import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.coin.CoinTrace;
 
 import java.math.BigInteger;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,7 +22,7 @@ import java.util.Set;
 final class CoinDirectCounterpartyRule implements CoinFlagRule {
 
     @Override
-    public List<CoinRuleHit> evaluate(CoinRuleContext context) {
+    public void evaluate(CoinRuleContext context, Consumer<CoinRuleHit> hits) {
         CoinTrace trace = context.trace();
         CoinLedger ledger = context.ledger();
         // one pass over the coins: (address, seed) -> the coins between them, per direction
@@ -40,12 +41,10 @@ final class CoinDirectCounterpartyRule implements CoinFlagRule {
             int t = ledger.inputTx(input);
             for (int seed : seedsAmongOutputs(context, t)) into(spent, v, seed).add(ledger.value(c), ledger.txHash(t));
         }
-        List<CoinRuleHit> hits = new ArrayList<>();
-        received.forEach((k, coins) -> hits.add(hit(context, k, Direction.FORWARD, coins,
+        received.forEach((k, coins) -> hits.accept(hit(context, k, Direction.FORWARD, coins,
                 "received " + coins.describe(context) + " directly from designated address ")));
-        spent.forEach((k, coins) -> hits.add(hit(context, k, Direction.BACKWARD, coins,
+        spent.forEach((k, coins) -> hits.accept(hit(context, k, Direction.BACKWARD, coins,
                 "spent " + coins.describe(context) + " in transactions that paid designated address ")));
-        return hits;
     }
 
     private static CoinRuleHit hit(CoinRuleContext context, long key, Direction d, DirectCoins coins, String reason) {

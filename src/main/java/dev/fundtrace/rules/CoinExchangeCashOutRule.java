@@ -5,6 +5,7 @@ import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.Flow;
 import dev.fundtrace.trace.FlowStep;
 
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,14 +19,12 @@ import java.util.Optional;
 final class CoinExchangeCashOutRule implements CoinFlagRule {
 
     @Override
-    public List<CoinRuleHit> evaluate(CoinRuleContext context) {
-        List<CoinRuleHit> hits = new ArrayList<>();
+    public void evaluate(CoinRuleContext context, Consumer<CoinRuleHit> hits) {
         for (int v = 0; v < context.ledger().addressCount(); v++) {
             if (context.seed(v) || context.forwardHop(v) == 0) continue;
             Optional<Label> label = context.label(v);
-            if (label.isPresent() && label.get().isExchange()) hits.add(cashOut(context, v, label.get()));
+            if (label.isPresent() && label.get().isExchange()) hits.accept(cashOut(context, v, label.get()));
         }
-        return hits;
     }
 
     private static CoinRuleHit cashOut(CoinRuleContext context, int v, Label exchange) {

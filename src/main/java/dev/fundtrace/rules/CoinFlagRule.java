@@ -1,6 +1,6 @@
 package dev.fundtrace.rules;
 
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One rule of utxo.md's table "Flags on UTXO chains". A rule reads a chain's coin trace and says where it fires;
@@ -8,6 +8,6 @@ import java.util.List;
  */
 interface CoinFlagRule {
 
-    /** The rule's hits on one chain's coin trace, in a stable order (hits with the same flag key merge in it). */
-    List<CoinRuleHit> evaluate(CoinRuleContext context);
+    /** Hands {@code hits} the rule's hits on one chain's coin trace, in a stable order, as it finds them. */
+    void evaluate(CoinRuleContext context, Consumer<CoinRuleHit> hits);
 }

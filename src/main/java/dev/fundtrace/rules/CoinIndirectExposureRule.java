@@ -4,6 +4,7 @@ import dev.fundtrace.trace.Direction;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,19 +24,17 @@ final class CoinIndirectExposureRule implements CoinFlagRule {
     }
 
     @Override
-    public List<CoinRuleHit> evaluate(CoinRuleContext context) {
+    public void evaluate(CoinRuleContext context, Consumer<CoinRuleHit> hits) {
         // amounts are integers: x >= threshold <=> x >= ceil(threshold)
         BigInteger minimum = RuleThresholds.rawAtLeast(minimumByAsset, context.asset(), context.asset(), context.decimals());
-        if (minimum == null) return List.of();
-        List<CoinRuleHit> hits = new ArrayList<>();
+        if (minimum == null) return;
         for (int v = 0; v < context.ledger().addressCount(); v++) {
             int hops = context.forwardHop(v);
             if (context.seed(v) || hops < 2 || context.labelled(v)) continue;
             BigInteger received = context.trace().forwardAmount(v);
             if (received.signum() <= 0 || received.compareTo(minimum) < 0) continue;
-            hits.add(CoinRuleHit.alongFlow(Rule.INDIRECT_EXPOSURE, v, context.flow(Direction.FORWARD, v),
+            hits.accept(CoinRuleHit.alongFlow(Rule.INDIRECT_EXPOSURE, v, context.flow(Direction.FORWARD, v),
                     "received about " + context.display(received) + " of designated funds (haircut) " + hops + " hops away"));
         }
-        return hits;
     }
 }

@@ -5,6 +5,7 @@ import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.coin.CoinJoinShape;
 import dev.fundtrace.trace.coin.CoinTrace;
 
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Map;
 final class CoinJoinInteractionRule implements CoinFlagRule {
 
     @Override
-    public List<CoinRuleHit> evaluate(CoinRuleContext context) {
+    public void evaluate(CoinRuleContext context, Consumer<CoinRuleHit> hits) {
         CoinTrace trace = context.trace();
         CoinLedger ledger = context.ledger();
         Map<Integer, List<String>> coinJoinsByAddress = new LinkedHashMap<>();
@@ -34,20 +35,18 @@ final class CoinJoinInteractionRule implements CoinFlagRule {
                 if (txids.isEmpty() || !txids.get(txids.size() - 1).equals(txid)) txids.add(txid);
             }
         }
-        List<CoinRuleHit> hits = new ArrayList<>();
         for (var e : coinJoinsByAddress.entrySet()) {
             int v = e.getKey();
             List<String> txids = e.getValue();
             String count = txids.size() == 1 ? "a CoinJoin-shaped transaction" : txids.size() + " CoinJoin-shaped transactions";
             if (context.seed(v)) {
-                hits.add(CoinRuleHit.atSeed(Rule.COINJOIN_INTERACTION, v, txids,
+                hits.accept(CoinRuleHit.atSeed(Rule.COINJOIN_INTERACTION, v, txids,
                         "the designated address spent its own coins in " + count + ", which obscures where they went"));
             } else {
-                hits.add(new CoinRuleHit(Rule.COINJOIN_INTERACTION, v, Direction.FORWARD, txids,
+                hits.accept(new CoinRuleHit(Rule.COINJOIN_INTERACTION, v, Direction.FORWARD, txids,
                         "spent designated funds it received " + context.forwardHop(v) + " hop(s) from a designated address in "
                                 + count + ", which obscures where they went"));
             }
         }
-        return hits;
     }
 }

@@ -5,6 +5,7 @@ import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.coin.CoinTrace;
 
 import java.math.BigInteger;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,7 @@ final class CoinPeelChainRule implements CoinFlagRule {
     static final int MIN_STEPS = 3;
 
     @Override
-    public List<CoinRuleHit> evaluate(CoinRuleContext context) {
+    public void evaluate(CoinRuleContext context, Consumer<CoinRuleHit> hits) {
         CoinTrace trace = context.trace();
         CoinLedger ledger = context.ledger();
         int[] firstCoin = firstCoins(ledger);
@@ -43,15 +44,13 @@ final class CoinPeelChainRule implements CoinFlagRule {
             change[t] = peelChange(trace, ledger, firstCoin, t);
             any |= change[t] >= 0;
         }
-        if (!any) return List.of();
-        List<CoinRuleHit> hits = new ArrayList<>();
+        if (!any) return;
         for (int t = 0; t < ledger.txCount(); t++) {
             if (change[t] < 0 || previousStep(ledger, change, t) >= 0) continue; // inside a chain: its first step reports it
             List<Integer> chain = new ArrayList<>();
             for (int s = t; s >= 0; s = nextStep(ledger, change, s)) chain.add(s);
-            if (chain.size() >= MIN_STEPS) hits.add(hit(context, chain, change));
+            if (chain.size() >= MIN_STEPS) hits.accept(hit(context, chain, change));
         }
-        return hits;
     }
 
     /** For each address, its first coin among the loaded transactions' outputs (ids are in their order), or -1. */

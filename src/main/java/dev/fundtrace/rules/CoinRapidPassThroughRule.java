@@ -6,6 +6,7 @@ import dev.fundtrace.trace.coin.CoinTrace;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,11 +35,10 @@ final class CoinRapidPassThroughRule implements CoinFlagRule {
     }
 
     @Override
-    public List<CoinRuleHit> evaluate(CoinRuleContext context) {
+    public void evaluate(CoinRuleContext context, Consumer<CoinRuleHit> hits) {
         CoinTrace trace = context.trace();
         CoinLedger ledger = context.ledger();
         boolean[] done = new boolean[ledger.addressCount()];
-        List<CoinRuleHit> hits = new ArrayList<>();
         for (int c = 0; c < ledger.outputCount(); c++) { // tainted coins are outputs of loaded transactions
             int v = ledger.holder(c);
             if (v == CoinLedger.NO_HOLDER || done[v] || trace.coinHop(c) < 1) continue;
@@ -46,9 +46,8 @@ final class CoinRapidPassThroughRule implements CoinFlagRule {
             int spending = ledger.spender(c) < 0 ? -1 : ledger.inputTx(ledger.spender(c));
             if (spending < 0 || !passedOnInTime(ledger, c, v, spending)) continue;
             done[v] = true;
-            hits.add(hit(context, c, v, spending));
+            hits.accept(hit(context, c, v, spending));
         }
-        return hits;
     }
 
     /** Coin c of v was spent by {@code spending} within the window, paying 90% of its value to other holders. */

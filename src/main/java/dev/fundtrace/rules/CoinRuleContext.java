@@ -10,7 +10,6 @@ import dev.fundtrace.trace.coin.CoinTrace;
 import java.math.BigInteger;
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,20 +17,24 @@ import java.util.Set;
 
 /**
  * One UTXO chain's coin trace as the rules read it: coins, hops, labels, the sanctions list, and the flows their
- * hits rest on. The flows are built here once each, shared by every rule and by the flags that name them; their
- * ids are made as {@link RuleContext} makes them, from what they lead to.
+ * hits rest on. Each flow goes to the {@link FindingSink} once, as in {@link RuleContext}; its id is made as
+ * RuleContext makes them, from what it leads to.
  */
 final class CoinRuleContext {
 
     private final CoinTrace trace;
     private final LabelBook labels;
     private final Set<Integer> sanctioned = new HashSet<>();
-    private final Map<String, Flow> flows = new LinkedHashMap<>();
+    private final FindingSink sink;
+    /** Per direction, per address: 1 + the handle of the flow to it, 0 while none was made (as in RuleContext). */
+    private final int[][] handles = new int[Direction.values().length][];
+    private final RecentFlows recent = new RecentFlows();
 
     /** @param sanctionedNotSeeds addresses on the loaded sanctions list for this chain, not selected as seeds */
-    CoinRuleContext(CoinTrace trace, LabelBook labels, Collection<String> sanctionedNotSeeds) {
+    CoinRuleContext(CoinTrace trace, LabelBook labels, Collection<String> sanctionedNotSeeds, FindingSink sink) {
         this.trace = trace;
         this.labels = labels;
+        this.sink = sink;
         for (String s : sanctionedNotSeeds) {
             int id = trace.ledger().addressId(s);
             if (id >= 0) sanctioned.add(id);
@@ -91,12 +94,26 @@ final class CoinRuleContext {
 
     /** The flow to v in direction d; its id depends only on what it leads to, so it is stable across runs. */
     Flow flow(Direction d, int v) {
+        Flow cached = recent.get(trace, d, v);
+        if (cached != null) return cached;
         String id = "F-" + ShortHash.of(d.id() + "|" + chain() + "|" + asset() + "|" + address(v));
-        return flows.computeIfAbsent(id, k -> trace.flow(k, d, v, labels));
+        Flow f = trace.flow(id, d, v, labels);
+        int[] h = handles(d);
+        if (h[v] == 0) h[v] = sink.flow(f) + 1;
+        recent.put(trace, d, v, f);
+        return f;
     }
 
-    /** The flows built so far, in the order they were first asked for. */
-    List<Flow> flows() {
-        return List.copyOf(flows.values());
+    /** The sink's handle of the flow to v in direction d, which {@link #flow} made. */
+    int handle(Direction d, int v) {
+        int h = handles(d)[v] - 1;
+        if (h < 0) throw new IllegalStateException("no flow was made to " + address(v) + " " + d.id());
+        return h;
+    }
+
+    private int[] handles(Direction d) {
+        int i = d.ordinal();
+        if (handles[i] == null) handles[i] = new int[trace.ledger().addressCount()];
+        return handles[i];
     }
 }

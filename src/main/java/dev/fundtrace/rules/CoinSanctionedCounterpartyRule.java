@@ -2,6 +2,7 @@ package dev.fundtrace.rules;
 
 import dev.fundtrace.trace.Direction;
 
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,18 +13,16 @@ import java.util.List;
 final class CoinSanctionedCounterpartyRule implements CoinFlagRule {
 
     @Override
-    public List<CoinRuleHit> evaluate(CoinRuleContext context) {
-        List<CoinRuleHit> hits = new ArrayList<>();
+    public void evaluate(CoinRuleContext context, Consumer<CoinRuleHit> hits) {
         for (int v = 0; v < context.ledger().addressCount(); v++) {
             if (context.seed(v) || !context.sanctionedNotSeed(v)) continue;
             int forward = context.forwardHop(v), backward = context.backwardHop(v);
-            if (forward > 0) hits.add(CoinRuleHit.alongFlow(Rule.SANCTIONED_COUNTERPARTY, v,
+            if (forward > 0) hits.accept(CoinRuleHit.alongFlow(Rule.SANCTIONED_COUNTERPARTY, v,
                     context.flow(Direction.FORWARD, v), "is itself on the sanctions list (not selected as a seed)"
                             + " and received designated funds " + forward + " hop(s) away"));
-            if (backward > 0) hits.add(CoinRuleHit.alongFlow(Rule.SANCTIONED_COUNTERPARTY, v,
+            if (backward > 0) hits.accept(CoinRuleHit.alongFlow(Rule.SANCTIONED_COUNTERPARTY, v,
                     context.flow(Direction.BACKWARD, v), "is itself on the sanctions list (not selected as a seed)"
                             + " and funded a designated address " + backward + " hop(s) away"));
         }
-        return hits;
     }
 }

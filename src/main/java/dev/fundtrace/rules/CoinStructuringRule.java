@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +40,9 @@ final class CoinStructuringRule implements CoinFlagRule {
     }
 
     @Override
-    public List<CoinRuleHit> evaluate(CoinRuleContext context) {
+    public void evaluate(CoinRuleContext context, Consumer<CoinRuleHit> hits) {
         BigDecimal threshold = RuleThresholds.raw(thresholdByAsset, context.asset(), context.asset(), context.decimals());
-        if (threshold == null) return List.of();
+        if (threshold == null) return;
         BigInteger limit = threshold.setScale(0, RoundingMode.CEILING).toBigInteger();
         BigInteger floor = threshold.multiply(JUST_UNDER).setScale(0, RoundingMode.CEILING).toBigInteger();
         CoinLedger ledger = context.ledger();
@@ -67,13 +68,11 @@ final class CoinStructuringRule implements CoinFlagRule {
                 }
             }
         }
-        List<CoinRuleHit> hits = new ArrayList<>();
         for (int v = 0; v < ledger.addressCount(); v++) {
             if (near.get(v) == null) continue;
             CoinRuleHit h = structuring(context, v, near.get(v), limit);
-            if (h != null) hits.add(h);
+            if (h != null) hits.accept(h);
         }
-        return hits;
     }
 
     /** v already spent a coin in t through an input before i: t's transfers are counted once for v. */

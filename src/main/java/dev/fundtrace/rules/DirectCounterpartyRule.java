@@ -7,6 +7,7 @@ import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.Flow;
 
 import java.math.BigInteger;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,25 +24,23 @@ import static dev.fundtrace.rules.RuleContext.forwardHop;
 final class DirectCounterpartyRule implements FlagRule {
 
     @Override
-    public List<RuleHit> evaluate(RuleContext context) {
-        List<RuleHit> hits = new ArrayList<>();
+    public void evaluate(RuleContext context, Consumer<RuleHit> hits) {
         for (AssetTrace a : context.trace().assets()) {
             for (int address = 0; address < a.graph().addressCount(); address++) {
                 int v = address;
                 if (a.seed()[v]) continue;
                 if (forwardHop(a, v) == 1) {
                     Flow f = context.flow(a, Direction.FORWARD, v);
-                    direct(context, a, v, true).forEach((seed, t) -> hits.add(hit(context, a, v, f, seed, t,
+                    direct(context, a, v, true).forEach((seed, t) -> hits.accept(hit(context, a, v, f, seed, t,
                             "received " + t.describe(a) + " directly from designated address " + seed)));
                 }
                 if (backwardHop(a, v) == 1) {
                     Flow f = context.flow(a, Direction.BACKWARD, v);
-                    direct(context, a, v, false).forEach((seed, t) -> hits.add(hit(context, a, v, f, seed, t,
+                    direct(context, a, v, false).forEach((seed, t) -> hits.accept(hit(context, a, v, f, seed, t,
                             "sent " + t.describe(a) + " directly to designated address " + seed)));
                 }
             }
         }
-        return hits;
     }
 
     private static RuleHit hit(RuleContext context, AssetTrace a, int v, Flow f, String seed, DirectTransfers t,

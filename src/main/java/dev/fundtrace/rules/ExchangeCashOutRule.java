@@ -5,6 +5,7 @@ import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.Flow;
 
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,16 +21,14 @@ import static dev.fundtrace.rules.RuleContext.forwardHop;
 final class ExchangeCashOutRule implements FlagRule {
 
     @Override
-    public List<RuleHit> evaluate(RuleContext context) {
-        List<RuleHit> hits = new ArrayList<>();
+    public void evaluate(RuleContext context, Consumer<RuleHit> hits) {
         for (AssetTrace a : context.trace().assets()) {
             for (int v = 0; v < a.graph().addressCount(); v++) {
                 if (a.seed()[v] || forwardHop(a, v) == 0) continue;
                 Optional<Label> label = context.label(a, v);
-                if (label.isPresent() && label.get().isExchange()) hits.add(cashOut(context, a, v, label.get()));
+                if (label.isPresent() && label.get().isExchange()) hits.accept(cashOut(context, a, v, label.get()));
             }
         }
-        return hits;
     }
 
     private static RuleHit cashOut(RuleContext context, AssetTrace a, int v, Label exchange) {

@@ -25,6 +25,11 @@ public record Flag(String id, Rule rule, Rule.Severity severity, String chain, S
         return PendingFlag.identity(rule, chain, asset, address, seed);
     }
 
+    /** {@link #key()} as a number, for comparing runs (see {@link FlagKey}). */
+    public long keyHash() {
+        return FlagKey.hash(key());
+    }
+
     public Flag withNewSinceLastRun(boolean isNew) {
         return new Flag(id, rule, severity, chain, asset, address, seed, hops, flowIds, evidence, explanation,
                 depositAddress, amountRaw, isNew);

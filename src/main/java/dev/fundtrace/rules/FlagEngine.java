@@ -1,23 +1,22 @@
 package dev.fundtrace.rules;
 
 import dev.fundtrace.labels.LabelBook;
+import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
 import dev.fundtrace.trace.Flow;
 import dev.fundtrace.trace.coin.CoinTrace;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Applies the rule table of report.md to a chain's trace: each rule ({@link FlagRule} on account chains,
  * {@link CoinFlagRule} on UTXO chains, utxo.md's "Flags on UTXO chains") says where it fires, and the engine turns
  * the hits into flags. A flag is one (rule, chain, asset, address, seed); when several hits support it (an address that
- * both paid and was paid by a seed) it names all their flows and reasons. Both families' flags are merged, given
- * their ids and ordered here, by the same code.
+ * both paid and was paid by a seed) it names all their flows and reasons. The engine hands each hit on as a
+ * {@link FlagPart} and each flow once to a {@link FindingSink}; both families' parts are merged into flags
+ * ({@link FlagParts}) and ordered ({@link FlagResult#ORDER}) by the same code, whoever collects them.
  */
 public final class FlagEngine {
 
@@ -67,66 +66,71 @@ public final class FlagEngine {
     }
 
     /**
-     * The flags of an account chain's trace.
+     * The flags of an account chain's trace, collected: for tests and small traces (see {@link #evaluate(ChainTrace,
+     * Collection, FindingSink)} for one of any size).
      *
      * @param sanctionedNotSeeds addresses on the loaded sanctions lists that were not selected as seeds
      */
     public FlagResult evaluate(ChainTrace trace, Collection<String> sanctionedNotSeeds) {
-        RuleContext context = new RuleContext(trace, labels, sanctionedNotSeeds);
-        Map<String, PendingFlag> pending = new LinkedHashMap<>();
-        for (FlagRule rule : rules) {
-            for (RuleHit h : rule.evaluate(context)) add(context, pending, h);
-        }
-        return new FlagResult(ordered(pending), context.flows());
+        CollectedFindings collected = new CollectedFindings();
+        evaluate(trace, sanctionedNotSeeds, collected);
+        return collected.result();
+    }
+
+    /** The flags of a UTXO chain's coin trace, collected (see {@link #evaluate(CoinTrace, Collection, FindingSink)}). */
+    public FlagResult evaluate(CoinTrace trace, Collection<String> sanctionedNotSeeds) {
+        CollectedFindings collected = new CollectedFindings();
+        evaluate(trace, sanctionedNotSeeds, collected);
+        return collected.result();
     }
 
     /**
-     * The flags of a UTXO chain's coin trace (utxo.md, "Flags on UTXO chains"): the same flag shape, ids, merging
+     * Hands {@code sink} every flow the rules rest on and every hit, as a part of its flag, as they come: the
+     * engine holds neither, so a trace with a million flags costs what one rule hit costs.
+     */
+    public void evaluate(ChainTrace trace, Collection<String> sanctionedNotSeeds, FindingSink sink) {
+        RuleContext context = new RuleContext(trace, labels, sanctionedNotSeeds, sink);
+        for (FlagRule rule : rules) rule.evaluate(context, h -> sink.part(part(context, h)));
+    }
+
+    /**
+     * The same for a UTXO chain's coin trace (utxo.md, "Flags on UTXO chains"): the same flag shape, ids, merging
      * and order as on account chains; {@code asset} is the chain's symbol and the evidence holds txids.
      *
      * @param sanctionedNotSeeds addresses (canonical form) on the loaded sanctions list for this chain that were
      *                           not selected as seeds
      */
-    public FlagResult evaluate(CoinTrace trace, Collection<String> sanctionedNotSeeds) {
-        CoinRuleContext context = new CoinRuleContext(trace, labels, sanctionedNotSeeds);
-        Map<String, PendingFlag> pending = new LinkedHashMap<>();
-        for (CoinFlagRule rule : coinRules) {
-            for (CoinRuleHit h : rule.evaluate(context)) add(context, pending, h);
-        }
-        return new FlagResult(ordered(pending), context.flows());
+    public void evaluate(CoinTrace trace, Collection<String> sanctionedNotSeeds, FindingSink sink) {
+        CoinRuleContext context = new CoinRuleContext(trace, labels, sanctionedNotSeeds, sink);
+        for (CoinFlagRule rule : coinRules) rule.evaluate(context, h -> sink.part(part(context, h)));
     }
 
-    /** Merges a hit into its flag: the flow it rests on (none at a seed) gives the hops and the seed. */
-    private static void add(RuleContext context, Map<String, PendingFlag> pending, RuleHit h) {
+    /** A hit as a part of its flag: the flow it rests on (none at a seed) gives the hops and the seed. */
+    private static FlagPart part(RuleContext context, RuleHit h) {
         ChainTrace trace = context.trace();
-        String address = trace.address(h.asset(), h.address());
-        Flow f = h.direction() == null ? null : context.flow(h.asset(), h.direction(), h.address());
-        merge(pending, h.rule(), trace.chain(), h.asset().asset(), address, f, h.seed(), h.amountRaw(), h.evidence(),
-                h.explanation(), h.depositAddress());
-    }
-
-    private static void add(CoinRuleContext context, Map<String, PendingFlag> pending, CoinRuleHit h) {
-        Flow f = h.direction() == null ? null : context.flow(h.direction(), h.address());
-        merge(pending, h.rule(), context.chain(), context.asset(), context.address(h.address()), f, h.seed(),
+        AssetTrace a = h.asset();
+        String address = trace.address(a, h.address());
+        Flow f = h.direction() == null ? null : context.flow(a, h.direction(), h.address());
+        int handle = f == null ? -1 : context.handle(a, h.direction(), h.address());
+        return part(h.rule(), trace.chain(), a.asset(), a.symbol(), a.decimals(), address, f, handle, h.seed(),
                 h.amountRaw(), h.evidence(), h.explanation(), h.depositAddress());
     }
 
-    /** @param seed the hit's own seed, or null: then the flow's (the address itself at a seed) */
-    private static void merge(Map<String, PendingFlag> pending, Rule rule, String chain, String asset, String address,
-                              Flow f, String seed, BigInteger amountRaw, List<String> evidence, String explanation,
-                              String depositAddress) {
-        int hops = f == null ? 0 : f.hops();
-        String flagSeed = seed != null ? seed : f == null ? address : f.seed();
-        String key = PendingFlag.identity(rule, chain, asset, address, flagSeed);
-        pending.computeIfAbsent(key, k -> new PendingFlag(rule, chain, asset, address, flagSeed, hops))
-                .add(f == null ? null : f.id(), f == null ? null : f.taintedAmountRaw(), amountRaw, hops, evidence,
-                        explanation, depositAddress);
+    private static FlagPart part(CoinRuleContext context, CoinRuleHit h) {
+        Flow f = h.direction() == null ? null : context.flow(h.direction(), h.address());
+        int handle = f == null ? -1 : context.handle(h.direction(), h.address());
+        return part(h.rule(), context.chain(), context.asset(), context.asset(), context.decimals(),
+                context.address(h.address()), f, handle, h.seed(), h.amountRaw(), h.evidence(), h.explanation(),
+                h.depositAddress());
     }
 
-    private static List<Flag> ordered(Map<String, PendingFlag> pending) {
-        List<Flag> flags = new ArrayList<>();
-        for (PendingFlag p : pending.values()) flags.add(p.toFlag());
-        flags.sort(FlagResult.ORDER); // one chain: the chain key changes nothing
-        return flags;
+    /** @param seed the hit's own seed, or null: then the flow's (the address itself at a seed) */
+    private static FlagPart part(Rule rule, String chain, String asset, String symbol, int decimals, String address,
+                                 Flow f, int handle, String seed, BigInteger amountRaw, List<String> evidence,
+                                 String explanation, String depositAddress) {
+        String flagSeed = seed != null ? seed : f == null ? address : f.seed();
+        return new FlagPart(rule, chain, asset, symbol, decimals, address, flagSeed, f == null ? 0 : f.hops(), handle,
+                f == null ? null : f.id(), f == null ? null : f.taintedAmountRaw(), amountRaw, evidence, explanation,
+                depositAddress);
     }
 }

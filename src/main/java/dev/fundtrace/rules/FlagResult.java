@@ -10,7 +10,7 @@ import java.util.List;
 public record FlagResult(List<Flag> flags, List<Flow> flows) {
 
     /** The report's order: most severe first, then rule, chain, asset, address and seed. */
-    static final Comparator<Flag> ORDER = Comparator.comparing(Flag::severity).thenComparing(Flag::rule)
+    public static final Comparator<Flag> ORDER = Comparator.comparing(Flag::severity).thenComparing(Flag::rule)
             .thenComparing(Flag::chain).thenComparing(Flag::asset).thenComparing(Flag::address)
             .thenComparing(Flag::seed, Comparator.nullsFirst(Comparator.naturalOrder()));
 

@@ -1,6 +1,6 @@
 package dev.fundtrace.rules;
 
-import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One rule of report.md's table. A rule reads a chain's trace and says where it fires; {@link FlagEngine}
@@ -8,6 +8,9 @@ import java.util.List;
  */
 interface FlagRule {
 
-    /** The rule's hits on one chain's trace, in a stable order (hits with the same flag key merge in it). */
-    List<RuleHit> evaluate(RuleContext context);
+    /**
+     * Hands {@code hits} the rule's hits on one chain's trace, in a stable order, as it finds them (a large trace
+     * has hundreds of thousands: they are not collected first).
+     */
+    void evaluate(RuleContext context, Consumer<RuleHit> hits);
 }

@@ -5,6 +5,7 @@ import dev.fundtrace.trace.Direction;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,7 @@ final class IndirectExposureRule implements FlagRule {
     }
 
     @Override
-    public List<RuleHit> evaluate(RuleContext context) {
-        List<RuleHit> hits = new ArrayList<>();
+    public void evaluate(RuleContext context, Consumer<RuleHit> hits) {
         for (AssetTrace a : context.trace().assets()) {
             // amounts are integers: x >= threshold <=> x >= ceil(threshold)
             BigInteger minimum = RuleThresholds.rawAtLeast(minimumByAsset, a.asset(), a.symbol(), a.decimals());
@@ -37,10 +37,9 @@ final class IndirectExposureRule implements FlagRule {
                 if (!a.taint().hasReceived(v) || context.labelled(a, v)) continue;
                 BigInteger received = a.taint().received(v);
                 if (received.compareTo(minimum) < 0) continue;
-                hits.add(RuleHit.alongFlow(Rule.INDIRECT_EXPOSURE, a, v, context.flow(a, Direction.FORWARD, v),
+                hits.accept(RuleHit.alongFlow(Rule.INDIRECT_EXPOSURE, a, v, context.flow(a, Direction.FORWARD, v),
                         "received about " + Amounts.display(a, received) + " of designated funds (haircut) " + hops + " hops away"));
             }
         }
-        return hits;
     }
 }

@@ -9,6 +9,7 @@ import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.Reach;
 
 import java.math.BigInteger;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -67,17 +68,15 @@ final class PeelChainRule implements FlagRule {
     }
 
     @Override
-    public List<RuleHit> evaluate(RuleContext context) {
+    public void evaluate(RuleContext context, Consumer<RuleHit> hits) {
         ChainTrace trace = context.trace();
         List<Step> candidates = new ArrayList<>();
         for (AssetTrace a : trace.assets()) {
             if (a.forward() != null) candidates(trace.ledger(), a, candidates);
         }
-        if (candidates.isEmpty()) return List.of();
+        if (candidates.isEmpty()) return;
         checkFreshInExport(trace.ledger(), candidates);
-        List<RuleHit> hits = new ArrayList<>();
         for (AssetTrace a : trace.assets()) chains(trace, a, candidates, hits);
-        return hits;
     }
 
     /** Steps by their shape within the asset's graph; whether the fresh address is new to the export is left open. */
@@ -156,7 +155,7 @@ final class PeelChainRule implements FlagRule {
     }
 
     /** Links an asset's steps through their fresh addresses and reports each maximal chain long enough. */
-    private static void chains(ChainTrace trace, AssetTrace a, List<Step> candidates, List<RuleHit> hits) {
+    private static void chains(ChainTrace trace, AssetTrace a, List<Step> candidates, Consumer<RuleHit> hits) {
         Map<Integer, Step> byAddress = new TreeMap<>(); // by local id: hits in a stable order
         for (Step s : candidates) if (s.asset == a && s.freshInExport) byAddress.put(s.address, s);
         Set<Integer> continued = new HashSet<>();
@@ -165,7 +164,7 @@ final class PeelChainRule implements FlagRule {
             if (continued.contains(start.address)) continue; // inside a chain: its first step reports it
             List<Step> chain = new ArrayList<>();
             for (Step s = start; s != null && chain.size() <= byAddress.size(); s = byAddress.get(s.fresh)) chain.add(s);
-            if (chain.size() >= MIN_STEPS) hits.add(hit(trace, a, chain));
+            if (chain.size() >= MIN_STEPS) hits.accept(hit(trace, a, chain));
         }
     }
 

@@ -7,6 +7,7 @@ import dev.fundtrace.trace.Direction;
 
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,16 +27,14 @@ final class RapidPassThroughRule implements FlagRule {
     }
 
     @Override
-    public List<RuleHit> evaluate(RuleContext context) {
-        List<RuleHit> hits = new ArrayList<>();
+    public void evaluate(RuleContext context, Consumer<RuleHit> hits) {
         for (AssetTrace a : context.trace().assets()) {
             for (int v = 0; v < a.graph().addressCount(); v++) {
                 if (a.seed()[v] || forwardHop(a, v) == 0 || context.labelled(a, v)) continue;
                 RuleHit h = passThrough(context, a, v);
-                if (h != null) hits.add(h);
+                if (h != null) hits.accept(h);
             }
         }
-        return hits;
     }
 
     /** The hit at v's first tainted inflow that is passed on quickly enough, or null. */

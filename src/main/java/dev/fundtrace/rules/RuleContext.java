@@ -7,10 +7,11 @@ import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.ChainTrace;
 import dev.fundtrace.trace.Direction;
 import dev.fundtrace.trace.Flow;
+import dev.fundtrace.trace.StepCache;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,19 +19,25 @@ import java.util.Set;
 
 /**
  * One chain's trace as the rules read it: hops, labels, the sanctions list, and the flows their hits rest on.
- * The flows are built here once each (a path walk), shared by every rule and by the flags that name them.
+ * Each flow goes to the {@link FindingSink} the first time a rule asks for it; only its handle is kept (one int per
+ * address of the asset's graph, beside the trace's own arrays), and a flow asked for again later is walked again.
  */
 final class RuleContext {
 
     private final ChainTrace trace;
     private final LabelBook labels;
     private final Set<Integer> sanctioned = new HashSet<>();
-    private final Map<String, Flow> flows = new LinkedHashMap<>();
+    private final FindingSink sink;
+    /** Per asset and direction, per local address: 1 + the handle of the flow to it, 0 while none was made. */
+    private final Map<AssetTrace, int[][]> handles = new IdentityHashMap<>();
+    private final RecentFlows recent = new RecentFlows();
+    private final StepCache steps = new StepCache();
 
     /** @param sanctionedNotSeeds addresses on the loaded sanctions lists that were not selected as seeds */
-    RuleContext(ChainTrace trace, LabelBook labels, Collection<String> sanctionedNotSeeds) {
+    RuleContext(ChainTrace trace, LabelBook labels, Collection<String> sanctionedNotSeeds, FindingSink sink) {
         this.trace = trace;
         this.labels = labels;
+        this.sink = sink;
         for (String s : sanctionedNotSeeds) {
             int id = trace.ledger().addressId(s);
             if (id >= 0) sanctioned.add(id);
@@ -68,12 +75,27 @@ final class RuleContext {
 
     /** The flow to v in direction d; its id depends only on what it leads to, so it is stable across runs. */
     Flow flow(AssetTrace a, Direction d, int v) {
+        Flow cached = recent.get(a, d, v);
+        if (cached != null) return cached;
         String id = "F-" + ShortHash.of(d.id() + "|" + trace.chain() + "|" + a.asset() + "|" + trace.address(a, v));
-        return flows.computeIfAbsent(id, k -> trace.flow(k, a, d, v, labels));
+        Flow f = trace.flow(id, a, d, v, labels, steps);
+        int[] h = handles(a, d);
+        if (h[v] == 0) h[v] = sink.flow(f) + 1;
+        recent.put(a, d, v, f);
+        return f;
     }
 
-    /** The flows built so far, in the order they were first asked for. */
-    List<Flow> flows() {
-        return List.copyOf(flows.values());
+    /** The sink's handle of the flow to v in direction d, which {@link #flow} made. */
+    int handle(AssetTrace a, Direction d, int v) {
+        int h = handles(a, d)[v] - 1;
+        if (h < 0) throw new IllegalStateException("no flow was made to " + trace.address(a, v) + " " + d.id());
+        return h;
+    }
+
+    private int[] handles(AssetTrace a, Direction d) {
+        int[][] byDirection = handles.computeIfAbsent(a, k -> new int[Direction.values().length][]);
+        int i = d.ordinal();
+        if (byDirection[i] == null) byDirection[i] = new int[a.graph().addressCount()];
+        return byDirection[i];
     }
 }

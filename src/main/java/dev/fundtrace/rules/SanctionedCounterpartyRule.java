@@ -3,6 +3,7 @@ package dev.fundtrace.rules;
 import dev.fundtrace.trace.AssetTrace;
 import dev.fundtrace.trace.Direction;
 
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,20 +17,18 @@ import static dev.fundtrace.rules.RuleContext.forwardHop;
 final class SanctionedCounterpartyRule implements FlagRule {
 
     @Override
-    public List<RuleHit> evaluate(RuleContext context) {
-        List<RuleHit> hits = new ArrayList<>();
+    public void evaluate(RuleContext context, Consumer<RuleHit> hits) {
         for (AssetTrace a : context.trace().assets()) {
             for (int v = 0; v < a.graph().addressCount(); v++) {
                 if (a.seed()[v] || !context.sanctionedNotSeed(a, v)) continue;
                 int forward = forwardHop(a, v), backward = backwardHop(a, v);
-                if (forward > 0) hits.add(RuleHit.alongFlow(Rule.SANCTIONED_COUNTERPARTY, a, v,
+                if (forward > 0) hits.accept(RuleHit.alongFlow(Rule.SANCTIONED_COUNTERPARTY, a, v,
                         context.flow(a, Direction.FORWARD, v), "is itself on the sanctions list (not selected as a seed)"
                                 + " and received designated funds " + forward + " hop(s) away"));
-                if (backward > 0) hits.add(RuleHit.alongFlow(Rule.SANCTIONED_COUNTERPARTY, a, v,
+                if (backward > 0) hits.accept(RuleHit.alongFlow(Rule.SANCTIONED_COUNTERPARTY, a, v,
                         context.flow(a, Direction.BACKWARD, v), "is itself on the sanctions list (not selected as a seed)"
                                 + " and funded a designated address " + backward + " hop(s) away"));
             }
         }
-        return hits;
     }
 }

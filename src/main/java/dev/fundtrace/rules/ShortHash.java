@@ -10,12 +10,20 @@ final class ShortHash {
 
     private ShortHash() {}
 
-    static String of(String key) {
+    // one digest per thread: asking the provider for one per flow and flag showed in the flag step's profile
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(d, 0, 6);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String of(String key) {
+        return HexFormat.of().formatHex(digest(key), 0, 6);
+    }
+
+    static byte[] digest(String key) {
+        return SHA256.get().digest(key.getBytes(StandardCharsets.UTF_8));
     }
 }

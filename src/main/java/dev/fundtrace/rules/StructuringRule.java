@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,18 +37,16 @@ final class StructuringRule implements FlagRule {
     }
 
     @Override
-    public List<RuleHit> evaluate(RuleContext context) {
-        List<RuleHit> hits = new ArrayList<>();
+    public void evaluate(RuleContext context, Consumer<RuleHit> hits) {
         for (AssetTrace a : context.trace().assets()) {
             BigDecimal threshold = RuleThresholds.raw(thresholdByAsset, a.asset(), a.symbol(), a.decimals());
             if (threshold == null) continue;
             for (int v = 0; v < a.graph().addressCount(); v++) {
                 if (!a.seed()[v] && (forwardHop(a, v) == 0 || context.labelled(a, v))) continue;
                 RuleHit h = structuring(context, a, v, threshold);
-                if (h != null) hits.add(h);
+                if (h != null) hits.accept(h);
             }
         }
-        return hits;
     }
 
     /** The hit at the first run of enough sends just under the threshold within the window, or null. */

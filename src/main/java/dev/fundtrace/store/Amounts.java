@@ -27,17 +27,4 @@ public final class Amounts {
     public static String plain(BigInteger v) {
         return v.toString();
     }
-
-    /**
-     * An exposure as the reports write it. A UTXO chain's row (the one with coin evidence) also states the amount in
-     * the chain's display units (utxo.md); an account chain's row does not, as before.
-     */
-    public static dev.fundtrace.report.RunReport.ExposureRow exposureRow(String direction, String chain, String asset,
-            String address, int hops, String taintedAmountRaw, String seed, String label, String category,
-            java.util.List<String> evidence) {
-        String display = evidence == null ? null
-                : dev.fundtrace.report.CsvReportWriter.display(taintedAmountRaw, dev.fundtrace.ledger.Chain.fromId(chain).nativeDecimals());
-        return new dev.fundtrace.report.RunReport.ExposureRow(direction, chain, asset, address, hops, taintedAmountRaw,
-                seed, label, category, display, evidence);
-    }
 }

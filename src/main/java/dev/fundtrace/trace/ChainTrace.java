@@ -31,30 +31,24 @@ public final class ChainTrace implements TracedChain {
     @Override
     public String chain() { return ledger.chain().id(); }
 
-    /** Every address either pass reached, in a stable order (direction, asset, hops, address). */
+    /** Every address either pass reached, in a stable order: asset, forward before backward, address id. */
     @Override
-    public List<Exposure> exposures(LabelBook labels) {
-        List<Exposure> out = new ArrayList<>();
+    public void forEachExposure(LabelBook labels, java.util.function.Consumer<Exposure> each) {
         for (AssetTrace a : assets) {
-            // the backward direction's records are built on a second core meanwhile
-            var backward = java.util.concurrent.CompletableFuture.supplyAsync(() -> exposures(a, Direction.BACKWARD, labels));
-            out.addAll(exposures(a, Direction.FORWARD, labels));
-            out.addAll(backward.join());
+            for (Direction d : List.of(Direction.FORWARD, Direction.BACKWARD)) forEachExposure(a, d, labels, each);
         }
-        return out; // in (asset, direction, address id) order; readers sort as they need
     }
 
-    private List<Exposure> exposures(AssetTrace a, Direction d, LabelBook labels) {
+    private void forEachExposure(AssetTrace a, Direction d, LabelBook labels, java.util.function.Consumer<Exposure> each) {
         Reach r = reach(a, d);
-        if (r == null) return List.of();
-        List<Exposure> out = new ArrayList<>();
+        if (r == null) return;
         Map<Integer, String> seedHex = new HashMap<>(); // a handful of seeds start every chain
+        int[] seeds = r.seeds(a.graph());
         for (int v = 0; v < a.graph().n; v++) {
             if (r.hop[v] == 0) continue;
-            String seed = seedHex.computeIfAbsent(seedId(a, d, v), ledger::address);
-            out.add(exposure(a, d, v, labels, seed));
+            String seed = seedHex.computeIfAbsent(a.graph().global[seeds[v]], ledger::address);
+            each.accept(exposure(a, d, v, labels, seed));
         }
-        return out;
     }
 
     public Exposure exposure(AssetTrace a, Direction d, int v, LabelBook labels) {
@@ -71,19 +65,33 @@ public final class ChainTrace implements TracedChain {
 
     /** The representative chain for v as evidence, in the order the money moved. */
     public Flow flow(String id, AssetTrace a, Direction d, int v, LabelBook labels) {
+        return flow(id, a, d, v, labels, new StepCache());
+    }
+
+    /** The same, its steps taken from {@code cache} where made before. */
+    public Flow flow(String id, AssetTrace a, Direction d, int v, LabelBook labels, StepCache cache) {
         Reach r = reach(a, d);
         List<Integer> edges = r.path(a.graph(), v);
         if (d == Direction.BACKWARD) Collections.reverse(edges); // endpoint first: the way the money moved
-        List<FlowStep> steps = new ArrayList<>();
+        List<FlowStep> steps = new ArrayList<>(edges.size());
         for (int e : edges) {
-            Transfer t = ledger.transfer(a.graph().row[e]);
-            BigInteger carried = a.taint() == null || d == Direction.BACKWARD ? null : a.taint().carried(e);
-            steps.add(new FlowStep(t.txHash(), t.blockNumber(), t.position(), t.subPosition(), t.from(), t.to(),
-                    t.amount(), t.blockTime(), carried));
+            long key = StepCache.key(a.graph().assetId, d, e);
+            FlowStep step = cache.get(key);
+            if (step == null) {
+                Transfer t = ledger.transfer(a.graph().row[e]);
+                BigInteger carried = a.taint() == null || d == Direction.BACKWARD ? null : a.taint().carried(e);
+                step = new FlowStep(t.txHash(), t.blockNumber(), t.position(), t.subPosition(), t.from(), t.to(),
+                        t.amount(), t.blockTime(), carried);
+                cache.put(key, step);
+            }
+            steps.add(step);
         }
         String address = address(a, v);
         Optional<Label> label = labels.find(chain(), address);
-        return new Flow(id, d, chain(), a.asset(), a.symbol(), a.decimals(), seedOf(a, d, v), address,
+        // the seed is where the path starts (forward) or ends (backward), as seedOf walks it
+        String seed = edges.isEmpty() ? seedOf(a, d, v)
+                : ledger.address(a.graph().global[d == Direction.FORWARD ? a.graph().src[edges.getFirst()] : a.graph().dst[edges.getLast()]]);
+        return new Flow(id, d, chain(), a.asset(), a.symbol(), a.decimals(), seed, address,
                 label.map(Label::label).orElse(null), label.map(Label::category).orElse(null), r.hop[v],
                 amount(a, d, v), steps);
     }

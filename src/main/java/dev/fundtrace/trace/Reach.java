@@ -50,6 +50,33 @@ public final class Reach {
     }
 
     /**
+     * The seed (local id) at the start of every reached address's representative chain ({@link #path}), -1 where
+     * nothing was reached: level by level, each address's seed is that of the address it was reached from one
+     * level down. One pass per level instead of a walk back per address, whose dependent lookups into the level
+     * arrays were most of the time it took to write a large trace's exposures.
+     */
+    public int[] seeds(AssetGraph g) {
+        int n = hop.length;
+        int[] seedOf = new int[n];
+        java.util.Arrays.fill(seedOf, -1);
+        int[] below = new int[n], here = new int[n];
+        for (int u = 0; u < n; u++) below[u] = u; // level 0: every address is its own start
+        for (int h = 1; h < levelEdge.length; h++) {
+            int[] level = levelEdge[h];
+            if (level == null) break;
+            for (int u = 0; u < n; u++) {
+                int e = level[u];
+                here[u] = e < 0 ? -1 : below[forward ? g.src[e] : g.dst[e]];
+                if (hop[u] == h) seedOf[u] = here[u];
+            }
+            int[] t = below;
+            below = here;
+            here = t;
+        }
+        return seedOf;
+    }
+
+    /**
      * Representative chain for v: fewest hops, then earliest arrival (forward) or latest departure (backward).
      * Edges are listed from the seed side outward, i.e. in the order money moved for a forward trace and in
      * reverse time order for a backward one.

@@ -14,7 +14,17 @@ public interface TracedChain {
     String chain();
 
     /** Every address either direction reached, in a stable order. */
-    List<Exposure> exposures(LabelBook labels);
+    default List<Exposure> exposures(LabelBook labels) {
+        List<Exposure> out = new java.util.ArrayList<>(exposureCount());
+        forEachExposure(labels, out::add);
+        return out;
+    }
+
+    /**
+     * Hands {@code each} every exposure, in the order of {@link #exposures}, one at a time: a large trace reaches a
+     * million addresses, whose records are written out as they are made rather than held.
+     */
+    void forEachExposure(LabelBook labels, java.util.function.Consumer<Exposure> each);
 
     /** How many records {@link #exposures} makes, without making them. */
     int exposureCount();

@@ -242,8 +242,8 @@ class IraNightlyJobFunctionalTests {
         assertThat(fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-29", "--report-dir=" + reports)).isZero();
         CapturedRun third = CapturedRun.of(() -> fundtrace("run", "jobs/ira-nightly.yml", "--run-date=2026-11-30", "--report-dir=" + reports));
         assertThat(third.exit()).isZero();
-        // the flows and flags below are those of the first night
-        assertThat(third.err()).contains("trace read ahead").containsPattern("flags of run \\d+ read ahead");
+        // the flows and flags below are those of the first night's trace, not computed again
+        assertThat(third.err()).contains("its trace is reused").containsPattern("flags of run \\d+ reused");
         Map<String, String> first = flagsById(reports.resolve("ira-nightly/2026-11-28/flagged-flows.csv"));
         JsonNode firstJson = JsonMapper.builder().build().readTree(reports.resolve("ira-nightly/2026-11-28/report.json").toFile());
         for (String night : new String[]{"2026-11-29", "2026-11-30"}) {
@@ -269,17 +269,18 @@ class IraNightlyJobFunctionalTests {
             assertThat(changes.get("newFlagIds").size()).isZero();
             assertThat(changes.get("resolvedFlags").size()).isZero();
         }
-        // the later nights hold no flag rows of their own: they refer to the flags of the run that traced
+        // the later nights hold no flags of their own: theirs are those of the run that traced (its files, and its
+        // key hashes in the database)
         try (var db = CapturedRun.database(work.resolve("data")); var st = db.createStatement();
              var rs = st.executeQuery("""
-                     SELECT h.run_date, (SELECT COUNT(*) FROM run_flag f WHERE f.run_id = h.run_id),
-                            (SELECT fact_value FROM run_fact x WHERE x.run_id = h.run_id AND x.fact_name = 'flagsOf')
+                     SELECT h.run_date, (SELECT COUNT(*) FROM run_flag_keys k WHERE k.run_id = h.run_id),
+                            (SELECT t.source_run_id FROM run_trace t WHERE t.run_id = h.run_id)
                      FROM run_history h WHERE h.job_name = 'ira-nightly' AND h.run_date > DATE '2026-11-28'""")) {
             int nights = 0;
             while (rs.next()) {
                 nights++;
                 assertThat(rs.getLong(2)).as(rs.getString(1)).isZero();
-                assertThat(rs.getString(3)).as(rs.getString(1)).isNotNull();
+                assertThat(Files.isDirectory(work.resolve("data/runs/" + rs.getLong(3) + "/findings"))).as(rs.getString(1)).isTrue();
             }
             assertThat(nights).isEqualTo(2);
         }
@@ -334,7 +335,9 @@ class IraNightlyJobFunctionalTests {
         CapturedRun late = CapturedRun.of(() -> fundtrace("run", missing.toString()));
         assertThat(late.exit()).isEqualTo(1);
         assertThat(late.err()).contains("missing input ledger.ethereum.files: /nonexistent/export");
-        assertThat(fundtrace("validate", "jobs/ira-nightly.yml")).isZero();
+        CapturedRun validate = CapturedRun.of(() -> fundtrace("validate", "jobs/ira-nightly.yml"));
+        assertThat(validate.exit()).as(validate.err()).isZero();
+        assertThat(validate.out()).as("validate reads the job's reviews.csv too").containsPattern("reviews\\.csv: \\d+ reviews, 0 refused");
         assertThat(fundtrace("frobnicate")).isEqualTo(2);
     }
 

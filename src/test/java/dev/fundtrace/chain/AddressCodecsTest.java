@@ -10,6 +10,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AddressCodecsTest {
 
     @Test
+    void eachFamilyRegistersItsCodec() {
+        assertThat(AddressCodecs.registered()).extracting(c -> c.getClass().getName()).containsExactly(
+                "dev.fundtrace.chain.ethereum.EvmAddressCodec", "dev.fundtrace.chain.utxo.address.UtxoAddressCodec");
+    }
+
+    @Test
+    void eachAddressIsShownInItsFamilysForm() {
+        assertThat(AddressCodecs.display("0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed")).isEqualTo("0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+        assertThat(AddressCodecs.display("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq")).isEqualTo("bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq");
+        assertThat(AddressCodecs.display("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2")).isEqualTo("1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2");
+    }
+
+    @Test
     void all_23_ira_addresses_are_valid_for_their_currency() {
         for (IraFacts.Expected e : IraFacts.ADDRESSES) {
             AddressCheck check = AddressCodecs.check(e.currency(), e.address());

@@ -187,7 +187,7 @@ class HtmlReportWriterTest {
     @Test
     void flags_flow_paths_and_new_flags_are_capped_for_a_reader_and_the_page_says_where_the_rest_are() throws IOException {
         RunReport base = sample();
-        int n = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_SEVERITY + 50;
+        int n = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE + 50;
         List<FlowRow> flows = new ArrayList<>();
         List<FlagRow> flags = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -203,7 +203,7 @@ class HtmlReportWriterTest {
                 base.designations(), base.exposures(), flows, flags, base.summary(),
                 new Changes("2026-11-27", ids, List.of()), List.of(), List.of());
         String html = render(later);
-        int shown = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_SEVERITY;
+        int shown = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE;
         assertThat(html).contains("This page lists " + shown + " of " + n + " flags");
         assertThat(html.split("class=\"flag-row ", -1)).hasSize(shown + 1);
         assertThat(html).contains("id=\"flag-G-" + String.format("%03d", shown - 1)).doesNotContain("id=\"flag-G-" + String.format("%03d", shown));
@@ -222,6 +222,42 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void each_rule_shows_its_largest_flags_most_severe_rule_first_and_states_its_cap() throws IOException {
+        RunReport base = sample();
+        int n = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE + 50;
+        List<FlowRow> flows = new ArrayList<>();
+        List<FlagRow> flags = new ArrayList<>();
+        for (int i = 0; i < n + 3; i++) {
+            String to = String.format("0x%040x", 0x1000 + i);
+            flows.add(new FlowRow("F-" + i, "forward", "ethereum", "ETH", "ETH", 18, LIFSHITS, to, null, null, 2,
+                    Integer.toString(i + 1), null, List.of()));
+            // the report's order: HIGH first; the indirect exposures in an order unrelated to their amounts
+            boolean mixer = i < 3;
+            flags.add(new FlagRow(String.format("G-%03d", i), mixer ? "MIXER" : "INDIRECT_EXPOSURE", mixer ? "HIGH" : "MEDIUM",
+                    to, LIFSHITS, "ethereum", "ETH", "ETH", 2, List.of("F-" + i), List.of(), "flag " + i, null,
+                    Long.toString(mixer ? 1 : (i * 7919L) % n + 1), false));
+        }
+        RunReport report = new RunReport(base.job(), base.runDate(), base.generatedAt(), base.parameters(), base.coverage(),
+                base.designations(), base.exposures(), flows, flags, null, new Changes(null, List.of(), List.of()),
+                List.of(), List.of());
+        String html = render(report);
+        int shown = HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE + 3;
+        assertThat(html).contains("This page lists " + shown + " of " + (n + 3) + " flags");
+        assertThat(html.split("class=\"flag-row ", -1)).hasSize(shown + 1);
+        assertThat(html).contains("INDIRECT_EXPOSURE: showing 200 of 250, the largest first; the full list is in flagged-flows.csv")
+                .doesNotContain("MIXER: showing");
+        // the mixers (HIGH) first, then the indirect exposures from the largest amount down: the 50 smallest left out
+        List<Integer> amounts = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<td class=\"num mono\">([0-9.]+) ETH</td>").matcher(html);
+        while (m.find()) amounts.add(new java.math.BigDecimal(m.group(1)).movePointRight(18).intValueExact());
+        assertThat(amounts).hasSize(shown);
+        assertThat(amounts.subList(0, 3)).containsOnly(1);
+        List<Integer> indirect = amounts.subList(3, shown);
+        assertThat(indirect).isSortedAccordingTo(java.util.Comparator.reverseOrder()).first().isEqualTo(n);
+        assertThat(indirect.getLast()).isEqualTo(n - HtmlReportWriter.MAX_FLAGS_SHOWN_PER_RULE + 1);
+    }
+
+    @Test
     void the_page_needs_the_paths_of_the_flows_it_lists_and_of_those_it_draws_only() throws IOException {
         RunReport sample = ReportSamples.sample(300);
         // flags only on the last 50 flows: the drawing shows those, the list shows the first 200
@@ -229,7 +265,10 @@ class HtmlReportWriterTest {
         RunReport flagged = new RunReport(sample.job(), sample.runDate(), sample.generatedAt(), sample.parameters(),
                 sample.coverage(), sample.designations(), sample.exposures(), sample.flows(), flags, sample.summary(),
                 sample.changes(), sample.rejected(), sample.warnings());
-        Set<String> needed = HtmlReportWriter.flowsWithPathsShown(flagged.flows(), flags);
+        PageFlows page = PageFlows.of(flagged.flows(), flags);
+        Set<String> needed = new java.util.HashSet<>();
+        page.listed().forEach(f -> needed.add(f.id()));
+        page.drawn().forEach(f -> needed.add(f.id()));
         assertThat(needed).hasSize(HtmlReportWriter.MAX_FLOW_PATHS_SHOWN + HtmlReportWriter.MAX_DRAWN_FLOWS)
                 .contains("F-1", "F-200", "F-251", "F-300").doesNotContain("F-201", "F-250");
 

@@ -34,6 +34,28 @@ class JsonReportWriterTest {
         assertThat(written(report, new JsonFragments(null, flows))).isEqualTo(expected);
     }
 
+    /**
+     * The streamed document is byte for byte what data binding made of the whole report before it streamed, with
+     * a flag's review (current and outdated) and the audit trail too.
+     */
+    @Test
+    void the_streamed_report_is_what_data_binding_writes() throws Exception {
+        RunReport odd = withOddValues(ReportSamples.sample(9));
+        List<RunReport.FlagRow> flags = new ArrayList<>(odd.flags());
+        flags.set(0, flags.get(0).reviewed(new RunReport.Review("cleared", "A. \"Analyst\"", "2026-11-27", null,
+                "reviews.csv:2", null, List.of(), true)));
+        flags.set(1, flags.get(1).reviewed(new RunReport.Review("escalated", "B. Officer", "2026-11-20", "Ünïcode note",
+                "reviews.csv:3", "2026-11-20", List.of("0x" + "4".repeat(64)), false)));
+        RunReport report = new RunReport(odd.job(), odd.runDate(), odd.generatedAt(), odd.parameters(), odd.coverage(),
+                odd.designations(), odd.exposures(), odd.flows(), flags, odd.summary(), odd.changes(), odd.rejected(),
+                odd.warnings(), odd.clusters()).withAudit(AuditTrailReportTest.audit());
+        var bound = JsonMapper.builder().enable(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(report);
+        Path file = dir.resolve("streamed.json");
+        writer.write(report, file);
+        assertThat(java.nio.file.Files.readString(file)).isEqualTo(bound);
+    }
+
     @Test
     void empty_arrays_splice_too() {
         RunReport sample = ReportSamples.sample(2);

@@ -1,6 +1,7 @@
 package dev.fundtrace.store;
 
 import dev.fundtrace.rules.Flag;
+import dev.fundtrace.rules.FlagKey;
 import dev.fundtrace.rules.Rule;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -55,14 +56,34 @@ class PreviousRunTest {
     }
 
     @Test
-    void storedFlagKeysAreTheFlagsIdentityWithItsSeed() {
-        FlagDao flags = new FlagDao(jdbc, new FactDao(jdbc));
+    void anEarlierVersionsFlagRowsGiveTheKeysAndKeyHashesTheFlagsHaveNow() {
+        FlagDao legacy = new FlagDao(jdbc, new FactDao(jdbc));
         run(1, "2026-11-28", "COMPLETED");
+        // a row as fundtrace wrote them before its flags went into files
+        jdbc.update("""
+                INSERT INTO run_flag (run_id, flag_id, rule, severity, chain, asset, address, seed, hops, flow_ids,
+                                      evidence, explanation, deposit_address, new_since_last, amount_raw)
+                VALUES (1, 'G-1', 'DIRECT_COUNTERPARTY', 'HIGH', 'ethereum', 'ETH', '0xa', '0xs', 1, 'F-1', '0xt',
+                        '0xa received 1 ETH.', NULL, TRUE, '1000')""");
         Flag f = new Flag("G-1", Rule.DIRECT_COUNTERPARTY, Rule.Severity.HIGH, "ethereum", "ETH", "0xa", "0xs", 1,
                 List.of("F-1"), List.of("0xt"), "0xa received 1 ETH.", null, "1000", true);
-        flags.replace(1, List.of(f));
-        assertThat(flags.keys(1)).containsExactly(f.key());
+        assertThat(legacy.keys(1)).containsExactly(f.key());
         assertThat(f.key()).isEqualTo("DIRECT_COUNTERPARTY|ethereum|ETH|0xa|0xs");
-        assertThat(flags.stored(1)).singleElement().satisfies(r -> assertThat(r.amountRaw()).isEqualTo("1000"));
+        assertThat(FlagKey.hash(legacy.keys(1).getFirst())).isEqualTo(f.keyHash());
+        assertThat(legacy.of(1, java.util.Map.of())).singleElement().satisfies(r -> {
+            assertThat(r.amountRaw()).isEqualTo("1000");
+            assertThat(r.newSinceLastRun()).isTrue();
+        });
+    }
+
+    @Test
+    void aRunsFlagKeysGoInAndComeOutSorted() {
+        FlagKeyDao keys = new FlagKeyDao(jdbc);
+        assertThat(keys.of(5)).isEmpty();
+        keys.put(5, new long[] {Long.MIN_VALUE, -1, 0, 7, Long.MAX_VALUE});
+        keys.put(5, new long[] {-3, 2}); // a step run again replaces them
+        assertThat(keys.of(5)).hasValueSatisfying(k -> assertThat(k).containsExactly(-3, 2));
+        keys.put(6, new long[0]);
+        assertThat(keys.of(6)).hasValueSatisfying(k -> assertThat(k).isEmpty());
     }
 }

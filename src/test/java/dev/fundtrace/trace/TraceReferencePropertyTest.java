@@ -177,6 +177,24 @@ class TraceReferencePropertyTest {
         assertThat(fwd).as(asset + " forward hops").isEqualTo(ref.fwdHop);
         assertThat(back).as(asset + " backward hops").isEqualTo(ref.backHop);
 
+        // the seeds found level by level (exposures) are those at the start of each flow, and flows whose steps come
+        // from a cache shared across flows are the same flows
+        int[] forwardSeeds = a.forward().seeds(g), backwardSeeds = a.backward().seeds(g);
+        StepCache steps = new StepCache();
+        for (int v = 0; v < g.n; v++) {
+            for (Direction d : Direction.values()) {
+                Reach r = d == Direction.FORWARD ? a.forward() : a.backward();
+                int[] seeds = d == Direction.FORWARD ? forwardSeeds : backwardSeeds;
+                if (r.hop(v) == 0) {
+                    assertThat(seeds[v]).isEqualTo(-1);
+                    continue;
+                }
+                Flow flow = trace.flow("X", a, d, v, LabelBook.empty());
+                assertThat(trace.address(a, seeds[v])).as(asset + " seed of " + d + " " + name(trace.address(a, v))).isEqualTo(flow.seed());
+                assertThat(trace.flow("X", a, d, v, LabelBook.empty(), steps)).isEqualTo(flow);
+            }
+        }
+
         for (int v = 0; v < g.n; v++) {
             String x = trace.address(a, v);
             if (a.forward().hop(v) > 0) {

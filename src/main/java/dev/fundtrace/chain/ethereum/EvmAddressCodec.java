@@ -18,12 +18,14 @@ public final class EvmAddressCodec implements AddressCodec {
     /** Stablecoin tickers OFAC uses for tokens on several chains; only their 0x form is an EVM address. */
     private static final Set<String> MULTI_CHAIN_TOKENS = Set.of("USDT", "USDC");
 
-    public static boolean handles(String currency, String address) {
+    @Override
+    public boolean handles(String currency, String address) {
         return EVM.contains(currency) || (MULTI_CHAIN_TOKENS.contains(currency) && address.startsWith("0x"));
     }
 
     /** A canonical (lower-case) EVM account address. */
-    public static boolean isAccount(String canonical) {
+    @Override
+    public boolean owns(String canonical) {
         return canonical.length() == 42 && canonical.startsWith("0x")
                 && canonical.chars().skip(2).allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }

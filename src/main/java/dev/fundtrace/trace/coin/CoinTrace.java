@@ -176,14 +176,13 @@ public final class CoinTrace implements dev.fundtrace.trace.TracedChain {
      * Every reached address as an exposure: forward first, then backward, each in byte order of the address.
      * {@code seed} is the seed of its flow; {@code evidence} its representative coin.
      */
-    public List<Exposure> exposures(LabelBook labels) {
-        List<Exposure> out = new ArrayList<>(exposureCount());
-        addExposures(out, Direction.FORWARD, reachedForward, labels);
-        addExposures(out, Direction.BACKWARD, reachedBackward, labels);
-        return out;
+    @Override
+    public void forEachExposure(LabelBook labels, java.util.function.Consumer<Exposure> each) {
+        forEachExposure(each, Direction.FORWARD, reachedForward, labels);
+        forEachExposure(each, Direction.BACKWARD, reachedBackward, labels);
     }
 
-    private void addExposures(List<Exposure> out, Direction d, ReachedAddresses r, LabelBook labels) {
+    private void forEachExposure(java.util.function.Consumer<Exposure> out, Direction d, ReachedAddresses r, LabelBook labels) {
         String asset = ledger.chain().nativeAsset();
         int[] byAddress = r.addresses().boxed().sorted(Comparator.comparing(ledger::address))
                 .mapToInt(Integer::intValue).toArray();
@@ -192,7 +191,7 @@ public final class CoinTrace implements dev.fundtrace.trace.TracedChain {
             int seed = d == Direction.FORWARD ? paths.forwardSeed(coin) : paths.backwardSeed(coin);
             String address = ledger.address(a);
             Optional<Label> label = labels.find(chain(), address);
-            out.add(new Exposure(d, chain(), asset, address, r.hop[a], r.amount(a), ledger.address(seed),
+            out.accept(new Exposure(d, chain(), asset, address, r.hop[a], r.amount(a), ledger.address(seed),
                     label.map(Label::label).orElse(null), label.map(Label::category).orElse(null),
                     List.of(ledger.outpoint(coin))));
         }

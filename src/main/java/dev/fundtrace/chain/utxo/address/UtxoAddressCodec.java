@@ -33,8 +33,15 @@ public final class UtxoAddressCodec implements AddressCodec {
             // Zcash transparent addresses have two version bytes: t1 = 1cb8, t3 = 1cbd
             "ZEC", new Rule(Set.of("1cb8", "1cbd"), 22, null, CashAddrUse.NONE));
 
-    public static boolean handles(String currency) {
+    @Override
+    public boolean handles(String currency, String address) {
         return RULES.containsKey(currency);
+    }
+
+    /** Every canonical address that is not another family's is displayed as stored. */
+    @Override
+    public boolean owns(String canonical) {
+        return false;
     }
 
     /** Zcash shielded addresses (Sprout {@code zc}, Sapling {@code zs}, unified {@code u1}): kept, never traced. */

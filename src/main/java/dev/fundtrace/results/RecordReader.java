@@ -1,0 +1,48 @@
+package dev.fundtrace.results;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads what {@link RecordBytes} wrote, in the same order, from a buffer positioned at the record. */
+final class RecordReader {
+
+    private final ByteBuffer in;
+
+    RecordReader(ByteBuffer in) {
+        this.in = in;
+    }
+
+    int readInt() { return in.getInt(); }
+
+    long readLong() { return in.getLong(); }
+
+    String readString() {
+        int n = in.getInt();
+        if (n < 0) return null;
+        String s;
+        if (in.hasArray()) {
+            s = new String(in.array(), in.arrayOffset() + in.position(), n, StandardCharsets.UTF_8);
+        } else {
+            byte[] b = new byte[n];
+            in.get(in.position(), b);
+            s = new String(b, StandardCharsets.UTF_8);
+        }
+        in.position(in.position() + n);
+        return s;
+    }
+
+    List<String> readStrings() {
+        int n = in.getInt();
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(readString());
+        return out;
+    }
+
+    BigInteger readInteger() {
+        String s = readString();
+        return s == null ? null : new BigInteger(s);
+    }
+}
