@@ -86,7 +86,7 @@ public final class BitcoinEtlLoader {
         if (sources.isEmpty()) warnings.add(folder + " holds no bitcoin-etl *.json files");
 
         // a typed file without typed rows has only refused rows: none of its rows is among the parsed transactions
-        CoinResolver.Result resolved = new CoinResolver(chain, warnings).resolve(parsed.rows(), parsed.addresses(), blocks);
+        CoinResolver.Result resolved = new CoinResolver(chain, warnings).resolve(parsed.rows(), parsed.index(), parsed.addresses(), blocks);
         List<RowPlace> late = resolved.refusals().stream().map(r -> parsed.rows().place(r.row())).toList();
         Map<RowPlace, String> texts = RowTexts.read(sources, chunks, late);
         for (CoinResolver.Refusal r : resolved.refusals()) {

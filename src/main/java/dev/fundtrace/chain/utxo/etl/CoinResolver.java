@@ -70,8 +70,11 @@ final class CoinResolver {
         this.warnings = warnings;
     }
 
-    /** {@code rows}: the export's accepted transactions rows in file order. */
-    Result resolve(TxColumns rows, LedgerAddresses names, List<EtlBlock> blocks) {
+    /**
+     * {@code rows}: the export's accepted transactions rows in file order; {@code read}: the index of their txids
+     * the reading filled, used when it holds them all in link order (null for none).
+     */
+    Result resolve(TxColumns rows, RowIndex read, LedgerAddresses names, List<EtlBlock> blocks) {
         this.rows = rows;
         this.names = names;
         int n = rows.size();
@@ -83,16 +86,10 @@ final class CoinResolver {
             span(b.number(), b.timestamp());
         }
         RowOrder order = RowOrder.byBlock(rows);
-        // a first pass knows every txid's first block, for the "coin created in a later block" refusal
-        txids = new TxidTable(n);
-        rowSlot = new int[n];
-        List<Long> blockOfRank = new ArrayList<>();
-        long[] hashes = rows.hashWords();
-        for (int i = 0; i < n; i++) {
-            int g = order.row(i);
-            if (blockOfRank.isEmpty() || blockOfRank.get(blockOfRank.size() - 1) != rows.block(g)) blockOfRank.add(rows.block(g));
-            rowSlot[g] = txids.add(hashes, 4 * g, blockOfRank.size() - 1);
-        }
+        // every txid with its first block before linking, for the "coin created in a later block" refusal
+        RowIndex index = read != null && order.inFileOrder() && read.coversInFileOrder(n) ? read : RowIndex.of(rows, order);
+        txids = index.txids;
+        rowSlot = index.rowSlot;
         coinStart = new int[n];
         inputSlot = new int[rows.inputCount()];
         source = new int[rows.inputCount()];
@@ -105,7 +102,7 @@ final class CoinResolver {
             while (b < n && rows.block(order.row(b)) == number) b++;
             if (blockRows.length < b - a) blockRows = new int[b - a];
             for (int i = a; i < b; i++) blockRows[i - a] = order.row(i);
-            block(blockRows, b - a, number, rank, blockOfRank);
+            block(blockRows, b - a, number, rank, index);
             a = b;
         }
         if (unresolved > 0) {
@@ -129,7 +126,7 @@ final class CoinResolver {
     }
 
     /** Links one block: {@code blockRows[0..count)} are its rows in file order. */
-    private void block(int[] blockRows, int count, long number, int rank, List<Long> blockOfRank) {
+    private void block(int[] blockRows, int count, long number, int rank, RowIndex index) {
         BlockArrays a = arrays.fit(count);
         int[] candidates = a.candidates, ordinal = a.ordinal;
         int c = 0;
@@ -162,7 +159,7 @@ final class CoinResolver {
         int decided = spendingOrder(a, c, rank, number);
         for (int k = 0; k < decided; k++) {
             int i = a.order[k];
-            accepted[i] = decide(tx[i], rank, tx, accepted, blockOfRank);
+            accepted[i] = decide(tx[i], rank, tx, accepted, index);
         }
         emit(number, a, c);
     }
@@ -238,7 +235,7 @@ final class CoinResolver {
     }
 
     /** Decides a transaction (row {@code g}); an accepted one has its inputs' sources set, a refused one changed nothing. */
-    private boolean decide(int g, int rank, int[] tx, boolean[] accepted, List<Long> blockOfRank) {
+    private boolean decide(int g, int rank, int[] tx, boolean[] accepted, RowIndex index) {
         int first = rows.firstInput(g), end = rows.firstInput(g + 1);
         in.clear();
         boolean allKnown = true;
@@ -260,7 +257,7 @@ final class CoinResolver {
                 else parent = txids.live(slot);
                 if (parent < 0 && txids.firstRank(slot) > rank) {
                     refusal = "input " + k + " spends " + rows.spent(i) + ":" + rows.vout(i) + ", a coin created in a later block ("
-                            + blockOfRank.get(txids.firstRank(slot)) + ")";
+                            + index.block(txids.firstRank(slot)) + ")";
                     break;
                 }
             }

@@ -24,8 +24,11 @@ import java.util.concurrent.Future;
  */
 final class ExportParser {
 
-    /** What the files gave: every chunk in file order (each with its first line in its file), and their rows. */
-    record Parsed(List<ParsedChunk> chunks, TxColumns rows, LedgerAddresses addresses) {}
+    /**
+     * What the files gave: every chunk in file order (each with its first line in its file), and their rows; the
+     * index of their txids as far as the reading could fill it (null when there are no rows).
+     */
+    record Parsed(List<ParsedChunk> chunks, TxColumns rows, RowIndex index, LedgerAddresses addresses) {}
 
     private final LedgerAddresses addresses;
     private final ChunkParser parser;
@@ -56,7 +59,8 @@ final class ExportParser {
                 c.firstLine = line;
                 line += c.lines;
             }
-            return new Parsed(run.chunks, run.rows(), addresses);
+            TxColumns rows = run.rows();
+            return new Parsed(run.chunks, rows, run.index, addresses);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerLoadException("interrupted while reading bitcoin-etl files");
@@ -66,6 +70,9 @@ final class ExportParser {
             pool.shutdownNow();
         }
     }
+
+    /** The export's columns and the index of their txids, made on a thread of their own. */
+    private record Allocated(TxColumns rows, RowIndex index) {}
 
     /** A chunk's buffer and the columns its rows are parsed into, from reading until its rows are appended. */
     private static final class Slot {
@@ -86,7 +93,9 @@ final class ExportParser {
         private int slots, submitted;
         /** the export's columns once allocated; until then the rows wait in {@link #early} */
         private TxColumns rows, early;
-        private CompletableFuture<TxColumns> allocating;
+        /** their txids, indexed as they are appended */
+        private RowIndex index;
+        private CompletableFuture<Allocated> allocating;
 
         Run(ExecutorService pool, List<EtlSource> sources) {
             this.pool = pool;
@@ -158,7 +167,12 @@ final class ExportParser {
                     early = new TxColumns(c.transactions.size() * 16, c.transactions.inputCount() * 16, c.transactions.outputCount() * 16);
                 }
                 if (rows == null && allocating.isDone()) takeAllocated();
-                (rows != null ? rows : early).append(c.transactions, c.id);
+                if (rows != null) {
+                    rows.append(c.transactions, c.id);
+                    index.addAppended(rows);
+                } else {
+                    early.append(c.transactions, c.id);
+                }
             }
             c.transactions = null;
             chunks.add(c);
@@ -172,24 +186,27 @@ final class ExportParser {
         }
 
         private void takeAllocated() throws InterruptedException, ExecutionException {
-            rows = allocating.get();
+            Allocated a = allocating.get();
+            rows = a.rows();
+            index = a.index();
             rows.appendAll(early);
+            index.addAppended(rows);
             early = null;
         }
 
         /**
-         * The export's columns, sized from the first chunk with rows for all of the transactions files: growing them
-         * would copy them, and oversized ones are zeroed for nothing. Zeroing them touches every page of a few
-         * hundred megabytes, which is slow: a thread of their own does it while the reading goes on, and the rows
-         * parsed meanwhile wait in small columns of their own.
+         * The export's columns and txid index, sized from the first chunk with rows for all of the transactions
+         * files: growing them would copy them, and oversized ones are zeroed for nothing. Zeroing them touches every
+         * page of a few hundred megabytes, which is slow: a thread of their own does it while the reading goes on,
+         * and the rows parsed meanwhile wait in small columns of their own.
          */
-        private CompletableFuture<TxColumns> sized(ParsedChunk first) {
+        private CompletableFuture<Allocated> sized(ParsedChunk first) {
             TxColumns t = first.transactions;
             double scale = 1.05 * Math.max(first.bytes, transactionBytes) / first.bytes;
             int rowCount = (int) Math.min(Integer.MAX_VALUE - 8, t.size() * scale);
             int inputCount = (int) Math.min(Integer.MAX_VALUE - 8, t.inputCount() * scale);
             int outputCount = (int) Math.min(Integer.MAX_VALUE - 8, t.outputCount() * scale);
-            return CompletableFuture.supplyAsync(() -> new TxColumns(rowCount, inputCount, outputCount),
+            return CompletableFuture.supplyAsync(() -> new Allocated(new TxColumns(rowCount, inputCount, outputCount), new RowIndex(rowCount)),
                     task -> Thread.ofPlatform().daemon().name("bitcoin-etl-columns").start(task));
         }
     }
