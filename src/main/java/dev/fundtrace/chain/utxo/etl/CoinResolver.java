@@ -342,10 +342,16 @@ final class CoinResolver {
         long[] hashes = rows.hashWords();
         int[] tx = a.tx, pos = a.pos, ledgerTx = a.ledgerTx;
         boolean[] accepted = a.accepted;
+        // the block's span is its first stated time: span() once per block, not per transaction, where its rare
+        // branches (a new block) would recompile this loop each time a block starts
+        boolean any = false;
+        long firstTime = -1;
         for (int i = 0; i < count; i++) {
             if (!accepted[i]) continue;
             int g = tx[i];
             long time = rows.time(g) >= 0 ? rows.time(g) : blockTimes.getOrDefault(number, -1L);
+            any = true;
+            if (firstTime < 0) firstTime = time;
             int t = ledger.transaction(hashes, 4 * g, number, pos[i], time, rows.coinbase(g));
             ledgerTx[i] = t;
             coinStart[g] = coins;
@@ -359,8 +365,8 @@ final class CoinResolver {
             if (rows.coinbase(g)) coinbases++;
             inputs += rows.firstInput(g + 1) - rows.firstInput(g);
             outputs += endOut - firstOut;
-            span(number, time);
         }
+        if (any) span(number, firstTime);
         for (int i = 0; i < count; i++) {
             if (!accepted[i]) continue;
             int t = ledgerTx[i];

@@ -115,12 +115,12 @@ final class PlainTransactionScanner {
                     case COINBASE -> coinbase = bool();
                     case INPUTS -> {
                         if (hasInputs) throw NOT_PLAIN;
-                        inputs();
+                        elements(INPUT);
                         hasInputs = true;
                     }
                     case OUTPUTS -> {
                         if (hasOutputs) throw NOT_PLAIN;
-                        outputs();
+                        elements(OUTPUT);
                         hasOutputs = true;
                     }
                     case INPUT_COUNT -> inputCount = number();
@@ -144,11 +144,18 @@ final class PlainTransactionScanner {
     }
 
     /**
-     * A coinbase's inputs are {@code []}: the loop's own test ends them, so that a coinbase row (one in a block) takes
-     * no branch of its own here. A branch the compiler never saw taken while the scanner warmed up is compiled as a
-     * trap, and taking it later costs a recompilation of the whole row scan; so does {@link #bool}.
+     * The inputs ({@code level} INPUT) or outputs ({@code level} OUTPUT) array, each element into the columns.
+     *
+     * <p>A coinbase's inputs are {@code []}: the loop's own test ends them, so that a coinbase row (one in a block)
+     * takes no branch of its own here. A branch the compiler never saw taken while the scanner warmed up is compiled
+     * as a trap, and taking it later costs a recompilation of the whole row scan; so does {@link #bool}.
+     *
+     * <p>Inputs and outputs share this method, their member switch included. That makes it too large for the
+     * compiler to inline into the row scan (more than 325 bytes of bytecode): it is compiled on its own, and the
+     * row scan's compilation, early while the parse warms up, stays small instead of taking a second or more of the
+     * compiler thread.
      */
-    private void inputs() throws NotPlain {
+    private void elements(int level) throws NotPlain {
         expect('[');
         space();
         for (int n = 0; d[at] != ']'; n++) {
@@ -156,68 +163,39 @@ final class PlainTransactionScanner {
                 expect(',');
                 space();
             }
-            input();
+            boolean hasSpent = false, stated = false, seenAddresses = false;
+            long vout = ABSENT, value = ABSENT, index = ABSENT;
+            expect('{');
+            if (!emptyObject()) {
+                expected[level] = 0;
+                do {
+                    switch (member(level)) {
+                        case SPENT -> { hash(spent); hasSpent = true; }
+                        case VOUT -> vout = smallNumber();
+                        case INDEX -> index = number();
+                        case VALUE -> value = number();
+                        case ADDRESSES -> {
+                            if (seenAddresses) throw NOT_PLAIN;
+                            seenAddresses = true;
+                            stated = addresses(level == INPUT);
+                        }
+                        case TEXT -> textOrNull();
+                        case NUMBER -> number();
+                        default -> skipValue(0);
+                    }
+                } while (nextMember());
+            }
+            if (level == INPUT) {
+                // an input without an outpoint (shielded, or broken) is the Jackson path's to judge
+                if (!hasSpent || vout == ABSENT) throw NOT_PLAIN;
+                out.input(spent, 0, (int) vout, value, stated ? 0 : TxColumns.UNSTATED);
+            } else {
+                if (index != n || value == ABSENT) throw NOT_PLAIN;
+                out.output(value);
+            }
             space();
         }
         at++;
-    }
-
-    private void input() throws NotPlain {
-        boolean hasSpent = false, stated = false, seenAddresses = false;
-        long vout = ABSENT, value = ABSENT;
-        expect('{');
-        if (!emptyObject()) {
-            expected[INPUT] = 0;
-            do {
-                switch (member(INPUT)) {
-                    case SPENT -> { hash(spent); hasSpent = true; }
-                    case VOUT -> vout = smallNumber();
-                    case VALUE -> value = number();
-                    case ADDRESSES -> {
-                        if (seenAddresses) throw NOT_PLAIN;
-                        seenAddresses = true;
-                        stated = addresses(true);
-                    }
-                    case TEXT -> textOrNull();
-                    case NUMBER -> number();
-                    default -> skipValue(0);
-                }
-            } while (nextMember());
-        }
-        // an input without an outpoint (shielded, or broken) is the Jackson path's to judge
-        if (!hasSpent || vout == ABSENT) throw NOT_PLAIN;
-        out.input(spent, 0, (int) vout, value, stated ? 0 : TxColumns.UNSTATED);
-    }
-
-    private void outputs() throws NotPlain {
-        expect('[');
-        if (emptyArray()) return;
-        do output(out.pendingOutputs()); while (nextElement());
-    }
-
-    private void output(int position) throws NotPlain {
-        long index = ABSENT, value = ABSENT;
-        boolean seenAddresses = false;
-        expect('{');
-        if (!emptyObject()) {
-            expected[OUTPUT] = 0;
-            do {
-                switch (member(OUTPUT)) {
-                    case INDEX -> index = number();
-                    case VALUE -> value = number();
-                    case ADDRESSES -> {
-                        if (seenAddresses) throw NOT_PLAIN;
-                        seenAddresses = true;
-                        addresses(false);
-                    }
-                    case TEXT -> textOrNull();
-                    case NUMBER -> number();
-                    default -> skipValue(0);
-                }
-            } while (nextMember());
-        }
-        if (index != position || value == ABSENT) throw NOT_PLAIN;
-        out.output(value);
     }
 
     /** An array of address strings, added to the input or output being written (their keys come at the flush); false for null. */
@@ -267,7 +245,7 @@ final class PlainTransactionScanner {
     }
 
     /**
-     * true or false as 1 or 0, compared as one word without a branch for either (see {@link #inputs}); null and
+     * true or false as 1 or 0, compared as one word without a branch for either (see {@link #elements}); null and
      * anything else leave (null would be read as false, which is the mappers' call).
      */
     private int bool() throws NotPlain {
