@@ -184,19 +184,17 @@ final class TxColumns {
         System.arraycopy(c.line, 0, line, r, n);
         System.arraycopy(c.length, 0, length, r, n);
         System.arraycopy(c.coinbase, 0, coinbase, r, n);
-        for (int k = 1; k <= n; k++) {
-            firstInput[r + k] = inputs + c.firstInput[k];
-            firstOutput[r + k] = outputs + c.firstOutput[k];
-        }
+        copyShifted(c.firstInput, firstInput, r, n, inputs);
+        copyShifted(c.firstOutput, firstOutput, r, n, outputs);
         int i = inputs, m = c.inputs;
         System.arraycopy(c.spent, 0, spent, 4 * i, 4 * m);
         System.arraycopy(c.inputValue, 0, inputValue, i, m);
         System.arraycopy(c.vout, 0, vout, i, m);
         System.arraycopy(c.inputFlags, 0, inputFlags, i, m);
-        for (int k = 1; k <= m; k++) inputAddressStart[i + k] = inputAddresses + c.inputAddressStart[k];
+        copyShifted(c.inputAddressStart, inputAddressStart, i, m, inputAddresses);
         int o = outputs, p = c.outputs;
         System.arraycopy(c.outputValue, 0, outputValue, o, p);
-        for (int k = 1; k <= p; k++) outputAddressStart[o + k] = outputAddresses + c.outputAddressStart[k];
+        copyShifted(c.outputAddressStart, outputAddressStart, o, p, outputAddresses);
         System.arraycopy(c.inputAddress, 0, inputAddress, inputAddresses, c.inputAddresses);
         System.arraycopy(c.outputAddress, 0, outputAddress, outputAddresses, c.outputAddresses);
         rows += n;
@@ -204,6 +202,14 @@ final class TxColumns {
         outputs += p;
         inputAddresses += c.inputAddresses;
         outputAddresses += c.outputAddresses;
+    }
+
+    /**
+     * Appends start offsets: {@code to[at + k] = from[k] + shift} for k in 1..n. A method of its own, so that append
+     * has no loop: a loop in it would have it compiled again for each loop while it runs (on-stack replacement).
+     */
+    private static void copyShifted(int[] from, int[] to, int at, int n, int shift) {
+        for (int k = 1; k <= n; k++) to[at + k] = from[k] + shift;
     }
 
     // --- reading ---
