@@ -34,6 +34,8 @@ final class CoinResolver {
     private static final int EXTERNAL = -1, SHIELDED = -2;
     /** {@link #holderIds}: not met yet, or not a holder (a pseudo-address) */
     private static final int UNSEEN = 0, PSEUDO = -1;
+    /** {@link #emitTransactions}: the block had no accepted transaction (times are -1 or unix seconds) */
+    private static final long NONE_ACCEPTED = Long.MIN_VALUE;
 
     private final Chain chain;
     private final List<String> warnings;
@@ -337,21 +339,30 @@ final class CoinResolver {
         return TxColumns.names(rows.outputAddresses(), rows.outputAddressStart(o), rows.outputAddressEnd(o), names);
     }
 
-    /** Adds a block's accepted transactions ({@code a.tx[0..count)}) in position order, their outputs, then their inputs. */
+    /**
+     * Adds a block's accepted transactions ({@code a.tx[0..count)}) in position order with their outputs, then
+     * their inputs (a child listed before its parent spends a coin the parent adds). Two methods, one loop each:
+     * the compiler compiles a running loop on its own (on-stack replacement), once per loop of the method.
+     */
     private void emit(long number, BlockArrays a, int count) {
+        long firstTime = emitTransactions(number, a, count);
+        // the block's span is its first stated time: span() once per block, not per transaction, where its rare
+        // branches (a new block) would recompile the loop each time a block starts
+        if (firstTime != NONE_ACCEPTED) span(number, firstTime);
+        emitInputs(a, count);
+    }
+
+    /** Adds the transactions and their outputs; returns the first stated time (else -1), or NONE_ACCEPTED. */
+    private long emitTransactions(long number, BlockArrays a, int count) {
         long[] hashes = rows.hashWords();
         int[] tx = a.tx, pos = a.pos, ledgerTx = a.ledgerTx;
         boolean[] accepted = a.accepted;
-        // the block's span is its first stated time: span() once per block, not per transaction, where its rare
-        // branches (a new block) would recompile this loop each time a block starts
-        boolean any = false;
-        long firstTime = -1;
+        long firstTime = NONE_ACCEPTED;
         for (int i = 0; i < count; i++) {
             if (!accepted[i]) continue;
             int g = tx[i];
             long time = rows.time(g) >= 0 ? rows.time(g) : blockTimes.getOrDefault(number, -1L);
-            any = true;
-            if (firstTime < 0) firstTime = time;
+            if (firstTime < 0) firstTime = time; // NONE_ACCEPTED is below -1 too
             int t = ledger.transaction(hashes, 4 * g, number, pos[i], time, rows.coinbase(g));
             ledgerTx[i] = t;
             coinStart[g] = coins;
@@ -366,7 +377,13 @@ final class CoinResolver {
             inputs += rows.firstInput(g + 1) - rows.firstInput(g);
             outputs += endOut - firstOut;
         }
-        if (any) span(number, firstTime);
+        return firstTime;
+    }
+
+    /** Adds the inputs of the block's accepted transactions, each after the block's outputs are in. */
+    private void emitInputs(BlockArrays a, int count) {
+        int[] tx = a.tx, ledgerTx = a.ledgerTx;
+        boolean[] accepted = a.accepted;
         for (int i = 0; i < count; i++) {
             if (!accepted[i]) continue;
             int t = ledgerTx[i];
