@@ -75,6 +75,7 @@ public final class ReportFolderWriter {
             if (formats.contains(Format.CSV)) targets.add(csvFile);
             if (formats.contains(Format.HTML)) targets.add(htmlFile);
             PagePass page = new PagePass(in.pageFlows());
+            Thread warmUp = formats.contains(Format.HTML) ? html.warmUp(report) : null;
             boolean wantJson = formats.contains(Format.JSON), wantCsv = formats.contains(Format.CSV);
             boolean reuse = rendered != null && rendered.available(wantJson, wantCsv);
             boolean keep = rendered != null && !reuse && (wantJson || wantCsv);
@@ -94,6 +95,7 @@ public final class ReportFolderWriter {
                         : IdList.of(report.changes() == null ? List.of() : HtmlReportWriter.nz(report.changes().newFlagIds()));
                 if (json != null) json.finish(newIds, in.resolvedFlags(), page::resolved);
                 else in.resolvedFlags().forEach(page::resolved);
+                if (warmUp != null) joinQuietly(warmUp);
                 if (formats.contains(Format.HTML)) html.writeFile(in, page.content(), newIds, temporary(htmlFile), htmlFile);
             }
             writeTemporary(targets, folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
@@ -140,6 +142,14 @@ public final class ReportFolderWriter {
             } catch (IOException ignored) {
                 // no key file to delete, or none that can be: the key is written last, so none names half-kept copies
             }
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
