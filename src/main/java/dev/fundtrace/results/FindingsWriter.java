@@ -57,8 +57,6 @@ public final class FindingsWriter implements FindingSink, AutoCloseable {
         try {
             long[] keys;
             int n;
-            // the flows' files are written on their own thread while the flags are merged here: neither reads the other
-            flows.startWrite(work.resolve(Findings.FLOWS), work.resolve(Findings.PAGE_FLOWS));
             try (FlagFile.Writer out = new FlagFile.Writer(work.resolve(Findings.FLAGS))) {
                 KeyList list = new KeyList();
                 flags.forEachFlag(f -> {
@@ -72,7 +70,7 @@ public final class FindingsWriter implements FindingSink, AutoCloseable {
                 keys = list.sorted();
                 n = out.count();
             }
-            flows.awaitWritten();
+            flows.write(work.resolve(Findings.FLOWS), work.resolve(Findings.PAGE_FLOWS));
             int flowCount = flows.count();
             close();
             target.publish(work);

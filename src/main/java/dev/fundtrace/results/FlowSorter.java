@@ -30,8 +30,6 @@ final class FlowSorter implements AutoCloseable {
 
     private final RecordSpool spool;
     private final FlowJson json = new FlowJson();
-    // each flow's JSON is made and spooled on a thread of its own, in the order the flows came (their handles)
-    private final OrderedWorker worker = new OrderedWorker("fundtrace-flows");
     private final TextCodes chains = new TextCodes(), assets = new TextCodes();
     private final ByteArena endpoints = new ByteArena();
     private byte[] backward = new byte[1024], rank = new byte[1024];
@@ -58,7 +56,7 @@ final class FlowSorter implements AutoCloseable {
         hops[count] = f.hops();
         chain[count] = chains.code(f.chain());
         endpoints.add(f.endpoint());
-        worker.submit(() -> json.add(f, spool));
+        json.add(f, spool);
         return count++;
     }
 
@@ -79,25 +77,7 @@ final class FlowSorter implements AutoCloseable {
     }
 
     /** Writes flows.json (every flow, in order) and page-flows.json; the spool can be read only once. */
-    void write(Path flowsJson, Path pageFlowsJson) {
-        startWrite(flowsJson, pageFlowsJson);
-        awaitWritten();
-    }
-
-    /**
-     * Starts {@link #write} on the flows' thread, once their JSON is spooled, so that the caller can do other work
-     * (the flags' merge) meanwhile; no flow may be added or flagged after.
-     */
-    void startWrite(Path flowsJson, Path pageFlowsJson) {
-        worker.submit(() -> writeNow(flowsJson, pageFlowsJson));
-    }
-
-    /** Waits for {@link #startWrite}'s files; throws what failed. */
-    void awaitWritten() {
-        worker.finish();
-    }
-
-    private void writeNow(Path flowsJson, Path pageFlowsJson) throws IOException {
+    void write(Path flowsJson, Path pageFlowsJson) throws IOException {
         spool.seal();
         int[] order = IndexSort.sorted(count, this::compare);
         List<Integer> listed = new ArrayList<>();
@@ -138,7 +118,6 @@ final class FlowSorter implements AutoCloseable {
 
     @Override
     public void close() {
-        worker.close();
         spool.close();
     }
 
