@@ -31,7 +31,12 @@ class CoinLedgers {
 
     /** Loads a chain's export folder (bad rows refused, the load failed when too many are). */
     UtxoLoad load(JobDefinition.UtxoLedger source, double maxRejectedShare) {
-        return new BitcoinEtlLoader(source.chain()).load(source.files(), maxRejectedShare);
+        return load(source, maxRejectedShare, () -> {});
+    }
+
+    /** As {@link #load(JobDefinition.UtxoLedger, double)}; {@code filesRead} runs once the files are parsed. */
+    UtxoLoad load(JobDefinition.UtxoLedger source, double maxRejectedShare, Runnable filesRead) {
+        return new BitcoinEtlLoader(source.chain()).load(source.files(), maxRejectedShare, filesRead);
     }
 
     synchronized void put(JobDefinition.UtxoLedger source, CoinLedger ledger) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Step 3, for a Bitcoin-family chain: loads the chain's bitcoin-etl folder, records its refused rows and its
@@ -43,19 +44,21 @@ class UtxoLedgerStep {
             JobDefinition job = run.job();
             var source = (JobDefinition.UtxoLedger) job.ledger().chains().get(chain);
             long t0 = System.nanoTime();
-            // a folder is hashed once, on a thread of its own while it is parsed; later nights over it take those digests
+            // a folder is hashed once, on a thread of its own; later nights over it take those digests. Its files are
+            // hashed once parsed: the parse keeps every core busy, the linking after it only one
             String fingerprint = CoinLedgers.fingerprint(source.files());
             var known = audit.knownExport(chain, fingerprint)
                     .map(k -> k.at(source.files().toAbsolutePath().normalize().toString()));
+            var filesRead = new CompletableFuture<Void>();
             var digest = known.isPresent() ? null
-                    : Digests.ofFolder(source.files(), BitcoinEtlLoader.filesRead(source.files()));
+                    : filesRead.thenCompose(read -> Digests.ofFolder(source.files(), BitcoinEtlLoader.filesRead(source.files())));
             UtxoLoad load;
             // the loader counts no rows as it goes: the heartbeat says what it reads, and for how long
             long bytes = CsvRowEstimate.bytes(source.files());
             try (var beat = Heartbeat.start("ledger", () -> String.format(java.util.Locale.ROOT,
                     "%s: reading %s of bitcoin-etl export in %s, %s so far", chain, CsvRowEstimate.size(bytes),
                     source.files(), Console.duration((System.nanoTime() - t0) / 1e9)))) {
-                load = ledgers.load(source, job.ledger().maxRejectedShare());
+                load = ledgers.load(source, job.ledger().maxRejectedShare(), () -> filesRead.complete(null));
             }
             var coverage = load.ledger().coverage();
             // rejected.csv names the file by its path in the chain's folder; the chain in front keeps two

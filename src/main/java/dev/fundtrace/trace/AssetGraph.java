@@ -27,15 +27,24 @@ public final class AssetGraph {
      * stands for (for coins, the ledger's input index).
      */
     public static AssetGraph ofNodes(int n, int[] row, int[] src, int[] dst) {
+        return ofNodes(n, row.length, row, src, dst);
+    }
+
+    /** As {@link #ofNodes(int, int[], int[], int[])}, the edges being the first {@code m} of the arrays (no copy). */
+    public static AssetGraph ofNodes(int n, int m, int[] row, int[] src, int[] dst) {
         int[] identity = new int[n];
         for (int v = 0; v < n; v++) identity[v] = v;
-        return new AssetGraph(-1, identity, row, src, dst);
+        return new AssetGraph(-1, identity, m, row, src, dst);
     }
 
     AssetGraph(int assetId, int[] global, int[] row, int[] src, int[] dst) {
+        this(assetId, global, row.length, row, src, dst);
+    }
+
+    private AssetGraph(int assetId, int[] global, int m, int[] row, int[] src, int[] dst) {
         this.assetId = assetId;
         this.n = global.length;
-        this.m = row.length;
+        this.m = m;
         this.global = global;
         this.row = row;
         this.src = src;

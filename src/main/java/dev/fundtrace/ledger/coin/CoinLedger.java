@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
  * One UTXO chain's loaded transactions, as the coin trace and the UTXO flag rules read them: a chain family's
@@ -50,7 +51,10 @@ public final class CoinLedger {
     private final byte[] externalHash;
     private final int[] externalVout;
     private final String[] addresses;
-    private final Map<String, Integer> addressIds;
+    /** address → id, built on the first {@link #addressId} (only seeds and labels are looked up by text) */
+    private volatile Map<String, Integer> addressIds;
+    /** the loader's own address → id lookup, when it gave one; then {@link #addressIds} is never built */
+    private final ToIntFunction<String> addressIndex;
     private final int[] spendOrder;
     private final CoinCoverage coverage;
 
@@ -110,6 +114,7 @@ public final class CoinLedger {
         }
         this.addresses = b.addresses.toArray(String[]::new);
         this.addressIds = b.addressIds;
+        this.addressIndex = b.addressIndex;
         this.spendOrder = spendOrder();
         this.coverage = coverage;
     }
@@ -121,6 +126,12 @@ public final class CoinLedger {
     /** A builder sized for about this many transactions, outputs and inputs (it grows past them). */
     public static Builder builder(Chain chain, int transactions, int outputs, int inputs) {
         return new Builder(chain, Math.max(transactions, 16), Math.max(outputs, 16), Math.max(inputs, 16));
+    }
+
+    private static Map<String, Integer> index(String[] addresses) {
+        Map<String, Integer> ids = HashMap.newHashMap(addresses.length);
+        for (int i = 0; i < addresses.length; i++) ids.put(addresses[i], i);
+        return ids;
     }
 
     private static long[] fit(long[] a, int n) { return a.length == n ? a : Arrays.copyOf(a, n); }
@@ -163,6 +174,11 @@ public final class CoinLedger {
      */
     public int[] spendOrder() {
         return spendOrder == null ? computeSpendOrder() : spendOrder.clone();
+    }
+
+    /** The k-th transaction of {@link #spendOrder()}, without a copy of the order. */
+    public int spendOrderAt(int k) {
+        return spendOrder[k];
     }
 
     // inputs
@@ -213,7 +229,10 @@ public final class CoinLedger {
 
     /** The id of an address in canonical form, or -1 when no loaded coin is held by it. */
     public int addressId(String canonical) {
-        Integer id = addressIds.get(canonical);
+        if (addressIndex != null) return addressIndex.applyAsInt(canonical);
+        Map<String, Integer> ids = addressIds;
+        if (ids == null) addressIds = ids = index(addresses);
+        Integer id = ids.get(canonical);
         return id == null ? -1 : id;
     }
 
@@ -284,7 +303,9 @@ public final class CoinLedger {
         private final Map<ExternalKey, Integer> externalIds = new HashMap<>();
         private int[] inputTx, inputCoin;
         private final List<String> addresses = new ArrayList<>();
-        private final Map<String, Integer> addressIds = new HashMap<>();
+        /** null while holders come only through {@link #newHolder} */
+        private Map<String, Integer> addressIds;
+        private ToIntFunction<String> addressIndex;
         private int lastTx = -1;
 
         private Builder(Chain chain, int transactions, int outputs, int inputs) {
@@ -444,8 +465,20 @@ public final class CoinLedger {
             return holderId(canonical);
         }
 
+        /**
+         * The id of a holder address in canonical form that was never given to this builder before (the caller
+         * knows its addresses apart): no lookup.
+         */
+        public int newHolder(String canonical) {
+            int id = addresses.size();
+            addresses.add(canonical);
+            if (addressIds != null) addressIds.put(canonical, id);
+            return id;
+        }
+
         private int holderId(String holder) {
             if (holder == null) return NO_HOLDER;
+            if (addressIds == null) addressIds = index(addresses.toArray(String[]::new));
             Integer id = addressIds.get(holder);
             if (id == null) {
                 id = addresses.size();
@@ -453,6 +486,14 @@ public final class CoinLedger {
                 addressIds.put(holder, id);
             }
             return id;
+        }
+
+        /**
+         * How the ledger finds an address's id by its canonical form (-1 when it holds no coin), for a loader that
+         * keeps such a map already: the ledger then builds none of its own.
+         */
+        public void addressIndex(ToIntFunction<String> index) {
+            this.addressIndex = index;
         }
 
         /** The number of transactions added so far. */

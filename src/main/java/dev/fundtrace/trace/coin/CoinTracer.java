@@ -4,6 +4,8 @@ import dev.fundtrace.ledger.coin.CoinLedger;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Traces one UTXO chain coin by coin (utxo.md): taint follows coins, not balances. Seeds and services are canonical
@@ -13,13 +15,25 @@ public final class CoinTracer {
 
     public CoinTrace trace(CoinLedger ledger, Collection<String> seedAddresses, Collection<String> serviceAddresses,
                            CoinTraceParameters p) {
-        AddressRoles roles = AddressRoles.of(ledger, seedAddresses, serviceAddresses);
+        AddressRoles direct = AddressRoles.of(ledger, seedAddresses, serviceAddresses);
         AddressClusters clusters = p.clusteringEnabled() || p.extendSeeds() ? AddressClusters.of(ledger) : null;
-        if (p.extendSeeds()) roles = roles.withSeedClusters(clusters);
+        AddressRoles roles = p.extendSeeds() ? direct.withSeedClusters(clusters) : direct;
+        // the two directions only read the ledger: the backward one runs on a second core meanwhile
+        CompletableFuture<BackwardReach> backward = CompletableFuture.supplyAsync(() ->
+                p.backward() ? BackwardReach.run(ledger, roles, p.maxHops()) : BackwardReach.none(ledger));
         ForwardTaint forward = p.forward() ? ForwardTaint.run(ledger, roles, p.maxHops(), p.dustRaw())
                 : ForwardTaint.seedCoinsOnly(ledger, roles);
-        BackwardReach backward = p.backward() ? BackwardReach.run(ledger, roles, p.maxHops()) : BackwardReach.none(ledger);
         List<Cluster> reported = p.clusteringEnabled() ? clusters.report(seedAddresses) : List.of();
-        return new CoinTrace(ledger, p, roles, forward, backward, reported);
+        return new CoinTrace(ledger, p, roles, forward, joined(backward), reported);
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
     }
 }

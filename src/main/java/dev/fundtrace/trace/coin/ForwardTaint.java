@@ -58,7 +58,8 @@ final class ForwardTaint {
         ForwardTaint f = new ForwardTaint(ledger, roles);
         // the hops come from the kernel both families share, one level past the horizon (what leaves it there)
         Reach reach = TransactionGraph.forward(ledger, roles, maxHops + 1, dustRaw);
-        for (int t : ledger.spendOrder()) {
+        for (int k = 0; k < ledger.txCount(); k++) {
+            int t = ledger.spendOrderAt(k);
             if (reach.reached(t)) f.spend(t, reach.hop(t), maxHops, dustRaw);
         }
         return f;

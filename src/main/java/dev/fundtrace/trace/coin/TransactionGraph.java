@@ -25,7 +25,8 @@ final class TransactionGraph {
     static Reach forward(CoinLedger ledger, AddressRoles roles, int levels, long dustRaw) {
         int seeds = ledger.txCount();
         Edges edges = new Edges(ledger.inputCount());
-        for (int t : ledger.spendOrder()) {
+        for (int k = 0; k < seeds; k++) {
+            int t = ledger.spendOrderAt(k);
             for (int i = ledger.inputStart(t); i < ledger.inputEnd(t); i++) {
                 int c = ledger.inputCoin(i), holder = ledger.holder(c);
                 if (roles.isSeed(holder)) edges.add(i, seeds, t);
@@ -40,7 +41,8 @@ final class TransactionGraph {
     static Reach backward(CoinLedger ledger, AddressRoles roles, int levels) {
         int seeds = ledger.txCount();
         Edges edges = new Edges(ledger.inputCount() + 16);
-        for (int t : ledger.spendOrder()) {
+        for (int k = 0; k < seeds; k++) {
+            int t = ledger.spendOrderAt(k);
             for (int i = ledger.inputStart(t); i < ledger.inputEnd(t); i++) {
                 int c = ledger.inputCoin(i), holder = ledger.holder(c);
                 if (ledger.creator(c) >= 0 && !roles.isSeed(holder) && !roles.isService(holder))
@@ -87,13 +89,9 @@ final class TransactionGraph {
             dst[m++] = to;
         }
 
+        /** The graph of the edges added, over the columns as they are (sized for every input, not copied to fit). */
         AssetGraph graph(int nodes) {
-            if (m < input.length) {
-                input = java.util.Arrays.copyOf(input, m);
-                src = java.util.Arrays.copyOf(src, m);
-                dst = java.util.Arrays.copyOf(dst, m);
-            }
-            return AssetGraph.ofNodes(nodes, input, src, dst);
+            return AssetGraph.ofNodes(nodes, m, input, src, dst);
         }
     }
 }

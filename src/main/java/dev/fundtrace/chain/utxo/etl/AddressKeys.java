@@ -27,6 +27,8 @@ final class AddressKeys {
     private volatile long[] table = new long[STRIDE << 12];
     private byte[][] longOnes = new byte[16][];
     private int used, longCount;
+    /** a larger table is being zeroed (outside the lock) */
+    private boolean growing;
 
     AddressKeys(LedgerAddresses shared) {
         this.shared = shared;
@@ -132,30 +134,48 @@ final class AddressKeys {
         return Arrays.equals(full, 0, full.length, data, from, to);
     }
 
-    private synchronized int insert(byte[] data, int from, int to, long[] w, int at, int h) {
-        long[] t = table;
-        int mask = t.length / STRIDE - 1;
-        int slot = h & mask;
-        for (; ; slot = (slot + 1) & mask) {
-            long meta = t[slot * STRIDE];
-            if (meta == 0) break;
-            if ((int) (meta >>> 32) == h && same(t, slot * STRIDE, w, at, data, from, to)) return (int) meta - 1;
+    private int insert(byte[] data, int from, int to, long[] w, int at, int h) {
+        int key;
+        long[] full;
+        synchronized (this) {
+            long[] t = table;
+            int mask = t.length / STRIDE - 1;
+            int slot = h & mask;
+            for (; ; slot = (slot + 1) & mask) {
+                long meta = t[slot * STRIDE];
+                if (meta == 0) break;
+                if ((int) (meta >>> 32) == h && same(t, slot * STRIDE, w, at, data, from, to)) return (int) meta - 1;
+            }
+            key = shared.keyOfWritten(new String(data, from, to - from, StandardCharsets.ISO_8859_1));
+            int s = slot * STRIDE;
+            System.arraycopy(w, at, t, s + 1, WORDS);
+            if (w[at + WORDS - 1] == LONG_ONE) {
+                if (longCount == longOnes.length) longOnes = Arrays.copyOf(longOnes, longCount * 2);
+                longOnes[longCount] = Arrays.copyOfRange(data, from, to);
+                t[s + WORDS] = -(longCount++ + 1L);
+            }
+            SLOT.setRelease(t, s, (long) h << 32 | (key + 1L));
+            used++;
+            if (used * 5 > (mask + 1) * 4) { // filling up while a larger table is being zeroed: no waiting for it
+                rehash(t, new long[t.length * 2]);
+                return key;
+            }
+            if (growing || used * 5 <= (mask + 1) * 3) return key;
+            growing = true;
+            full = t;
         }
-        int key = shared.keyOfWritten(new String(data, from, to - from, StandardCharsets.ISO_8859_1));
-        int s = slot * STRIDE;
-        System.arraycopy(w, at, t, s + 1, WORDS);
-        if (w[at + WORDS - 1] == LONG_ONE) {
-            if (longCount == longOnes.length) longOnes = Arrays.copyOf(longOnes, longCount * 2);
-            longOnes[longCount] = Arrays.copyOfRange(data, from, to);
-            t[s + WORDS] = -(longCount++ + 1L);
+        // the larger table is zeroed outside the lock: zeroing touches each of its pages, which is slow, and the
+        // other threads go on inserting into the current one meanwhile
+        long[] larger = new long[full.length * 2];
+        synchronized (this) {
+            if (table.length < larger.length) rehash(table, larger);
+            growing = false;
         }
-        SLOT.setRelease(t, s, (long) h << 32 | (key + 1L));
-        if (++used * 5 > (mask + 1) * 3) grow(t);
         return key;
     }
 
-    private void grow(long[] old) {
-        long[] t = new long[old.length * 2];
+    /** Moves every address of {@code old} into {@code t}, which becomes the table. */
+    private void rehash(long[] old, long[] t) {
         int mask = t.length / STRIDE - 1;
         for (int s = 0; s < old.length; s += STRIDE) {
             long meta = old[s];

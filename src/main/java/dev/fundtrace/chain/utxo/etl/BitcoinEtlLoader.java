@@ -38,21 +38,29 @@ public final class BitcoinEtlLoader {
         this.chunkBytes = chunkBytes;
     }
 
-    /**
-     * @param folder           the chain's {@code files} folder, read recursively
-     * @param maxRejectedShare the load fails when refused rows exceed this share of the chain's rows
-     * @throws LedgerLoadException when the folder cannot be read or too many rows are refused
-     */
     /** The files a load of {@code folder} reads, in the order it reads them (for the report's audit trail). */
     public static List<Path> filesRead(Path folder) {
         return EtlFileSelector.select(folder, new java.util.ArrayList<>()).stream().map(EtlSource::path).toList();
     }
 
+    /** As {@link #load(Path, double, Runnable)}, told nothing when the files are read. */
     public UtxoLoad load(Path folder, double maxRejectedShare) {
+        return load(folder, maxRejectedShare, () -> {});
+    }
+
+    /**
+     * @param folder           the chain's {@code files} folder, read recursively
+     * @param maxRejectedShare the load fails when refused rows exceed this share of the chain's rows
+     * @param filesRead        run once every file is parsed, before the rows are linked (on one core: the caller
+     *                         may start work of its own on the others)
+     * @throws LedgerLoadException when the folder cannot be read or too many rows are refused
+     */
+    public UtxoLoad load(Path folder, double maxRejectedShare, Runnable filesRead) {
         if (!Files.isDirectory(folder)) throw new LedgerLoadException(folder + ": no such folder for the " + chain.id() + " export");
         List<String> warnings = new ArrayList<>();
         List<EtlSource> sources = EtlFileSelector.select(folder, warnings);
         ExportParser.Parsed parsed = new ExportParser(chain, threads, chunkBytes).parse(sources);
+        filesRead.run();
         List<ParsedChunk> chunks = parsed.chunks();
 
         Set<Integer> typedFiles = new HashSet<>();
@@ -78,7 +86,7 @@ public final class BitcoinEtlLoader {
         if (sources.isEmpty()) warnings.add(folder + " holds no bitcoin-etl *.json files");
 
         // a typed file without typed rows has only refused rows: none of its rows is among the parsed transactions
-        CoinResolver.Result resolved = new CoinResolver(chain, warnings).resolve(parsed.rows(), parsed.addresses(), blocks);
+        CoinResolver.Result resolved = new CoinResolver(chain, warnings).resolve(parsed.rows(), parsed.index(), parsed.addresses(), blocks);
         List<RowPlace> late = resolved.refusals().stream().map(r -> parsed.rows().place(r.row())).toList();
         Map<RowPlace, String> texts = RowTexts.read(sources, chunks, late);
         for (CoinResolver.Refusal r : resolved.refusals()) {

@@ -60,6 +60,7 @@ final class CoinResolver {
     /** the claims of the transaction being decided: output numbers, then the outpoints from before the export */
     private int[] claimedOutputs = new int[16];
     private final List<Outpoint> claimedExternal = new ArrayList<>();
+    private final BlockArrays arrays = new BlockArrays();
 
     /** An outpoint from before the export, as the set of spent ones keys it. */
     private record Outpoint(long a, long b, long c, long d, int vout) {}
@@ -69,8 +70,11 @@ final class CoinResolver {
         this.warnings = warnings;
     }
 
-    /** {@code rows}: the export's accepted transactions rows in file order. */
-    Result resolve(TxColumns rows, LedgerAddresses names, List<EtlBlock> blocks) {
+    /**
+     * {@code rows}: the export's accepted transactions rows in file order; {@code read}: the index of their txids
+     * the reading filled, used when it holds them all in link order (null for none).
+     */
+    Result resolve(TxColumns rows, RowIndex read, LedgerAddresses names, List<EtlBlock> blocks) {
         this.rows = rows;
         this.names = names;
         int n = rows.size();
@@ -82,16 +86,10 @@ final class CoinResolver {
             span(b.number(), b.timestamp());
         }
         RowOrder order = RowOrder.byBlock(rows);
-        // a first pass knows every txid's first block, for the "coin created in a later block" refusal
-        txids = new TxidTable(n);
-        rowSlot = new int[n];
-        List<Long> blockOfRank = new ArrayList<>();
-        long[] hashes = rows.hashWords();
-        for (int i = 0; i < n; i++) {
-            int g = order.row(i);
-            if (blockOfRank.isEmpty() || blockOfRank.get(blockOfRank.size() - 1) != rows.block(g)) blockOfRank.add(rows.block(g));
-            rowSlot[g] = txids.add(hashes, 4 * g, blockOfRank.size() - 1);
-        }
+        // every txid with its first block before linking, for the "coin created in a later block" refusal
+        RowIndex index = read != null && order.inFileOrder() && read.coversInFileOrder(n) ? read : RowIndex.of(rows, order);
+        txids = index.txids;
+        rowSlot = index.rowSlot;
         coinStart = new int[n];
         inputSlot = new int[rows.inputCount()];
         source = new int[rows.inputCount()];
@@ -104,7 +102,7 @@ final class CoinResolver {
             while (b < n && rows.block(order.row(b)) == number) b++;
             if (blockRows.length < b - a) blockRows = new int[b - a];
             for (int i = a; i < b; i++) blockRows[i - a] = order.row(i);
-            block(blockRows, b - a, number, rank, blockOfRank);
+            block(blockRows, b - a, number, rank, index);
             a = b;
         }
         if (unresolved > 0) {
@@ -114,15 +112,23 @@ final class CoinResolver {
         if (blocksByFileOrder > 0) {
             warnings.add(blocksByFileOrder + " blocks have rows without index: their positions are the rows' file order");
         }
+        // the ledger looks addresses up by text through the keys the rows were read with, instead of a map of its own
+        // (locals, not fields: the lookup keeps the keys alive, not the resolver and its rows)
+        int[] holders = holderIds;
+        LedgerAddresses keys = names;
+        ledger.addressIndex(canonical -> {
+            int key = keys.keyOf(canonical);
+            return key < 0 || holders[key] <= 0 ? -1 : holders[key] - 1;
+        });
         CoinCoverage coverage = new CoinCoverage(fromBlock, toBlock, fromTime, toTime, blockNumbers.size(), transactions,
                 coinbases, inputs, outputs, unresolved, outputValue.value(), fees.value());
         return new Result(ledger.build(coverage), refusals);
     }
 
     /** Links one block: {@code blockRows[0..count)} are its rows in file order. */
-    private void block(int[] blockRows, int count, long number, int rank, List<Long> blockOfRank) {
-        int[] candidates = new int[count];
-        int[] ordinal = new int[count];
+    private void block(int[] blockRows, int count, long number, int rank, RowIndex index) {
+        BlockArrays a = arrays.fit(count);
+        int[] candidates = a.candidates, ordinal = a.ordinal;
         int c = 0;
         boolean indexed = true;
         for (int i = 0; i < count; i++) {
@@ -137,50 +143,58 @@ final class CoinResolver {
                 candidates[c++] = g;
             }
         }
-        int[] position = positions(candidates, ordinal, c, indexed, number);
+        int[] position = positions(a, c, indexed, number);
         // positions are distinct and non-negative: sorting (position, candidate) pairs packed in longs needs no boxing
-        long[] sorted = new long[c];
+        long[] sorted = a.sorted;
         for (int i = 0; i < c; i++) sorted[i] = (long) position[i] << 32 | i;
-        Arrays.sort(sorted);
-        int[] tx = new int[c], pos = new int[c];
+        Arrays.sort(sorted, 0, c);
+        int[] tx = a.tx, pos = a.pos;
         for (int i = 0; i < c; i++) {
             tx[i] = candidates[(int) sorted[i]];
             pos[i] = (int) (sorted[i] >>> 32);
             txids.setCandidate(rowSlot[tx[i]], i);
         }
-        boolean[] accepted = new boolean[c];
-        for (int i : spendingOrder(tx, rank, number)) accepted[i] = decide(tx[i], rank, tx, accepted, blockOfRank);
-        emit(number, tx, pos, accepted);
+        boolean[] accepted = a.accepted;
+        Arrays.fill(accepted, 0, c, false);
+        int decided = spendingOrder(a, c, rank, number);
+        for (int k = 0; k < decided; k++) {
+            int i = a.order[k];
+            accepted[i] = decide(tx[i], rank, tx, accepted, index);
+        }
+        emit(number, a, c);
     }
 
     /** Each candidate's position: its index, or its 0-based file order in the block when a row lacks one. */
-    private int[] positions(int[] candidates, int[] ordinal, int count, boolean indexed, long number) {
-        int[] position = new int[count];
+    private int[] positions(BlockArrays a, int count, boolean indexed, long number) {
+        int[] position = a.position;
         if (indexed) {
-            for (int i = 0; i < count; i++) position[i] = rows.index(candidates[i]);
-            int[] sorted = Arrays.copyOf(position, count);
-            Arrays.sort(sorted);
+            for (int i = 0; i < count; i++) position[i] = rows.index(a.candidates[i]);
+            int[] sorted = a.sortedPositions;
+            System.arraycopy(position, 0, sorted, 0, count);
+            Arrays.sort(sorted, 0, count);
             for (int i = 1; i < count && indexed; i++) indexed = sorted[i] != sorted[i - 1];
             if (indexed) return position;
             warnings.add("block " + number + " has two transactions with the same index: its positions are the rows' file order");
         } else {
             blocksByFileOrder++;
         }
-        System.arraycopy(ordinal, 0, position, 0, count);
+        System.arraycopy(a.ordinal, 0, position, 0, count);
         return position;
     }
 
     /**
-     * The order in which a block's transactions are decided: position order, except that a transaction waits for
-     * the transactions of the same block whose outputs it spends. Rows in a spending cycle are refused. Also looks
-     * up every input's outpoint, once.
+     * The order in which a block's transactions are decided, into {@code a.order}; returns how many are decided:
+     * position order, except that a transaction waits for the transactions of the same block whose outputs it
+     * spends. Rows in a spending cycle are refused (not decided). Also looks up every input's outpoint, once.
      */
-    private int[] spendingOrder(int[] tx, int rank, long number) {
+    private int spendingOrder(BlockArrays a, int count, int rank, long number) {
         long[] spent = rows.spentWords();
-        int[] pending = new int[tx.length];
-        int[][] children = null;
-        int[] childCount = null;
-        for (int i = 0; i < tx.length; i++) {
+        int[] tx = a.tx, pending = a.pending, childCount = a.childCount, order = a.order;
+        int[][] children = a.children;
+        Arrays.fill(pending, 0, count, 0);
+        Arrays.fill(childCount, 0, count, 0);
+        boolean linked = false;
+        for (int i = 0; i < count; i++) {
             int own = rowSlot[tx[i]];
             int first = rows.firstInput(tx[i]), end = rows.firstInput(tx[i] + 1);
             for (int k = first; k < end; k++) {
@@ -188,7 +202,7 @@ final class CoinResolver {
                 inputSlot[k] = slot;
                 if (slot < 0 || slot == own || txids.currentRank(slot) != rank) continue;
                 if (sameParentEarlier(first, k, slot)) continue;
-                if (children == null) { children = new int[tx.length][]; childCount = new int[tx.length]; }
+                linked = true;
                 int parent = txids.candidate(slot);
                 pending[i]++;
                 if (children[parent] == null) children[parent] = new int[2];
@@ -196,23 +210,22 @@ final class CoinResolver {
                 children[parent][childCount[parent]++] = i;
             }
         }
-        int[] order = new int[tx.length];
-        if (children == null) {
-            for (int i = 0; i < order.length; i++) order[i] = i;
-            return order;
+        if (!linked) {
+            for (int i = 0; i < count; i++) order[i] = i;
+            return count;
         }
-        IntHeap ready = new IntHeap(tx.length);
-        for (int i = 0; i < tx.length; i++) if (pending[i] == 0) ready.add(i);
+        IntHeap ready = a.ready;
+        for (int i = 0; i < count; i++) if (pending[i] == 0) ready.add(i);
         int n = 0;
         while (!ready.isEmpty()) {
             int i = ready.poll();
             order[n++] = i;
             for (int k = 0; k < childCount[i]; k++) if (--pending[children[i][k]] == 0) ready.add(children[i][k]);
         }
-        for (int i = 0; i < tx.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (pending[i] > 0) refuse(tx[i], "transaction " + rows.hash(tx[i]) + " is part of a spending cycle inside block " + number);
         }
-        return Arrays.copyOf(order, n);
+        return n;
     }
 
     /** Whether an earlier input of the same transaction already spends from that parent (a parent counts once). */
@@ -222,7 +235,7 @@ final class CoinResolver {
     }
 
     /** Decides a transaction (row {@code g}); an accepted one has its inputs' sources set, a refused one changed nothing. */
-    private boolean decide(int g, int rank, int[] tx, boolean[] accepted, List<Long> blockOfRank) {
+    private boolean decide(int g, int rank, int[] tx, boolean[] accepted, RowIndex index) {
         int first = rows.firstInput(g), end = rows.firstInput(g + 1);
         in.clear();
         boolean allKnown = true;
@@ -244,7 +257,7 @@ final class CoinResolver {
                 else parent = txids.live(slot);
                 if (parent < 0 && txids.firstRank(slot) > rank) {
                     refusal = "input " + k + " spends " + rows.spent(i) + ":" + rows.vout(i) + ", a coin created in a later block ("
-                            + blockOfRank.get(txids.firstRank(slot)) + ")";
+                            + index.block(txids.firstRank(slot)) + ")";
                     break;
                 }
             }
@@ -304,10 +317,16 @@ final class CoinResolver {
         return !rows.unstated(i) && (rows.inputValue(i) != EtlInput.UNSTATED || rows.inputAddressEnd(i) > rows.inputAddressStart(i));
     }
 
-    /** Canonical forms compared in order: one key per form. */
+    /**
+     * Canonical forms compared in order: one key per form. A loop, not Arrays.equals on ranges: most lists hold one
+     * key, and the range check and vectorised mismatch cost more than that compare.
+     */
     private boolean sameAddresses(int i, int o) {
-        return Arrays.equals(rows.inputAddresses(), rows.inputAddressStart(i), rows.inputAddressEnd(i),
-                rows.outputAddresses(), rows.outputAddressStart(o), rows.outputAddressEnd(o));
+        int from = rows.inputAddressStart(i), n = rows.inputAddressEnd(i) - from, at = rows.outputAddressStart(o);
+        if (rows.outputAddressEnd(o) - at != n) return false;
+        int[] a = rows.inputAddresses(), b = rows.outputAddresses();
+        for (int k = 0; k < n; k++) if (a[from + k] != b[at + k]) return false;
+        return true;
     }
 
     private String[] inputNames(int i) {
@@ -318,11 +337,12 @@ final class CoinResolver {
         return TxColumns.names(rows.outputAddresses(), rows.outputAddressStart(o), rows.outputAddressEnd(o), names);
     }
 
-    /** Adds a block's accepted transactions in position order, their outputs, then their inputs. */
-    private void emit(long number, int[] tx, int[] pos, boolean[] accepted) {
+    /** Adds a block's accepted transactions ({@code a.tx[0..count)}) in position order, their outputs, then their inputs. */
+    private void emit(long number, BlockArrays a, int count) {
         long[] hashes = rows.hashWords();
-        int[] ledgerTx = new int[tx.length];
-        for (int i = 0; i < tx.length; i++) {
+        int[] tx = a.tx, pos = a.pos, ledgerTx = a.ledgerTx;
+        boolean[] accepted = a.accepted;
+        for (int i = 0; i < count; i++) {
             if (!accepted[i]) continue;
             int g = tx[i];
             long time = rows.time(g) >= 0 ? rows.time(g) : blockTimes.getOrDefault(number, -1L);
@@ -341,7 +361,7 @@ final class CoinResolver {
             outputs += endOut - firstOut;
             span(number, time);
         }
-        for (int i = 0; i < tx.length; i++) {
+        for (int i = 0; i < count; i++) {
             if (!accepted[i]) continue;
             int t = ledgerTx[i];
             int g = tx[i];
@@ -366,7 +386,7 @@ final class CoinResolver {
         int key = keys[from];
         int id = holderIds[key];
         if (id == UNSEEN) {
-            id = names.isPseudo(key) ? PSEUDO : ledger.holder(names.name(key)) + 1;
+            id = names.isPseudo(key) ? PSEUDO : ledger.newHolder(names.name(key)) + 1;
             holderIds[key] = id;
         }
         return id == PSEUDO ? CoinLedger.NO_HOLDER : id - 1;
@@ -381,6 +401,39 @@ final class CoinResolver {
 
     private void refuse(int row, String reason) {
         refusals.add(new Refusal(row, reason));
+    }
+
+    /**
+     * The arrays linking a block uses, kept from block to block and grown for the largest: made for each block they
+     * would be a few dozen megabytes of garbage over an export.
+     */
+    private static final class BlockArrays {
+        int[] candidates = new int[0], ordinal, position, sortedPositions, tx, pos, pending, childCount, order, ledgerTx;
+        long[] sorted;
+        boolean[] accepted;
+        /** per candidate, the candidates that spend its outputs ({@code childCount} of them); arrays kept too */
+        int[][] children;
+        IntHeap ready;
+
+        BlockArrays fit(int count) {
+            if (candidates.length >= count) return this;
+            int n = Math.max(count, candidates.length * 3 / 2);
+            candidates = new int[n];
+            ordinal = new int[n];
+            position = new int[n];
+            sortedPositions = new int[n];
+            tx = new int[n];
+            pos = new int[n];
+            pending = new int[n];
+            childCount = new int[n];
+            order = new int[n];
+            ledgerTx = new int[n];
+            sorted = new long[n];
+            accepted = new boolean[n];
+            children = children == null ? new int[n][] : Arrays.copyOf(children, n);
+            ready = new IntHeap(n);
+            return this;
+        }
     }
 
     /** A min-heap of ints: Kahn's ready set, by position. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,8 +24,11 @@ import java.util.concurrent.Future;
  */
 final class ExportParser {
 
-    /** What the files gave: every chunk in file order (each with its first line in its file), and their rows. */
-    record Parsed(List<ParsedChunk> chunks, TxColumns rows, LedgerAddresses addresses) {}
+    /**
+     * What the files gave: every chunk in file order (each with its first line in its file), and their rows; the
+     * index of their txids as far as the reading could fill it (null when there are no rows).
+     */
+    record Parsed(List<ParsedChunk> chunks, TxColumns rows, RowIndex index, LedgerAddresses addresses) {}
 
     private final LedgerAddresses addresses;
     private final ChunkParser parser;
@@ -55,7 +59,8 @@ final class ExportParser {
                 c.firstLine = line;
                 line += c.lines;
             }
-            return new Parsed(run.chunks, run.rows != null ? run.rows : new TxColumns(0, 0, 0), addresses);
+            TxColumns rows = run.rows();
+            return new Parsed(run.chunks, rows, run.index, addresses);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LedgerLoadException("interrupted while reading bitcoin-etl files");
@@ -65,6 +70,9 @@ final class ExportParser {
             pool.shutdownNow();
         }
     }
+
+    /** The export's columns and the index of their txids, made on a thread of their own. */
+    private record Allocated(TxColumns rows, RowIndex index) {}
 
     /** A chunk's buffer and the columns its rows are parsed into, from reading until its rows are appended. */
     private static final class Slot {
@@ -83,7 +91,11 @@ final class ExportParser {
         private final Deque<Slot> pendingSlots = new ArrayDeque<>();
         private final List<ParsedChunk> chunks = new ArrayList<>();
         private int slots, submitted;
-        private TxColumns rows;
+        /** the export's columns once allocated; until then the rows wait in {@link #early} */
+        private TxColumns rows, early;
+        /** their txids, indexed as they are appended */
+        private RowIndex index;
+        private CompletableFuture<Allocated> allocating;
 
         Run(ExecutorService pool, List<EtlSource> sources) {
             this.pool = pool;
@@ -149,23 +161,53 @@ final class ExportParser {
         void appendOldest() throws InterruptedException, ExecutionException {
             ParsedChunk c = pending.removeFirst().get();
             Slot slot = pendingSlots.removeFirst();
-            if (rows == null && c.transactions.size() > 0) rows = sized(c);
-            if (rows != null) rows.append(c.transactions, c.id);
+            if (c.transactions.size() > 0) {
+                if (rows == null && allocating == null) {
+                    allocating = sized(c);
+                    early = new TxColumns(c.transactions.size() * 16, c.transactions.inputCount() * 16, c.transactions.outputCount() * 16);
+                }
+                if (rows == null && allocating.isDone()) takeAllocated();
+                if (rows != null) {
+                    rows.append(c.transactions, c.id);
+                    index.addAppended(rows);
+                } else {
+                    early.append(c.transactions, c.id);
+                }
+            }
             c.transactions = null;
             chunks.add(c);
             free.push(slot);
         }
 
+        /** The export's columns, all rows in, once every chunk is appended. */
+        TxColumns rows() throws InterruptedException, ExecutionException {
+            if (rows == null && allocating != null) takeAllocated();
+            return rows != null ? rows : new TxColumns(0, 0, 0);
+        }
+
+        private void takeAllocated() throws InterruptedException, ExecutionException {
+            Allocated a = allocating.get();
+            rows = a.rows();
+            index = a.index();
+            rows.appendAll(early);
+            index.addAppended(rows);
+            early = null;
+        }
+
         /**
-         * The export's columns, sized from the first chunk with rows for all of the transactions files: growing them
-         * would copy them, and oversized ones are zeroed for nothing.
+         * The export's columns and txid index, sized from the first chunk with rows for all of the transactions
+         * files: growing them would copy them, and oversized ones are zeroed for nothing. Zeroing them touches every
+         * page of a few hundred megabytes, which is slow: a thread of their own does it while the reading goes on,
+         * and the rows parsed meanwhile wait in small columns of their own.
          */
-        private TxColumns sized(ParsedChunk first) {
+        private CompletableFuture<Allocated> sized(ParsedChunk first) {
             TxColumns t = first.transactions;
             double scale = 1.05 * Math.max(first.bytes, transactionBytes) / first.bytes;
-            return new TxColumns((int) Math.min(Integer.MAX_VALUE - 8, t.size() * scale),
-                    (int) Math.min(Integer.MAX_VALUE - 8, t.inputCount() * scale),
-                    (int) Math.min(Integer.MAX_VALUE - 8, t.outputCount() * scale));
+            int rowCount = (int) Math.min(Integer.MAX_VALUE - 8, t.size() * scale);
+            int inputCount = (int) Math.min(Integer.MAX_VALUE - 8, t.inputCount() * scale);
+            int outputCount = (int) Math.min(Integer.MAX_VALUE - 8, t.outputCount() * scale);
+            return CompletableFuture.supplyAsync(() -> new Allocated(new TxColumns(rowCount, inputCount, outputCount), new RowIndex(rowCount)),
+                    task -> Thread.ofPlatform().daemon().name("bitcoin-etl-columns").start(task));
         }
     }
 }

@@ -21,6 +21,8 @@ final class LedgerAddresses {
     private final AtomicInteger next = new AtomicInteger();
     /** key → canonical form, in pages; a page is written before any key in it is published through {@link #keys} */
     private final String[][] names = new String[1 << (31 - PAGE_BITS)][];
+    /** key → whether it is a pseudo-address, in pages like the names (the resolver asks before it reads a name) */
+    private final boolean[][] pseudo = new boolean[1 << (31 - PAGE_BITS)][];
 
     LedgerAddresses(Chain chain) {
         this.chain = chain;
@@ -45,12 +47,24 @@ final class LedgerAddresses {
     private Integer newKey(String canonical) {
         int k = next.getAndIncrement();
         String[] page;
+        boolean[] flags;
         synchronized (names) {
             page = names[k >>> PAGE_BITS];
-            if (page == null) names[k >>> PAGE_BITS] = page = new String[PAGE];
+            if (page == null) {
+                names[k >>> PAGE_BITS] = page = new String[PAGE];
+                pseudo[k >>> PAGE_BITS] = new boolean[PAGE];
+            }
+            flags = pseudo[k >>> PAGE_BITS];
         }
         page[k & (PAGE - 1)] = canonical;
+        flags[k & (PAGE - 1)] = canonical.startsWith(NONSTANDARD);
         return k;
+    }
+
+    /** The key of an address in canonical form, or -1 when no row holds it. */
+    int keyOf(String canonical) {
+        Integer k = keys.get(canonical);
+        return k != null ? k : -1;
     }
 
     /** How many keys were given. */
@@ -63,6 +77,6 @@ final class LedgerAddresses {
 
     /** bitcoin-etl's {@code nonstandard…} pseudo-addresses never hold a coin (utxo.md, holder of an output). */
     boolean isPseudo(int key) {
-        return name(key).startsWith(NONSTANDARD);
+        return pseudo[key >>> PAGE_BITS][key & (PAGE - 1)];
     }
 }

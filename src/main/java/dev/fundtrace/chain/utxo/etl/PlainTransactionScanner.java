@@ -1,6 +1,7 @@
 package dev.fundtrace.chain.utxo.etl;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * The fast path for transactions rows as bitcoin-etl writes them: plain JSON (ASCII strings without escapes,
@@ -40,6 +41,9 @@ final class PlainTransactionScanner {
             Member.all("index", INDEX, "script_asm", SKIP, "script_hex", TEXT, "required_signatures", NUMBER, "type", TEXT,
                     "addresses", ADDRESSES, "value", VALUE)};
     private static final byte[] TRANSACTION = RowTypes.TRANSACTION.getBytes(StandardCharsets.US_ASCII);
+    /** "true" and "false" as little-endian words */
+    private static final long TRUE_WORD = ByteWords.word(Arrays.copyOf("true".getBytes(StandardCharsets.US_ASCII), 8), 0),
+            FALSE_WORD = ByteWords.word(Arrays.copyOf("false".getBytes(StandardCharsets.US_ASCII), 8), 0);
 
     /** the addresses of the rows read since the last {@link #flush}, and where their keys go in the columns */
     private final AddressKeys.Batch addresses;
@@ -96,7 +100,8 @@ final class PlainTransactionScanner {
     }
 
     private void transaction(int from, int limit, int line, long fileOffset) throws NotPlain {
-        boolean hasHash = false, coinbase = false, hasInputs = false, hasOutputs = false;
+        boolean hasHash = false, hasInputs = false, hasOutputs = false;
+        int coinbase = 0;
         long block = ABSENT, time = ABSENT, index = ABSENT, inputCount = ABSENT, outputCount = ABSENT;
         expect('{');
         if (!emptyObject()) {
@@ -134,14 +139,27 @@ final class PlainTransactionScanner {
         if (!hasHash || block == ABSENT || !hasInputs || !hasOutputs) throw NOT_PLAIN;
         if (inputCount != ABSENT && inputCount != ins) throw NOT_PLAIN;
         if (outputCount != ABSENT && outputCount != outs) throw NOT_PLAIN;
-        if (coinbase != (ins == 0)) throw NOT_PLAIN;
+        if ((coinbase ^ (ins - 1) >>> 31) != 0) throw NOT_PLAIN; // a coinbase, and only a coinbase, has no inputs
         out.endRow(hash, 0, block, (int) index, time, coinbase, line, fileOffset, end - from);
     }
 
+    /**
+     * A coinbase's inputs are {@code []}: the loop's own test ends them, so that a coinbase row (one in a block) takes
+     * no branch of its own here. A branch the compiler never saw taken while the scanner warmed up is compiled as a
+     * trap, and taking it later costs a recompilation of the whole row scan; so does {@link #bool}.
+     */
     private void inputs() throws NotPlain {
         expect('[');
-        if (emptyArray()) return;
-        do input(); while (nextElement());
+        space();
+        for (int n = 0; d[at] != ']'; n++) {
+            if (n > 0) {
+                expect(',');
+                space();
+            }
+            input();
+            space();
+        }
+        at++;
     }
 
     private void input() throws NotPlain {
@@ -248,11 +266,26 @@ final class PlainTransactionScanner {
         return (int) v;
     }
 
-    /** true or false; null and anything else leave (null would be read as false, which is the mappers' call). */
-    private boolean bool() throws NotPlain {
-        if (literal("true")) return true;
-        if (literal("false")) return false;
-        throw NOT_PLAIN;
+    /**
+     * true or false as 1 or 0, compared as one word without a branch for either (see {@link #inputs}); null and
+     * anything else leave (null would be read as false, which is the mappers' call).
+     */
+    private int bool() throws NotPlain {
+        if (at + 8 > d.length) {
+            if (literal("true")) return 1;
+            if (literal("false")) return 0;
+            throw NOT_PLAIN;
+        }
+        long w = ByteWords.word(d, at);
+        int isTrue = isZero((w & 0xFFFFFFFFL) ^ TRUE_WORD), isFalse = isZero((w & 0xFFFFFFFFFFL) ^ FALSE_WORD);
+        if ((isTrue | isFalse) == 0) throw NOT_PLAIN;
+        at += 5 - isTrue;
+        return isTrue;
+    }
+
+    /** 1 when {@code x} is 0, else 0. */
+    private static int isZero(long x) {
+        return (int) ((x | -x) >>> 63 ^ 1);
     }
 
     private void textOrNull() throws NotPlain {

@@ -36,6 +36,9 @@ final class RowOrder {
 
     int size() { return size; }
 
+    /** Whether the link order is the file order. */
+    boolean inFileOrder() { return order == null; }
+
     /** The row number of the i-th row in link order. */
     int row(int i) {
         return order == null ? i : order[i];

@@ -18,7 +18,8 @@ final class TxColumns {
     private long[] hash;
     private long[] block, time, offset;
     private int[] index, chunk, line, length;
-    private boolean[] coinbase;
+    /** 1 for a coinbase, else 0 (a byte, so that the scanner stores what it computed without a branch) */
+    private byte[] coinbase;
     /** row r's inputs are [firstInput[r], firstInput[r + 1]); likewise its outputs */
     private int[] firstInput, firstOutput;
 
@@ -49,7 +50,7 @@ final class TxColumns {
         chunk = new int[rows];
         line = new int[rows];
         length = new int[rows];
-        coinbase = new boolean[rows];
+        coinbase = new byte[rows];
         firstInput = new int[rows + 1];
         firstOutput = new int[rows + 1];
         spent = new long[4 * inputs];
@@ -111,7 +112,8 @@ final class TxColumns {
 
     int pendingOutputs() { return outputs - firstOutput[rows]; }
 
-    void endRow(long[] words, int at, long blockNumber, int position, long seconds, boolean isCoinbase,
+    /** {@code isCoinbase}: 1 or 0. */
+    void endRow(long[] words, int at, long blockNumber, int position, long seconds, int isCoinbase,
                 int rowLine, long rowOffset, int rowLength) {
         if (rows == block.length) growRows(rows + 1);
         int r = rows++;
@@ -119,7 +121,7 @@ final class TxColumns {
         block[r] = blockNumber;
         index[r] = position;
         time[r] = seconds;
-        coinbase[r] = isCoinbase;
+        coinbase[r] = (byte) isCoinbase;
         line[r] = rowLine;
         offset[r] = rowOffset;
         length[r] = rowLength;
@@ -150,11 +152,24 @@ final class TxColumns {
         }
         Txid h = t.hash();
         w[0] = h.a(); w[1] = h.b(); w[2] = h.c(); w[3] = h.d();
-        endRow(w, 0, t.block(), (int) t.index(), t.time(), t.coinbase(), rowLine, t.place().offset(), t.place().length());
+        endRow(w, 0, t.block(), (int) t.index(), t.time(), t.coinbase() ? 1 : 0, rowLine, t.place().offset(), t.place().length());
     }
 
     /** Appends another chunk's columns (its rows follow these in file order), their rows marked as of {@code chunkId}. */
     void append(TxColumns c, int chunkId) {
+        int r = rows;
+        append(c);
+        Arrays.fill(chunk, r, rows, chunkId);
+    }
+
+    /** Appends columns gathered from several chunks (their rows follow these in file order), each row keeping its chunk. */
+    void appendAll(TxColumns c) {
+        int r = rows;
+        append(c);
+        System.arraycopy(c.chunk, 0, chunk, r, c.rows);
+    }
+
+    private void append(TxColumns c) {
         if (rows + c.rows > block.length) growRows(rows + c.rows);
         if (inputs + c.inputs > vout.length) growInputs(inputs + c.inputs);
         if (outputs + c.outputs > outputValue.length) growOutputs(outputs + c.outputs);
@@ -169,7 +184,6 @@ final class TxColumns {
         System.arraycopy(c.line, 0, line, r, n);
         System.arraycopy(c.length, 0, length, r, n);
         System.arraycopy(c.coinbase, 0, coinbase, r, n);
-        Arrays.fill(chunk, r, r + n, chunkId);
         for (int k = 1; k <= n; k++) {
             firstInput[r + k] = inputs + c.firstInput[k];
             firstOutput[r + k] = outputs + c.firstOutput[k];
@@ -206,7 +220,7 @@ final class TxColumns {
 
     long time(int r) { return time[r]; }
 
-    boolean coinbase(int r) { return coinbase[r]; }
+    boolean coinbase(int r) { return coinbase[r] != 0; }
 
     /** The txid's four words are {@code hashWords()[4 * r .. 4 * r + 4)}. */
     long[] hashWords() { return hash; }
@@ -261,7 +275,7 @@ final class TxColumns {
             int o = firstOutput[r] + k;
             outs[k] = new EtlOutput(outputValue[o], names(outputAddress, outputAddressStart[o], outputAddressStart[o + 1], names));
         }
-        return new EtlTransaction(hash(r), block[r], index[r], time[r], coinbase[r], ins, outs, place(r));
+        return new EtlTransaction(hash(r), block[r], index[r], time[r], coinbase(r), ins, outs, place(r));
     }
 
     static String[] names(int[] keys, int from, int to, LedgerAddresses names) {

@@ -11,13 +11,15 @@ final class TxidTable {
     private static final int STRIDE = 6;
     /** per slot: a, b, c, d, (firstRank + 1) << 32 | (currentRank + 1), candidate << 32 | (live + 1); zeros when free */
     private final long[] slots;
-    private final int mask;
+    private final int size;
 
-    /** A table for up to {@code capacity} distinct txids. */
+    /**
+     * A table for up to {@code capacity} distinct txids, two thirds full at most: any size, not a power of two,
+     * as the table is a large share of the load's memory.
+     */
     TxidTable(int capacity) {
-        int n = Integer.highestOneBit(Math.max(16, capacity + capacity / 3)) << 1;
-        slots = new long[n * STRIDE];
-        mask = n - 1;
+        size = Math.max(16, capacity + capacity / 2);
+        slots = new long[size * STRIDE];
     }
 
     /** Adds the txid {@code words[at..at+4)} with the rank of its first block, unless present; returns its slot. */
@@ -64,20 +66,20 @@ final class TxidTable {
     }
 
     /** All four words: real txids are uniform, but planted ones (tests, some tools) differ only at the end. */
-    private static int spread(long a, long b, long c, long d) {
-        long h = (a ^ b * 0x9E3779B97F4A7C15L ^ c * 0xC2B2AE3D27D4EB4FL ^ d) * 0x9E3779B97F4A7C15L;
-        return (int) (h >>> 32);
+    private static long spread(long a, long b, long c, long d) {
+        return (a ^ b * 0x9E3779B97F4A7C15L ^ c * 0xC2B2AE3D27D4EB4FL ^ d) * 0x9E3779B97F4A7C15L;
     }
 
     /** The slot holding the txid, or the free slot where it would go. */
     private int probe(long[] words, int at) {
         long a = words[at], b = words[at + 1], c = words[at + 2], d = words[at + 3];
-        int slot = spread(a, b, c, d) & mask;
+        // the hash's high 32 bits scaled to the table's size (a multiply, not a modulo)
+        int slot = (int) ((spread(a, b, c, d) >>> 32) * size >>> 32);
         while (true) {
             int s = slot * STRIDE;
             if (slots[s + 4] == 0) return slot;
             if (slots[s] == a && slots[s + 1] == b && slots[s + 2] == c && slots[s + 3] == d) return slot;
-            slot = (slot + 1) & mask;
+            if (++slot == size) slot = 0;
         }
     }
 }

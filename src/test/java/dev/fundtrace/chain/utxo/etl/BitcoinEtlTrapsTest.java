@@ -118,6 +118,49 @@ class BitcoinEtlTrapsTest {
         assertThat(l.coverage().unresolvedInputs()).isZero();
     }
 
+    /** Three blocks: spends across them, a double spend, and a coin spent a block before it is created. */
+    private static List<String> threeBlocks() {
+        return List.of(
+                coinbase(h(1), 500, 0, out(0, 5000, X), out(1, 4000, Y)),
+                tx(h(2), 500, 1, List.of(in(h(0x99), 0, 3000, Y)), List.of(out(0, 2500, X))),
+                coinbase(h(3), 501, 0, out(0, 5000, Y)),
+                tx(h(4), 501, 1, List.of(in(h(1), 0, 5000, X), in(h(2), 0, 2500, X)), List.of(out(0, 7000, Y))),
+                tx(h(5), 501, 2, List.of(in(h(7), 0, 900, X)), List.of(out(0, 800, Y))),
+                coinbase(h(6), 502, 0, out(0, 5000, X)),
+                tx(h(7), 502, 1, List.of(in(h(1), 1, 4000, Y)), List.of(out(0, 900, X))),
+                tx(h(8), 502, 2, List.of(in(h(1), 0, 5000, X)), List.of(out(0, 4000, Y))));
+    }
+
+    private static List<String> reasons(UtxoLoad load) {
+        return load.rejections().stream().map(r -> r.reason()).sorted().toList();
+    }
+
+    @Test
+    void rows_out_of_block_order_and_rows_read_in_tiny_chunks_link_as_rows_in_block_order() {
+        List<String> rows = threeBlocks();
+        write(dir.resolve("ordered"), "transactions.json", rows.toArray(String[]::new));
+        // the last block first, then the others: the resolver orders them itself
+        List<String> shuffled = new java.util.ArrayList<>(rows.subList(5, 8));
+        shuffled.addAll(rows.subList(0, 5));
+        write(dir.resolve("shuffled"), "transactions.json", shuffled.toArray(String[]::new));
+        UtxoLoad ordered = new BitcoinEtlLoader(Chain.BITCOIN).load(dir.resolve("ordered"), 0.5);
+        assertThat(reasons(ordered)).containsExactly(
+                "input 0 spends " + h(1) + ":0, which an earlier transaction already spent",
+                "input 0 spends " + h(7) + ":0, a coin created in a later block (502)");
+        for (UtxoLoad other : List.of(new BitcoinEtlLoader(Chain.BITCOIN).load(dir.resolve("shuffled"), 0.5),
+                new BitcoinEtlLoader(Chain.BITCOIN, 2, 300).load(dir.resolve("ordered"), 0.5),
+                new BitcoinEtlLoader(Chain.BITCOIN, 2, 300).load(dir.resolve("shuffled"), 0.5))) {
+            assertThat(reasons(other)).isEqualTo(reasons(ordered));
+            CoinLedger a = ordered.ledger(), b = other.ledger();
+            assertThat(b.coverage()).isEqualTo(a.coverage());
+            assertThat(b.txCount()).isEqualTo(a.txCount());
+            for (int t = 0; t < a.txCount(); t++) assertThat(b.txHash(t)).isEqualTo(a.txHash(t));
+            for (int i = 0; i < a.inputCount(); i++) assertThat(b.inputCoin(i)).isEqualTo(a.inputCoin(i));
+            for (int c = 0; c < a.coinCount(); c++) assertThat(holder(b, c)).isEqualTo(holder(a, c));
+            assertThat(b.addressId(X)).isEqualTo(a.addressId(X));
+        }
+    }
+
     @Test
     void children_of_a_refused_transaction_are_kept_and_resolve_from_their_own_enrichment() {
         String bad = h(0x30);
