@@ -45,21 +45,22 @@ class FlagComparison {
      * @param previous   the previous completed run, none on a first run
      * @param isNew      by key hash: new since {@code previous} (none on a first run, none when it had this trace)
      * @param resolved   the previous run's flags this run no longer raises, in report order
+     * @param noneNew    true when no flag can be new: a first run, or a previous run with the same trace
      */
-    record Result(Optional<RunDao.RunRow> previous, LongPredicate isNew, FlagSource resolved) {}
+    record Result(Optional<RunDao.RunRow> previous, LongPredicate isNew, FlagSource resolved, boolean noneNew) {}
 
     Result compare(String job, long runId, java.time.LocalDate runDate) {
         Optional<RunDao.RunRow> previous = runDao.previousCompleted(job, runId, runDate);
         long source = traceDao.sourceOf(runId);
         if (previous.isEmpty() || traceDao.sourceOf(previous.get().runId()) == source) {
-            return new Result(previous, k -> false, FlagSource.NONE);
+            return new Result(previous, k -> false, FlagSource.NONE, true);
         }
         long[] now = keysOf(runId);
         long[] before = keysOf(previous.get().runId());
         LongPredicate isNew = k -> Arrays.binarySearch(before, k) < 0;
         LongPredicate gone = k -> Arrays.binarySearch(now, k) < 0;
         boolean anyGone = Arrays.stream(before).anyMatch(gone::test);
-        return new Result(previous, isNew, anyGone ? resolved(previous.get(), gone) : FlagSource.NONE);
+        return new Result(previous, isNew, anyGone ? resolved(previous.get(), gone) : FlagSource.NONE, false);
     }
 
     /** The previous run's flags whose key {@code gone} takes, as that run reported them. */

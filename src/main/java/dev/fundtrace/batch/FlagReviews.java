@@ -48,8 +48,13 @@ class FlagReviews {
         this.files = files;
     }
 
-    /** What marking found: the flags as marked, and the counts the report's warnings state. */
-    record Marked(FlagSource flags, int reviewed, int outdated, int unmatched) {
+    /**
+     * What marking found: the flags as marked, and the counts the report's warnings state.
+     *
+     * @param marks every mark put on a flag, as one text ("" when none): two nights with the same flags and the same
+     *              marks render their flags the same
+     */
+    record Marked(FlagSource flags, int reviewed, int outdated, int unmatched, String marks) {
 
         /** The marked flags' rows, for a report held in memory. */
         List<RunReport.FlagRow> rows() {
@@ -65,7 +70,7 @@ class FlagReviews {
     }
 
     Marked mark(String job, long runId, FlagSource flags, ReviewBook book) {
-        if (book.all().isEmpty()) return new Marked(flags, 0, 0, 0);
+        if (book.all().isEmpty()) return new Marked(flags, 0, 0, 0, "");
         // the pass that finds the reviewed flags: their review and tonight's evidence, by finding
         Map<String, Reviewed> reviewedFlags = new HashMap<>();
         Set<Review> used = new HashSet<>();
@@ -101,7 +106,9 @@ class FlagReviews {
             RunReport.Review review = marks.get(key(f.row()));
             each.accept(review == null ? f : new ReportedFlag(f.row().reviewed(review), f.amountRaw(), f.decimals()));
         });
-        return new Marked(marked, reviewed, outdated, unmatched);
+        StringBuilder marksText = new StringBuilder();
+        new TreeMap<>(marks).forEach((key, review) -> marksText.append(key).append('\n').append(review).append('\n'));
+        return new Marked(marked, reviewed, outdated, unmatched, marksText.toString());
     }
 
     private record Reviewed(Review review, List<String> evidence) {}

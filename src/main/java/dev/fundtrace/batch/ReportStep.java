@@ -6,6 +6,7 @@ import dev.fundtrace.ledger.store.SegmentInfo;
 import dev.fundtrace.rejects.Rejection;
 import dev.fundtrace.report.ExplorerLinks;
 import dev.fundtrace.report.ReportFolderWriter;
+import dev.fundtrace.report.RenderedFlags;
 import dev.fundtrace.report.ReportInput;
 import dev.fundtrace.report.RunReport;
 import dev.fundtrace.report.ServiceLabel;
@@ -191,8 +192,11 @@ class ReportStep implements Tasklet {
                 .withAudit(audit.of(id, job, jobFileText, reviews.digest()));
         List<ServiceLabel> labels = labelDao.of(id).stream()
                 .map(l -> new ServiceLabel(l.chain(), l.address(), l.label(), l.category())).toList();
+        // with no flag new tonight, the flags render as they did on any other such night with the same reviews
+        RenderedFlags rendered = compared.noneNew()
+                ? new RenderedFlags(findings.renderedFlagsFolder(), "none new\nmarks\n" + marked.marks()) : null;
         return new ReportInput(report, exposures.json(), findings.flowsJson(), marked.flags(),
-                compared.resolved(), true, findings.pageFlows(), labels);
+                compared.resolved(), true, findings.pageFlows(), labels, rendered);
     }
 
     static Map<String, Object> parameters(JobDefinition job) {

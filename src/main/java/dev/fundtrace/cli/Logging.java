@@ -39,12 +39,32 @@ public final class Logging extends ContextAwareBase implements Configurator {
 
     /** From now on also to {@code file}; java.util.logging (the PostgreSQL driver's) goes the same way. */
     static void toFile(Path file) {
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LoggerContext context = loggerContext();
         context.reset();
         setUp(context, file);
         if (!SLF4JBridgeHandler.isInstalled()) {
             SLF4JBridgeHandler.removeHandlersForRootLogger();
             SLF4JBridgeHandler.install();
+        }
+    }
+
+    /**
+     * Logback's context, once SLF4J has found it: while another thread is still initializing SLF4J (Spring's start
+     * logging its first line), SLF4J hands out a stand-in factory, and the command failed on it.
+     */
+    private static LoggerContext loggerContext() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) return context;
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("logging was not set up: " + LoggerFactory.getILoggerFactory().getClass().getName());
+            }
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while logging was being set up", e);
+            }
         }
     }
 

@@ -99,6 +99,25 @@ public final class HtmlReportWriter {
         render(page(report, links), out);
     }
 
+    /**
+     * Renders the page of {@code report} without its flags to nowhere, on a thread of its own, while the caller
+     * passes the flags: the template is parsed and cached, its classes loaded and its expressions compiled before
+     * the page is rendered for real (on a night with little else to do, most of the page's time). Join the thread
+     * before that rendering; a failure here is the real rendering's to report.
+     */
+    Thread warmUp(RunReport report) {
+        Thread t = new Thread(() -> {
+            try {
+                render(report, Writer.nullWriter(), links);
+            } catch (RuntimeException ignored) {
+                // the page is rendered again with its flags, and fails there if it must
+            }
+        }, "fundtrace-page-warm-up");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
     private static void render(Page page, Writer out) {
         Context context = new Context(Locale.ROOT);
         context.setVariable("page", page);

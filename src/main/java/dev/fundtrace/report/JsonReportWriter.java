@@ -42,6 +42,7 @@ public final class JsonReportWriter {
     public void write(ReportInput in, Path file) {
         FlagTally tally = new FlagTally();
         try (ReportJson json = ReportJson.open(in, file, file)) {
+            json.startFlags(null);
             in.flags().forEach(f -> {
                 tally.add(f.row());
                 json.flag(f);

@@ -49,13 +49,18 @@ public final class ReportFolderWriter {
 
     /**
      * Writes the folder in one pass over the flags: each goes into report.json and flagged-flows.csv as it comes,
-     * and report.html keeps what its page shows of them; the page is rendered once they have all passed.
+     * and report.html keeps what its page shows of them; the page is rendered once they have all passed. When
+     * {@link ReportInput#renderedFlags()} has the flags rendered as tonight would render them, the two files take
+     * those renderings instead.
      *
      * @param beforePublish runs once every file is written under its temporary name and before any is renamed into
      *                      place, so that a report appears only once what it stands for is stored
      */
     public Written write(ReportInput in, Path reportDir, Set<Format> formats, Runnable beforePublish) {
         RunReport report = in.report();
+        // the flags' renderings are taken from an earlier night's when kept under tonight's key (each flag then passes
+        // only for the page and the tally), else kept for the next night
+        RenderedFlags rendered = in.renderedFlags();
         Path folder = reportDir.resolve(report.job()).resolve(report.runDate());
         List<Path> targets = new ArrayList<>();
         boolean published = false;
@@ -70,11 +75,19 @@ public final class ReportFolderWriter {
             if (formats.contains(Format.CSV)) targets.add(csvFile);
             if (formats.contains(Format.HTML)) targets.add(htmlFile);
             PagePass page = new PagePass(in.pageFlows());
-            try (ReportJson json = formats.contains(Format.JSON) ? ReportJson.open(in, temporary(jsonFile), jsonFile) : null;
-                 CsvReportWriter.FlagRows rows = formats.contains(Format.CSV) ? CsvReportWriter.FlagRows.open(temporary(csvFile), csvFile) : null) {
+            Thread warmUp = formats.contains(Format.HTML) ? html.warmUp(report) : null;
+            boolean wantJson = formats.contains(Format.JSON), wantCsv = formats.contains(Format.CSV);
+            boolean reuse = rendered != null && rendered.available(wantJson, wantCsv);
+            boolean keep = rendered != null && !reuse && (wantJson || wantCsv);
+            if (reuse && wantCsv) copyRendered(rendered.csv(), temporary(csvFile), csvFile);
+            java.io.OutputStream keptJson = keep && wantJson ? keepQuietly(rendered) : null;
+            try (ReportJson json = wantJson ? ReportJson.open(in, temporary(jsonFile), jsonFile) : null;
+                 CsvReportWriter.FlagRows rows = wantCsv && !reuse ? CsvReportWriter.FlagRows.open(temporary(csvFile), csvFile) : null) {
+                if (json != null && reuse) json.spliceFlags(rendered.json());
+                else if (json != null) json.startFlags(keptJson);
                 in.flags().forEach(f -> {
                     tally.add(f.row());
-                    if (json != null) json.flag(f);
+                    if (json != null && !reuse) json.flag(f);
                     if (rows != null) rows.add(f);
                     page.flag(f);
                 });
@@ -82,9 +95,12 @@ public final class ReportFolderWriter {
                         : IdList.of(report.changes() == null ? List.of() : HtmlReportWriter.nz(report.changes().newFlagIds()));
                 if (json != null) json.finish(newIds, in.resolvedFlags(), page::resolved);
                 else in.resolvedFlags().forEach(page::resolved);
+                if (warmUp != null) joinQuietly(warmUp);
                 if (formats.contains(Format.HTML)) html.writeFile(in, page.content(), newIds, temporary(htmlFile), htmlFile);
             }
             writeTemporary(targets, folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
+            // a JSON rendering that could not be recorded is not kept: a later night renders it again
+            if (keep && (keptJson != null || !wantJson)) keepQuietly(rendered, keptJson != null, wantCsv ? temporary(csvFile) : null);
             beforePublish.run();
             for (Path target : targets) {
                 OwnerOnlyFiles.restrict(temporary(target));
@@ -94,6 +110,7 @@ public final class ReportFolderWriter {
         } catch (IOException e) {
             throw WriteFailure.of(folder, e);
         } finally {
+            if (rendered != null) rendered.discardQuietly();
             if (!published) {
                 for (Path target : targets) {
                     try {
@@ -105,6 +122,43 @@ public final class ReportFolderWriter {
             }
         }
         return new Written(folder, tally);
+    }
+
+    /** Where the flags array is recorded, or null when it cannot be: the report does not depend on its copies. */
+    private static java.io.OutputStream keepQuietly(RenderedFlags rendered) {
+        try {
+            return new java.io.BufferedOutputStream(rendered.keepJson(), 1 << 16);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void keepQuietly(RenderedFlags rendered, boolean jsonRecorded, Path csvWritten) {
+        try {
+            rendered.keep(jsonRecorded, csvWritten);
+        } catch (IOException e) {
+            try {
+                rendered.forget(); // a later night renders its flags again
+            } catch (IOException ignored) {
+                // no key file to delete, or none that can be: the key is written last, so none names half-kept copies
+            }
+        }
+    }
+
+    private static void joinQuietly(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void copyRendered(Path kept, Path temporary, Path target) {
+        try {
+            Files.copy(kept, temporary, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw WriteFailure.of(target, e);
+        }
     }
 
     /**

@@ -13,13 +13,20 @@ import java.util.List;
  * @param newIdsFromFlags true when changes.newFlagIds are the ids of the flags marked new, as they pass (a large
  *                        night's report); false when {@code report.changes()} lists them
  * @param labels          labelled addresses the page may name, beside the endpoints of the flows it shows
+ * @param renderedFlags   where the flags' renderings are kept from night to night, or null: rendered, not kept
  */
 public record ReportInput(RunReport report, Path exposuresJson, Path flowsJson, FlagSource flags,
                           FlagSource resolvedFlags, boolean newIdsFromFlags, PageFlows pageFlows,
-                          List<ServiceLabel> labels) {
+                          List<ServiceLabel> labels, RenderedFlags renderedFlags) {
 
     public ReportInput {
         labels = List.copyOf(labels);
+    }
+
+    public ReportInput(RunReport report, Path exposuresJson, Path flowsJson, FlagSource flags,
+                       FlagSource resolvedFlags, boolean newIdsFromFlags, PageFlows pageFlows,
+                       List<ServiceLabel> labels) {
+        this(report, exposuresJson, flowsJson, flags, resolvedFlags, newIdsFromFlags, pageFlows, labels, null);
     }
 
     /** A report held in memory (tests, small reports). */

@@ -27,14 +27,56 @@ final class ReportJson implements AutoCloseable {
     /** The file a failure names: the one the reader knows, not the temporary name written. */
     private final Path file;
     private final FileChannel channel;
+    private final Recording out;
     private final JsonGenerator g;
+    /** True once the flags array was spliced in whole from an earlier rendering, not written flag by flag. */
+    private boolean flagsSpliced;
 
     private ReportJson(ReportInput in, Path file, FileChannel channel) {
         this.in = in;
         this.file = file;
         this.channel = channel;
-        OutputStream out = Channels.newOutputStream(channel);
+        this.out = new Recording(Channels.newOutputStream(channel));
         this.g = PRETTY.createGenerator(out);
+    }
+
+    /** The file's stream, which can also hand what passes to a second stream (the flags array, kept for reuse). */
+    private static final class Recording extends OutputStream {
+        private final OutputStream target;
+        private OutputStream copy;
+
+        Recording(OutputStream target) {
+            this.target = target;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            target.write(b);
+            if (copy != null) copy.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            target.write(b, off, len);
+            if (copy != null) copy.write(b, off, len);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            target.flush();
+            if (copy != null) copy.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            stopCopy();
+            target.close();
+        }
+
+        void stopCopy() throws IOException {
+            if (copy != null) copy.close();
+            copy = null;
+        }
     }
 
     /**
@@ -78,7 +120,38 @@ final class ReportJson implements AutoCloseable {
             g.writeName("flows");
             if (in.flowsJson() != null) splice(in.flowsJson());
             else g.writePOJO(r.flows());
-            g.writeArrayPropertyStart("flags");
+            g.writeName("flags");
+        } catch (RuntimeException e) {
+            throw WriteFailure.of(file, e);
+        }
+    }
+
+    /**
+     * Starts the flags array, to be written flag by flag; when {@code keep} is not null, the array's bytes (from
+     * the separator after its name to its closing bracket) also go there, for {@link #spliceFlags} on a later night.
+     */
+    void startFlags(OutputStream keep) {
+        try {
+            g.flush();
+            out.copy = keep;
+            g.writeStartArray();
+        } catch (RuntimeException e) {
+            throw WriteFailure.of(file, e);
+        }
+    }
+
+    /** The flags array as {@link #startFlags} kept it: the same bytes the flags would be written as. */
+    void spliceFlags(Path kept) throws IOException {
+        try {
+            g.flush();
+            long before = channel.position();
+            g.writeRawValue(""); // the separator, as the array's start writes it, and the note that the field has its value
+            g.flush();
+            long separator = channel.position() - before;
+            try (FileChannel from = FileChannel.open(kept, StandardOpenOption.READ)) {
+                for (long pos = separator, size = from.size(); pos < size; ) pos += from.transferTo(pos, size - pos, channel);
+            }
+            flagsSpliced = true;
         } catch (RuntimeException e) {
             throw WriteFailure.of(file, e);
         }
@@ -111,7 +184,11 @@ final class ReportJson implements AutoCloseable {
     void finish(IdList newFlagIds, FlagSource resolved, java.util.function.Consumer<ReportedFlag> alsoEach) {
         RunReport r = in.report();
         try {
-            g.writeEndArray();
+            if (!flagsSpliced) {
+                g.writeEndArray();
+                g.flush();
+                out.stopCopy();
+            }
             g.writePOJOProperty("summary", r.summary());
             g.writeName("changes");
             if (r.changes() == null) {
@@ -136,6 +213,8 @@ final class ReportJson implements AutoCloseable {
             if (r.audit() != null) g.writePOJOProperty("audit", r.audit());
             g.writeEndObject();
             g.flush();
+        } catch (IOException e) {
+            throw WriteFailure.of(file, e);
         } catch (RuntimeException e) {
             throw WriteFailure.of(file, e);
         }

@@ -45,6 +45,12 @@ public final class Findings {
         return FlagFile.counts(folder.resolve(FLAGS)).orElseThrow(() -> new IllegalStateException(folder + " is incomplete"));
     }
 
+    /**
+     * Where reports keep these flags as they rendered them (see RenderedFlags): beside the findings, and deleted
+     * whenever they are written again.
+     */
+    public Path renderedFlagsFolder() { return folder.resolveSibling("rendered-flags"); }
+
     /** report.json's flows array. */
     public Path flowsJson() { return folder.resolve(FLOWS); }
 
@@ -65,6 +71,7 @@ public final class Findings {
 
     /** Puts the whole folder {@code written} in place of the findings, replacing any earlier ones. */
     void publish(Path written) throws IOException {
+        deleteFolder(renderedFlagsFolder());
         deleteFolder(folder);
         Files.move(written, folder, StandardCopyOption.ATOMIC_MOVE);
     }

@@ -111,7 +111,7 @@ final class FlagFile {
                 RecordReader in = new RecordReader(record);
                 RunReport.FlagRow row = new RunReport.FlagRow(in.readString(), in.readString(), in.readString(),
                         in.readString(), in.readString(), in.readString(), in.readString(), in.readString(), in.readInt(),
-                        in.readStrings(), in.readStrings(), in.readString(), in.readString(), in.readString(),
+                        in.readStrings(), in.readStringsLazily(), in.readString(), in.readString(), in.readString(),
                         isNew.test(key));
                 int decimals = in.readInt();
                 each.accept(new ReportedFlag(row, row.amountRaw(), row.flowIds().isEmpty() ? null : decimals));

@@ -41,6 +41,20 @@ final class RecordReader {
         return out;
     }
 
+    /** The same texts as {@link #readStrings}, decoded only when first used (see {@link LazyStrings}). */
+    List<String> readStringsLazily() {
+        int n = in.getInt();
+        int from = in.position(), at = from;
+        for (int i = 0; i < n; i++) {
+            int length = in.getInt(at);
+            at += 4 + Math.max(length, 0);
+        }
+        byte[] b = new byte[at - from];
+        in.get(from, b);
+        in.position(at);
+        return new LazyStrings(b, n);
+    }
+
     BigInteger readInteger() {
         String s = readString();
         return s == null ? null : new BigInteger(s);
