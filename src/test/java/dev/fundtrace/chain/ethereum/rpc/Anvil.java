@@ -26,12 +26,14 @@ public final class Anvil implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final Path home;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicLong ids = new AtomicLong();
 
-    private Anvil(Process process, int port) {
+    private Anvil(Process process, int port, Path home) {
         this.process = process;
         this.port = port;
+        this.home = home;
     }
 
     public static Anvil start(String... extraArgs) {
@@ -48,9 +50,13 @@ public final class Anvil implements AutoCloseable {
             logFile.toFile().deleteOnExit(); // kept while the tests run, for a node that misbehaves
             List<String> cmd = new java.util.ArrayList<>(List.of(bin, "--host", "127.0.0.1", "--port", String.valueOf(port), "--silent"));
             cmd.addAll(List.of(extraArgs));
-            Process p = new ProcessBuilder(cmd)
-                    .redirectErrorStream(true).redirectOutput(logFile.toFile()).start();
-            Anvil a = new Anvil(p, port);
+            // Anvil keeps the states it pages out under $HOME/.foundry/anvil/tmp (gigabytes per node) and leaves
+            // them behind when it is stopped: each node gets a home of its own, deleted when the node is closed
+            Path home = Files.createTempDirectory("anvil-home-");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            pb.environment().put("HOME", home.toString());
+            Process p = pb.start();
+            Anvil a = new Anvil(p, port, home);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (true) {
                 try {
@@ -177,6 +183,15 @@ public final class Anvil implements AutoCloseable {
             if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        deleteTree(home);
+    }
+
+    private static void deleteTree(Path root) {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder left behind is not worth failing a test for
         }
     }
 }
