@@ -30,11 +30,6 @@ public final class Digests {
 
     /** The value of a digest started earlier; its failure (a file gone or unreadable) as thrown. */
     public static <T> T await(CompletableFuture<T> digest) {
-        try {
-            return digest.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            throw e;
-        }
+        return dev.fundtrace.concurrent.Futures.join(digest);
     }
 }

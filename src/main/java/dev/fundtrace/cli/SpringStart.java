@@ -2,6 +2,7 @@ package dev.fundtrace.cli;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.fundtrace.FundtraceApplication;
+import dev.fundtrace.concurrent.Futures;
 import dev.fundtrace.database.DatabaseConfiguration;
 import dev.fundtrace.database.Schema;
 import dev.fundtrace.files.OwnerOnlyFiles;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Spring, started on a thread of its own as soon as the command knows its database, while the command reads the
@@ -68,16 +68,16 @@ final class SpringStart implements AutoCloseable {
         Logging.toFile(LogFile.prepare(db.dataDir()));
         handedOver = true;
         try {
-            Schema.update(join(pool));
+            Schema.update(Futures.join(pool));
         } catch (RuntimeException | Error e) {
             closeWhenStarted();
             throw e;
         }
         AnnotationConfigApplicationContext ctx;
         try {
-            ctx = join(started).context();
+            ctx = Futures.join(started).context();
         } catch (RuntimeException | Error e) {
-            join(pool).close();
+            Futures.join(pool).close();
             throw e;
         }
         // a run stopped by a signal closes Spring: the stores still writing finish, the database is closed cleanly
@@ -92,17 +92,7 @@ final class SpringStart implements AutoCloseable {
 
     /** The most heap held since Spring started; after {@link #ready()}. */
     long heapPeakMegabytes() {
-        return join(started).heapPeak().megabytes();
-    }
-
-    private static <T> T join(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
+        return Futures.join(started).heapPeak().megabytes();
     }
 
     /** A context never handed over (the command stopped before it needed Spring) is closed once it has started. */

@@ -1,11 +1,12 @@
 package dev.fundtrace.trace.coin;
 
+import dev.fundtrace.concurrent.Futures;
+
 import dev.fundtrace.ledger.coin.CoinLedger;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Traces one UTXO chain coin by coin (utxo.md): taint follows coins, not balances. Seeds and services are canonical
@@ -24,16 +25,7 @@ public final class CoinTracer {
         ForwardTaint forward = p.forward() ? ForwardTaint.run(ledger, roles, p.maxHops(), p.dustRaw())
                 : ForwardTaint.seedCoinsOnly(ledger, roles);
         List<Cluster> reported = p.clusteringEnabled() ? clusters.report(seedAddresses) : List.of();
-        return new CoinTrace(ledger, p, roles, forward, joined(backward), reported);
+        return new CoinTrace(ledger, p, roles, forward, Futures.join(backward), reported);
     }
 
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) throw r;
-            if (e.getCause() instanceof Error err) throw err;
-            throw e;
-        }
-    }
 }
