@@ -56,6 +56,15 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The batch wires the families in; nothing else outside a family names one (the command line goes through the batch). */
+    @Test
+    void onlyTheBatchNamesAChainFamily() {
+        noClasses().that().resideOutsideOfPackages("dev.fundtrace.batch..", "dev.fundtrace.chain.ethereum..",
+                        "dev.fundtrace.chain.utxo..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.fundtrace.chain.ethereum..", "dev.fundtrace.chain.utxo..")
+                .check(classes);
+    }
+
     @Test
     void chainFamiliesDoNotKnowEachOther() {
         noClasses().that().resideInAnyPackage("dev.fundtrace.chain.ethereum..")

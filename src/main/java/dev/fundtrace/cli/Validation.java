@@ -1,20 +1,18 @@
 package dev.fundtrace.cli;
 
+import dev.fundtrace.batch.LedgerChecks;
 import dev.fundtrace.designation.DesignationReader;
 import dev.fundtrace.jobfile.JobDefinition;
 import dev.fundtrace.jobfile.JobFileException;
 import dev.fundtrace.jobfile.JobFileLoader;
-import dev.fundtrace.jobfile.MissingInputException;
 import dev.fundtrace.labels.LabelFileReader;
 import dev.fundtrace.review.ReviewFileReader;
-import dev.fundtrace.chain.ethereum.etl.CsvScanner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.List;
 
 /** {@code validate}: the job file, its inputs and their headers, without running anything. */
 final class Validation {
@@ -42,31 +40,7 @@ final class Validation {
                     + r.rejections().size() + " refused");
             r.rejections().forEach(x -> System.out.println("    " + x.source() + ": line " + x.line() + ": " + x.reason()));
         }
-        job.ledger().chains().values().forEach(source -> {
-            if (source instanceof JobDefinition.UtxoLedger u) {
-                System.out.println("  " + u.files() + ": bitcoin-etl export folder for " + u.chain().id() + " (read by the run)");
-            }
-        });
-        var eth = job.ledger().ethereum();
-        if (eth == null) {
-            return job;
-        } else if (eth.fromFiles()) {
-            Path tx = eth.files().resolve("transactions.csv");
-            if (!Files.isRegularFile(tx)) throw new MissingInputException(job.jobFile() + ": ledger.ethereum.files: " + eth.files() + " has no transactions.csv");
-            CsvScanner csv = CsvScanner.open(tx);
-            for (String c : List.of("hash", "block_number", "transaction_index", "from_address", "to_address", "value")) {
-                if (!csv.has(c)) throw new JobFileException(tx + ": line 1: missing column '" + c + "'");
-            }
-            boolean status = csv.has("receipt_status") || Files.isRegularFile(eth.files().resolve("receipts.csv"));
-            if (!status && !eth.assumeSuccess()) {
-                throw new JobFileException(eth.files() + ": no receipt status (no receipt_status column, no receipts.csv); "
-                        + "set ledger.ethereum.assumeSuccess: true to trace anyway");
-            }
-            System.out.println("  " + eth.files() + ": ethereum-etl export, " + Files.isRegularFile(eth.files().resolve("token_transfers.csv"))
-                    + " token transfers, receipt status " + (status ? "present" : "assumed"));
-        } else {
-            System.out.println("  ledger: JSON-RPC node (not contacted by validate)");
-        }
+        LedgerChecks.describe(job).forEach(line -> System.out.println("  " + line));
         return job;
     }
 

@@ -338,6 +338,9 @@ class IraNightlyJobFunctionalTests {
         CapturedRun validate = CapturedRun.of(() -> fundtrace("validate", "jobs/ira-nightly.yml"));
         assertThat(validate.exit()).as(validate.err()).isZero();
         assertThat(validate.out()).as("validate reads the job's reviews.csv too").containsPattern("reviews\\.csv: \\d+ reviews, 0 refused");
+        assertThat(validate.out()).as("each chain's family checks its own source")
+                .contains("ethereum: ethereum-etl export, with token transfers, receipt status present")
+                .contains("bitcoin-etl export folder for bitcoin").contains("bitcoin-etl export folder for bitcoinsv");
         assertThat(fundtrace("frobnicate")).isEqualTo(2);
     }
 
