@@ -164,11 +164,15 @@ public final class HtmlReportWriter {
         }
     }
 
-    /** Renders a page gathered while the report's flags passed ({@link PagePass}) straight into {@code file}. */
-    void writeFile(ReportInput in, PagePass.Content content, IdList newIds, Path file, Path shownAs) {
+    /** The page of what was gathered while the report's flags passed ({@link PagePass}), ready to render. */
+    Page page(ReportInput in, PagePass.Content content, IdList newIds) {
+        return page(in.report(), content, newIds, in.labels(), links);
+    }
+
+    /** Renders a page made by {@link #page(ReportInput, PagePass.Content, IdList)} straight into {@code file}. */
+    void writeFile(Page page, Path file, Path shownAs) {
         try {
-            writeFile(page(in.report(), content, newIds, in.labels(), links), file, shownAs, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            writeFile(page, file, shownAs, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
         } catch (IOException e) {
             throw WriteFailure.of(shownAs, e);
         }

@@ -95,8 +95,12 @@ public final class ReportFolderWriter {
                         : IdList.of(report.changes() == null ? List.of() : HtmlReportWriter.nz(report.changes().newFlagIds()));
                 if (json != null) json.finish(newIds, in.resolvedFlags(), page::resolved);
                 else in.resolvedFlags().forEach(page::resolved);
-                if (warmUp != null) joinQuietly(warmUp);
-                if (formats.contains(Format.HTML)) html.writeFile(in, page.content(), newIds, temporary(htmlFile), htmlFile);
+                if (formats.contains(Format.HTML)) {
+                    // the page's view is made while the warm-up still renders: only the rendering waits for it
+                    HtmlReportWriter.Page view = html.page(in, page.content(), newIds);
+                    if (warmUp != null) joinQuietly(warmUp);
+                    html.writeFile(view, temporary(htmlFile), htmlFile);
+                }
             }
             writeTemporary(targets, folder.resolve("rejected.csv"), f -> csv.writeRejected(report, f));
             // a JSON rendering that could not be recorded is not kept: a later night renders it again

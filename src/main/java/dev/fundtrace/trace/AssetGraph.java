@@ -32,16 +32,31 @@ public final class AssetGraph {
 
     /** As {@link #ofNodes(int, int[], int[], int[])}, the edges being the first {@code m} of the arrays (no copy). */
     public static AssetGraph ofNodes(int n, int m, int[] row, int[] src, int[] dst) {
+        return new AssetGraph(-1, identity(n), m, row, src, dst, Lists.BOTH);
+    }
+
+    /** The adjacency lists a graph has: a graph walked in one direction only needs that direction's. */
+    public enum Lists { BOTH, OUT, IN }
+
+    /**
+     * As {@link #ofNodes(int, int, int[], int[], int[])}, with only the lists a walk in one direction reads ({@code OUT}:
+     * forward, {@code IN}: backward); the other direction's are null. A UTXO trace builds one graph per direction.
+     */
+    public static AssetGraph ofNodes(int n, int m, int[] row, int[] src, int[] dst, Lists lists) {
+        return new AssetGraph(-1, identity(n), m, row, src, dst, lists);
+    }
+
+    private static int[] identity(int n) {
         int[] identity = new int[n];
         for (int v = 0; v < n; v++) identity[v] = v;
-        return new AssetGraph(-1, identity, m, row, src, dst);
+        return identity;
     }
 
     AssetGraph(int assetId, int[] global, int[] row, int[] src, int[] dst) {
-        this(assetId, global, row.length, row, src, dst);
+        this(assetId, global, row.length, row, src, dst, Lists.BOTH);
     }
 
-    private AssetGraph(int assetId, int[] global, int m, int[] row, int[] src, int[] dst) {
+    private AssetGraph(int assetId, int[] global, int m, int[] row, int[] src, int[] dst, Lists lists) {
         this.assetId = assetId;
         this.n = global.length;
         this.m = m;
@@ -49,14 +64,21 @@ public final class AssetGraph {
         this.row = row;
         this.src = src;
         this.dst = dst;
-        this.outStart = new int[n + 1];
-        this.outEdge = new int[m];
-        this.inStart = new int[n + 1];
-        this.inEdge = new int[m];
-        // the two lists are independent: the receivers' on a second core while this one sorts the senders'
-        var in = java.util.concurrent.CompletableFuture.runAsync(() -> bucket(dst, inStart, inEdge));
-        bucket(src, outStart, outEdge);
-        in.join();
+        boolean out = lists != Lists.IN, in = lists != Lists.OUT;
+        this.outStart = out ? new int[n + 1] : null;
+        this.outEdge = out ? new int[m] : null;
+        this.inStart = in ? new int[n + 1] : null;
+        this.inEdge = in ? new int[m] : null;
+        if (out && in) {
+            // the two lists are independent: the receivers' on a second core while this one sorts the senders'
+            var receivers = java.util.concurrent.CompletableFuture.runAsync(() -> bucket(dst, inStart, inEdge));
+            bucket(src, outStart, outEdge);
+            receivers.join();
+        } else if (out) {
+            bucket(src, outStart, outEdge);
+        } else {
+            bucket(dst, inStart, inEdge);
+        }
     }
 
     /** Counting sort of edges by endpoint; edges are visited in id order so every list stays in time order. */

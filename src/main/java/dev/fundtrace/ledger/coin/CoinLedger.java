@@ -262,7 +262,7 @@ public final class CoinLedger {
             for (int t = a; t < b; t++) order[n++] = t;
             return n;
         }
-        java.util.PriorityQueue<Integer> ready = new java.util.PriorityQueue<>();
+        IntMinHeap ready = new IntMinHeap(b - a);
         for (int t = a; t < b; t++) if (pending[t - a] == 0) ready.add(t);
         int placed = 0;
         while (!ready.isEmpty()) {

@@ -34,7 +34,7 @@ final class TransactionGraph {
                     edges.add(i, ledger.creator(c), t);
             }
         }
-        return TemporalReach.forward(edges.graph(seeds + 1), only(seeds), new boolean[seeds + 1], levels);
+        return TemporalReach.forward(edges.graph(seeds + 1, AssetGraph.Lists.OUT), only(seeds), new boolean[seeds + 1], levels);
     }
 
     /** Backward hops: 1 for a transaction that creates a seed's coin, h + 1 for the creator of a coin it spends. */
@@ -58,7 +58,7 @@ final class TransactionGraph {
                 }
             }
         }
-        return TemporalReach.backward(edges.graph(seeds + 1), only(seeds), new boolean[seeds + 1], levels);
+        return TemporalReach.backward(edges.graph(seeds + 1, AssetGraph.Lists.IN), only(seeds), new boolean[seeds + 1], levels);
     }
 
     private static boolean[] only(int node) {
@@ -89,9 +89,12 @@ final class TransactionGraph {
             dst[m++] = to;
         }
 
-        /** The graph of the edges added, over the columns as they are (sized for every input, not copied to fit). */
-        AssetGraph graph(int nodes) {
-            return AssetGraph.ofNodes(nodes, m, input, src, dst);
+        /**
+         * The graph of the edges added, over the columns as they are (sized for every input, not copied to fit), with
+         * the lists of the one direction it is walked in.
+         */
+        AssetGraph graph(int nodes, AssetGraph.Lists lists) {
+            return AssetGraph.ofNodes(nodes, m, input, src, dst, lists);
         }
     }
 }

@@ -77,7 +77,7 @@ final class ExportParser {
     /** A chunk's buffer and the columns its rows are parsed into, from reading until its rows are appended. */
     private static final class Slot {
         byte[] buffer;
-        final TxColumns rows = new TxColumns(1024, 1024, 1024);
+        TxColumns rows = new TxColumns(1024, 1024, 1024);
 
         Slot(int bytes) { buffer = new byte[bytes]; }
     }
@@ -91,8 +91,10 @@ final class ExportParser {
         private final Deque<Slot> pendingSlots = new ArrayDeque<>();
         private final List<ParsedChunk> chunks = new ArrayList<>();
         private int slots, submitted;
-        /** the export's columns once allocated; until then the rows wait in {@link #early} */
-        private TxColumns rows, early;
+        /** the export's columns once allocated; until then the chunks' own columns wait in {@link #waiting} */
+        private TxColumns rows;
+        private final List<TxColumns> waiting = new ArrayList<>();
+        private final List<Integer> waitingIds = new ArrayList<>();
         /** their txids, indexed as they are appended */
         private RowIndex index;
         private CompletableFuture<Allocated> allocating;
@@ -152,8 +154,9 @@ final class ExportParser {
         private void submit(Slot slot, int file, EtlSource source, int length, long offset) {
             int id = submitted++;
             byte[] data = slot.buffer;
-            slot.rows.clear();
-            pending.addLast(pool.submit(() -> parser.parse(id, file, source, data, length, offset, slot.rows)));
+            TxColumns columns = slot.rows;
+            columns.clear();
+            pending.addLast(pool.submit(() -> parser.parse(id, file, source, data, length, offset, columns)));
             pendingSlots.addLast(slot);
         }
 
@@ -162,16 +165,19 @@ final class ExportParser {
             ParsedChunk c = pending.removeFirst().get();
             Slot slot = pendingSlots.removeFirst();
             if (c.transactions.size() > 0) {
-                if (rows == null && allocating == null) {
-                    allocating = sized(c);
-                    early = new TxColumns(c.transactions.size() * 16, c.transactions.inputCount() * 16, c.transactions.outputCount() * 16);
-                }
+                if (rows == null && allocating == null) allocating = sized(c);
                 if (rows == null && allocating.isDone()) takeAllocated();
                 if (rows != null) {
                     rows.append(c.transactions, c.id);
                     index.addAppended(rows);
                 } else {
-                    early.append(c.transactions, c.id);
+                    // the chunk keeps its columns until the export's are there, and its slot takes new ones of about
+                    // its size: copied once, not gathered first in columns that grow (and are copied) as they fill
+                    TxColumns t = c.transactions;
+                    waiting.add(t);
+                    waitingIds.add(c.id);
+                    slot.rows = new TxColumns(t.size() + t.size() / 8, t.inputCount() + t.inputCount() / 8,
+                            t.outputCount() + t.outputCount() / 8);
                 }
             }
             c.transactions = null;
@@ -189,9 +195,10 @@ final class ExportParser {
             Allocated a = allocating.get();
             rows = a.rows();
             index = a.index();
-            rows.appendAll(early);
+            for (int k = 0; k < waiting.size(); k++) rows.append(waiting.get(k), waitingIds.get(k));
             index.addAppended(rows);
-            early = null;
+            waiting.clear();
+            waitingIds.clear();
         }
 
         /**

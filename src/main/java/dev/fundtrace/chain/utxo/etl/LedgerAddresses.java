@@ -3,13 +3,16 @@ package dev.fundtrace.chain.utxo.etl;
 import dev.fundtrace.chain.utxo.UtxoAddresses;
 import dev.fundtrace.ledger.Chain;
 
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
  * A chain's ledger addresses while an export loads: each distinct canonical form gets a dense int key, shared by
  * the parse threads, so that rows keep ints instead of Strings and the resolver compares ints. Keys are handed
  * out in no particular order; the ledger numbers its addresses itself, in the order it meets them.
+ *
+ * <p>The canonical forms are found by an open-addressing table of longs ({@code hash << 32 | key + 1}, 0 when free)
+ * that compares with the names kept by key, instead of a map of boxed entries: an export has hundreds of thousands of
+ * addresses, and a map's node and boxed key for each were that many more objects to allocate and for the collector
+ * to copy while the parse goes on. Most lookups come from {@link AddressKeys}, one thread at a time under its own
+ * lock (only an address's first sight there), so this table's lock is seldom contended.
  */
 final class LedgerAddresses {
 
@@ -17,9 +20,10 @@ final class LedgerAddresses {
     private static final int PAGE_BITS = 14, PAGE = 1 << PAGE_BITS;
 
     private final Chain chain;
-    private final ConcurrentHashMap<String, Integer> keys = new ConcurrentHashMap<>(1 << 16);
-    private final AtomicInteger next = new AtomicInteger();
-    /** key → canonical form, in pages; a page is written before any key in it is published through {@link #keys} */
+    /** canonical form → key, under this object's lock; at most half full */
+    private long[] slots = new long[1 << 16];
+    private int next;
+    /** key → canonical form, in pages; a page is written before its key leaves {@link #key} */
     private final String[][] names = new String[1 << (31 - PAGE_BITS)][];
     /** key → whether it is a pseudo-address, in pages like the names (the resolver asks before it reads a name) */
     private final boolean[][] pseudo = new boolean[1 << (31 - PAGE_BITS)][];
@@ -39,36 +43,64 @@ final class LedgerAddresses {
     }
 
     /** The key of an address in canonical form, given on its first use. */
-    int key(String canonical) {
-        Integer k = keys.get(canonical);
-        return k != null ? k : keys.computeIfAbsent(canonical, this::newKey);
-    }
-
-    private Integer newKey(String canonical) {
-        int k = next.getAndIncrement();
-        String[] page;
-        boolean[] flags;
-        synchronized (names) {
-            page = names[k >>> PAGE_BITS];
-            if (page == null) {
-                names[k >>> PAGE_BITS] = page = new String[PAGE];
-                pseudo[k >>> PAGE_BITS] = new boolean[PAGE];
+    synchronized int key(String canonical) {
+        int h = canonical.hashCode();
+        int mask = slots.length - 1;
+        for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == 0) {
+                int k = newKey(canonical);
+                slots[i] = (long) h << 32 | (k + 1L);
+                if (2 * next > slots.length) grow();
+                return k;
             }
-            flags = pseudo[k >>> PAGE_BITS];
+            if ((int) (slot >>> 32) == h && name((int) slot - 1).equals(canonical)) return (int) slot - 1;
         }
-        page[k & (PAGE - 1)] = canonical;
-        flags[k & (PAGE - 1)] = canonical.startsWith(NONSTANDARD);
-        return k;
     }
 
     /** The key of an address in canonical form, or -1 when no row holds it. */
-    int keyOf(String canonical) {
-        Integer k = keys.get(canonical);
-        return k != null ? k : -1;
+    synchronized int keyOf(String canonical) {
+        int h = canonical.hashCode();
+        int mask = slots.length - 1;
+        for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == 0) return -1;
+            if ((int) (slot >>> 32) == h && name((int) slot - 1).equals(canonical)) return (int) slot - 1;
+        }
+    }
+
+    private int newKey(String canonical) {
+        int k = next++;
+        if (names[k >>> PAGE_BITS] == null) {
+            names[k >>> PAGE_BITS] = new String[PAGE];
+            pseudo[k >>> PAGE_BITS] = new boolean[PAGE];
+        }
+        names[k >>> PAGE_BITS][k & (PAGE - 1)] = canonical;
+        pseudo[k >>> PAGE_BITS][k & (PAGE - 1)] = canonical.startsWith(NONSTANDARD);
+        return k;
+    }
+
+    /** Doubles the table, placing each key by the hash its slot keeps (no name is read). */
+    private void grow() {
+        long[] larger = new long[slots.length * 2];
+        int mask = larger.length - 1;
+        for (long slot : slots) {
+            if (slot == 0) continue;
+            int i = spread((int) (slot >>> 32)) & mask;
+            while (larger[i] != 0) i = (i + 1) & mask;
+            larger[i] = slot;
+        }
+        slots = larger;
+    }
+
+    /** String hashes of similar texts differ mostly in their low bits' neighbours: mixed, so runs stay short. */
+    private static int spread(int h) {
+        int m = h * 0x9E3779B9;
+        return m ^ (m >>> 16);
     }
 
     /** How many keys were given. */
-    int size() { return next.get(); }
+    synchronized int size() { return next; }
 
     /** The canonical form of a key that a row holds (its row was parsed before this is asked). */
     String name(int key) {

@@ -162,13 +162,6 @@ final class TxColumns {
         Arrays.fill(chunk, r, rows, chunkId);
     }
 
-    /** Appends columns gathered from several chunks (their rows follow these in file order), each row keeping its chunk. */
-    void appendAll(TxColumns c) {
-        int r = rows;
-        append(c);
-        System.arraycopy(c.chunk, 0, chunk, r, c.rows);
-    }
-
     private void append(TxColumns c) {
         if (rows + c.rows > block.length) growRows(rows + c.rows);
         if (inputs + c.inputs > vout.length) growInputs(inputs + c.inputs);
