@@ -18,8 +18,8 @@ import java.util.List;
  */
 final class FlagSorter implements AutoCloseable {
 
-    /** A merged flag with its asset's symbol and decimals. */
-    record SortedFlag(Flag flag, String assetSymbol, int decimals) {}
+    /** A merged flag with its key hash ({@link Flag#keyHash()}) and its asset's symbol and decimals. */
+    record SortedFlag(Flag flag, long keyHash, String assetSymbol, int decimals) {}
 
     @FunctionalInterface
     interface SortedFlags {
@@ -113,7 +113,8 @@ final class FlagSorter implements AutoCloseable {
             sameKey.add(read(spool.record(i)));
             if (k + 1 == count || !sameFlag(i, order[k + 1])) {
                 FlagPart first = sameKey.getFirst();
-                each.accept(new SortedFlag(FlagParts.merge(sameKey), first.assetSymbol(), first.decimals()));
+                FlagParts.KeyedFlag merged = FlagParts.mergeKeyed(sameKey);
+                each.accept(new SortedFlag(merged.flag(), merged.keyHash(), first.assetSymbol(), first.decimals()));
                 sameKey.clear();
             }
         }
