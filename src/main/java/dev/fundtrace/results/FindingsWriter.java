@@ -61,11 +61,11 @@ public final class FindingsWriter implements FindingSink, AutoCloseable {
                 KeyList list = new KeyList();
                 flags.forEachFlag(f -> {
                     try {
-                        out.add(f.flag(), f.assetSymbol(), f.decimals());
+                        out.add(f.flag(), f.keyHash(), f.assetSymbol(), f.decimals());
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    list.add(f.flag().keyHash());
+                    list.add(f.keyHash());
                 });
                 keys = list.sorted();
                 n = out.count();

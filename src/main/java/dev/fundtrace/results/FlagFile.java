@@ -44,9 +44,10 @@ final class FlagFile {
             out = new BufferedOutputStream(OwnerOnlyFiles.newOutputStream(file), 1 << 20);
         }
 
-        void add(Flag f, String assetSymbol, int decimals) throws IOException {
+        /** @param keyHash the flag's {@link Flag#keyHash()} */
+        void add(Flag f, long keyHash, String assetSymbol, int decimals) throws IOException {
             record.reset();
-            record.writeLong(f.keyHash()).writeString(f.id()).writeString(f.rule().name()).writeString(f.severity().name())
+            record.writeLong(keyHash).writeString(f.id()).writeString(f.rule().name()).writeString(f.severity().name())
                     .writeString(f.address()).writeString(f.seed()).writeString(f.chain()).writeString(f.asset())
                     .writeString(assetSymbol).writeInt(f.hops()).writeStrings(f.flowIds()).writeStrings(f.evidence())
                     .writeString(f.explanation()).writeString(f.depositAddress()).writeString(f.amountRaw())

@@ -18,8 +18,8 @@ import java.util.List;
  */
 final class FlagSorter implements AutoCloseable {
 
-    /** A merged flag with its asset's symbol and decimals. */
-    record SortedFlag(Flag flag, String assetSymbol, int decimals) {}
+    /** A merged flag with its key hash ({@link Flag#keyHash()}) and its asset's symbol and decimals. */
+    record SortedFlag(Flag flag, long keyHash, String assetSymbol, int decimals) {}
 
     @FunctionalInterface
     interface SortedFlags {
@@ -71,16 +71,34 @@ final class FlagSorter implements AutoCloseable {
 
     /**
      * The report's order, as report.json has always listed the flags: severity (HIGH first), the rule's name,
-     * asset, address, seed (none first), chain; then the parts' arrival, in which they merge.
+     * asset, address, seed (none first), chain; then the parts' arrival, in which they merge. The fields before the
+     * address and those after it are each one number per part ({@link #keysBeforeAddress},
+     * {@link #keysAfterAddress}), made once before the sort instead of looked up at every comparison.
      */
-    private int compare(int a, int b) {
-        int c = Integer.compare(severity(a), severity(b));
-        if (c == 0) c = Integer.compare(RULE_BY_NAME[rule[a]], RULE_BY_NAME[rule[b]]);
-        if (c == 0) c = Integer.compare(assets.rank(asset[a]), assets.rank(asset[b]));
+    private int compare(long[] before, long[] after, int a, int b) {
+        int c = Long.compare(before[a], before[b]);
         if (c == 0) c = addresses.compare(a, b);
-        if (c == 0) c = Integer.compare(seeds.rank(seed[a]), seeds.rank(seed[b]));
-        if (c == 0) c = Integer.compare(chains.rank(chain[a]), chains.rank(chain[b]));
+        if (c == 0) c = Long.compare(after[a], after[b]);
         return c;
+    }
+
+    /**
+     * Per part, its severity, rule rank and asset rank as one number. A text's rank is -1 (null) up to below 2^31,
+     * one more fits 32 bits unsigned, and a rule's rank is below 2^8: the numbers order as the fields do.
+     */
+    private long[] keysBeforeAddress() {
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) {
+            keys[i] = (long) severity(i) << 40 | (long) RULE_BY_NAME[rule[i]] << 32 | (assets.rank(asset[i]) + 1L);
+        }
+        return keys;
+    }
+
+    /** Per part, its seed's and chain's ranks as one number, ordered as they are. */
+    private long[] keysAfterAddress() {
+        long[] keys = new long[count];
+        for (int i = 0; i < count; i++) keys[i] = (seeds.rank(seed[i]) + 1L) << 32 | (chains.rank(chain[i]) + 1L);
+        return keys;
     }
 
     /** Each rule's rank among the rules' names in alphabetical order, by ordinal. */
@@ -106,14 +124,16 @@ final class FlagSorter implements AutoCloseable {
     /** Hands every flag to {@code each}, in the flags' order; the spool can be read only once. */
     void forEachFlag(SortedFlags each) {
         spool.seal();
-        int[] order = IndexSort.sorted(count, this::compare);
+        long[] before = keysBeforeAddress(), after = keysAfterAddress();
+        int[] order = IndexSort.sorted(count, (a, b) -> compare(before, after, a, b));
         List<FlagPart> sameKey = new ArrayList<>();
         for (int k = 0; k < count; k++) {
             int i = order[k];
             sameKey.add(read(spool.record(i)));
             if (k + 1 == count || !sameFlag(i, order[k + 1])) {
                 FlagPart first = sameKey.getFirst();
-                each.accept(new SortedFlag(FlagParts.merge(sameKey), first.assetSymbol(), first.decimals()));
+                FlagParts.KeyedFlag merged = FlagParts.mergeKeyed(sameKey);
+                each.accept(new SortedFlag(merged.flag(), merged.keyHash(), first.assetSymbol(), first.decimals()));
                 sameKey.clear();
             }
         }

@@ -11,6 +11,11 @@ public final class FlagKey {
     private FlagKey() {}
 
     public static long hash(String key) {
-        return ByteBuffer.wrap(ShortHash.digest(key)).getLong();
+        return hash(ShortHash.digest(key));
+    }
+
+    /** The hash of a key's digest ({@link ShortHash#digest}). */
+    static long hash(byte[] digest) {
+        return ByteBuffer.wrap(digest).getLong();
     }
 }

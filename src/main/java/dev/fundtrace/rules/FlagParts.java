@@ -13,13 +13,21 @@ public final class FlagParts {
      * once, in order.
      */
     public static Flag merge(List<FlagPart> parts) {
+        return mergeKeyed(parts).flag();
+    }
+
+    /** A merged flag with its key hash ({@link Flag#keyHash()}), both from one digest of its key. */
+    public record KeyedFlag(Flag flag, long keyHash) {}
+
+    /** {@link #merge}, with the flag's key hash: a writer of many flags needs both, and one digest gives both. */
+    public static KeyedFlag mergeKeyed(List<FlagPart> parts) {
         FlagPart first = parts.getFirst();
         PendingFlag flag = new PendingFlag(first.rule(), first.chain(), first.asset(), first.address(), first.seed(),
                 first.hops());
         for (FlagPart p : parts) {
-            if (!p.key().equals(first.key())) throw new IllegalArgumentException("parts of two flags: " + first.key() + ", " + p.key());
+            if (p != first && !p.key().equals(first.key())) throw new IllegalArgumentException("parts of two flags: " + first.key() + ", " + p.key());
             flag.add(p.flowId(), p.flowAmountRaw(), p.statedAmountRaw(), p.hops(), p.evidence(), p.reason(), p.depositAddress());
         }
-        return flag.toFlag();
+        return flag.toKeyedFlag();
     }
 }

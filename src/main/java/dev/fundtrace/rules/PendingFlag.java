@@ -56,10 +56,17 @@ final class PendingFlag {
     }
 
     Flag toFlag() {
+        return toKeyedFlag().flag();
+    }
+
+    /** The flag and its key hash: the id is the first six bytes of the key's digest, the hash its first eight. */
+    FlagParts.KeyedFlag toKeyedFlag() {
+        byte[] digest = ShortHash.digest(identity(rule, chain, asset, address, seed));
         String explanation = address + " " + String.join("; it also ", reasons) + ".";
         BigInteger amount = statedAmount != null ? statedAmount : flowAmount;
-        return new Flag("G-" + ShortHash.of(identity(rule, chain, asset, address, seed)), rule, rule.severity(),
+        Flag flag = new Flag("G-" + ShortHash.hex(digest), rule, rule.severity(),
                 chain, asset, address, seed, hops, List.copyOf(flowIds), List.copyOf(evidence), explanation, deposit,
                 amount == null ? null : amount.toString(), false);
+        return new FlagParts.KeyedFlag(flag, FlagKey.hash(digest));
     }
 }

@@ -20,7 +20,12 @@ final class ShortHash {
     });
 
     static String of(String key) {
-        return HexFormat.of().formatHex(digest(key), 0, 6);
+        return hex(digest(key));
+    }
+
+    /** The short hash of a key's {@link #digest}. */
+    static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest, 0, 6);
     }
 
     static byte[] digest(String key) {

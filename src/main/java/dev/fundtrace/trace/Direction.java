@@ -4,5 +4,8 @@ package dev.fundtrace.trace;
 public enum Direction {
     FORWARD, BACKWARD;
 
-    public String id() { return name().toLowerCase(); }
+    // asked for once per flow made and written: made once, not per call
+    private final String id = name().toLowerCase();
+
+    public String id() { return id; }
 }
