@@ -55,10 +55,6 @@ final class PendingFlag {
         hops = Math.min(hops, flowHops);
     }
 
-    Flag toFlag() {
-        return toKeyedFlag().flag();
-    }
-
     /** The flag and its key hash: the id is the first six bytes of the key's digest, the hash its first eight. */
     FlagParts.KeyedFlag toKeyedFlag() {
         byte[] digest = ShortHash.digest(identity(rule, chain, asset, address, seed));

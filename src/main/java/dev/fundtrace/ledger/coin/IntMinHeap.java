@@ -1,18 +1,21 @@
 package dev.fundtrace.ledger.coin;
 
-/** A min-heap of distinct ints with a fixed capacity: Kahn's ready set, without a boxed Integer per entry. */
-final class IntMinHeap {
+/**
+ * A min-heap of distinct ints with a fixed capacity: Kahn's ready set, without a boxed Integer per entry (the coin
+ * ledger's spend order, the resolver's order of a block's transactions).
+ */
+public final class IntMinHeap {
 
     private final int[] heap;
     private int size;
 
-    IntMinHeap(int capacity) {
+    public IntMinHeap(int capacity) {
         heap = new int[capacity];
     }
 
-    boolean isEmpty() { return size == 0; }
+    public boolean isEmpty() { return size == 0; }
 
-    void add(int v) {
+    public void add(int v) {
         int i = size++;
         while (i > 0 && heap[(i - 1) / 2] > v) {
             heap[i] = heap[(i - 1) / 2];
@@ -22,7 +25,7 @@ final class IntMinHeap {
     }
 
     /** Removes and returns the smallest. */
-    int poll() {
+    public int poll() {
         int top = heap[0], last = heap[--size];
         int i = 0;
         while (2 * i + 1 < size) {

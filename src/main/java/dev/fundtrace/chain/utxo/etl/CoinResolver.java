@@ -3,6 +3,7 @@ package dev.fundtrace.chain.utxo.etl;
 import dev.fundtrace.ledger.Chain;
 import dev.fundtrace.ledger.coin.CoinCoverage;
 import dev.fundtrace.ledger.coin.CoinLedger;
+import dev.fundtrace.ledger.coin.IntMinHeap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,7 +217,7 @@ final class CoinResolver {
             for (int i = 0; i < count; i++) order[i] = i;
             return count;
         }
-        IntHeap ready = a.ready;
+        IntMinHeap ready = a.ready;
         for (int i = 0; i < count; i++) if (pending[i] == 0) ready.add(i);
         int n = 0;
         while (!ready.isEmpty()) {
@@ -436,7 +437,7 @@ final class CoinResolver {
         boolean[] accepted;
         /** per candidate, the candidates that spend its outputs ({@code childCount} of them); arrays kept too */
         int[][] children;
-        IntHeap ready;
+        IntMinHeap ready;
 
         BlockArrays fit(int count) {
             if (candidates.length >= count) return this;
@@ -454,38 +455,8 @@ final class CoinResolver {
             sorted = new long[n];
             accepted = new boolean[n];
             children = children == null ? new int[n][] : Arrays.copyOf(children, n);
-            ready = new IntHeap(n);
+            ready = new IntMinHeap(n);
             return this;
-        }
-    }
-
-    /** A min-heap of ints: Kahn's ready set, by position. */
-    private static final class IntHeap {
-        private final int[] heap;
-        private int size;
-
-        IntHeap(int capacity) { heap = new int[capacity]; }
-
-        boolean isEmpty() { return size == 0; }
-
-        void add(int v) {
-            int i = size++;
-            while (i > 0 && heap[(i - 1) / 2] > v) { heap[i] = heap[(i - 1) / 2]; i = (i - 1) / 2; }
-            heap[i] = v;
-        }
-
-        int poll() {
-            int top = heap[0], last = heap[--size];
-            int i = 0;
-            while (2 * i + 1 < size) {
-                int c = 2 * i + 1;
-                if (c + 1 < size && heap[c + 1] < heap[c]) c++;
-                if (heap[c] >= last) break;
-                heap[i] = heap[c];
-                i = c;
-            }
-            heap[i] = last;
-            return top;
         }
     }
 }
