@@ -10,6 +10,8 @@ import dev.fundtrace.report.RunReport.FlowRow;
 import dev.fundtrace.report.RunReport.RejectionRow;
 import dev.fundtrace.report.RunReport.StepRow;
 import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.standard.StandardDialect;
+import org.thymeleaf.standard.serializer.StandardJavaScriptSerializer;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -73,6 +75,10 @@ public final class HtmlReportWriter {
         resolver.setCacheable(true);
         TemplateEngine engine = new TemplateEngine();
         engine.setTemplateResolver(resolver);
+        // the page inlines no script: Thymeleaf's own serializer, not the Jackson 2 one it would load for that
+        StandardDialect dialect = new StandardDialect();
+        dialect.setJavaScriptSerializer(new StandardJavaScriptSerializer(false));
+        engine.setDialect(dialect);
         return engine;
     }
 
