@@ -24,6 +24,7 @@ public class DatabaseConfiguration {
     public static HikariDataSource pool(DatabaseUrl url, Properties credentials) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url.jdbcUrl());
+        pool.setMinimumIdle(1); // connections opened as the steps ask, not ten at the start (on PostgreSQL each costs a SCRAM exchange)
         if (credentials.getProperty("user") != null) pool.setUsername(credentials.getProperty("user"));
         if (credentials.getProperty("password") != null) pool.setPassword(credentials.getProperty("password"));
         return pool;

@@ -5,9 +5,7 @@ import dev.fundtrace.ledger.coin.CoinLedger;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -78,31 +76,32 @@ final class AddressClusters {
      * never co-spent: it is its own cluster, with no evidence.
      */
     List<Cluster> report(Collection<String> seeds) {
-        Map<Integer, Members> byRoot = new HashMap<>();
+        // indexed by root address: every address of the ledger is looked up, so no boxed key per lookup
+        Members[] byRoot = new Members[ledger.addressCount()];
         List<Members> clusters = new ArrayList<>();
         for (String seed : new TreeSet<>(seeds)) {
             int id = ledger.addressId(seed);
-            Members m = id < 0 ? null : byRoot.get(root(id));
+            Members m = id < 0 ? null : byRoot[root(id)];
             if (m == null) {
                 m = new Members();
                 clusters.add(m);
-                if (id >= 0) byRoot.put(root(id), m);
+                if (id >= 0) byRoot[root(id)] = m;
                 else m.addresses.add(seed);
             }
             m.seeds.add(seed);
         }
         for (int a = 0; a < ledger.addressCount(); a++) {
-            Members m = byRoot.get(root(a));
+            Members m = byRoot[root(a)];
             if (m != null) m.addresses.add(ledger.address(a));
         }
         for (int t = linking.nextSetBit(0); t >= 0; t = linking.nextSetBit(t + 1)) {
-            Members m = byRoot.get(root(firstHolder(t)));
+            Members m = byRoot[root(firstHolder(t))];
             if (m != null) m.evidence.add(ledger.txHash(t));
         }
         for (int t = coinJoins.nextSetBit(0); t >= 0; t = coinJoins.nextSetBit(t + 1)) {
             for (int i = ledger.inputStart(t); i < ledger.inputEnd(t); i++) {
                 int a = ledger.holder(ledger.inputCoin(i));
-                Members m = a < 0 ? null : byRoot.get(root(a));
+                Members m = a < 0 ? null : byRoot[root(a)];
                 if (m != null) m.excludedCoinJoins.add(ledger.txHash(t));
             }
         }
