@@ -38,6 +38,7 @@ final class SpringStart implements AutoCloseable {
             try {
                 HikariDataSource dataSource = DatabaseConfiguration.pool(db.url(), db.credentials());
                 pool.complete(dataSource);
+                GrownHeap.keep();
                 HeapPeak heapPeak = new HeapPeak();
                 var ctx = new AnnotationConfigApplicationContext();
                 var sources = ctx.getEnvironment().getPropertySources();
