@@ -26,7 +26,7 @@ final class GrownHeap {
                 hotspot.setVMOption(OPTION, "100");
             }
         } catch (RuntimeException notHotSpot) {
-            // another JVM, or the option refused (for example below MinHeapFreeRatio set by hand): its own policy
+            // not HotSpot, or the option not writable here: the JVM keeps its own policy
         }
     }
 }

@@ -21,26 +21,14 @@ public final class AssetGraph {
     final int[] inStart;
     final int[] inEdge;
 
-    /**
-     * A graph whose nodes are not addresses (a UTXO chain's transactions, for {@link TemporalReach}): nodes
-     * {@code 0..n-1}, edges numbered in the order given, which must be time order; {@code row} is what each edge
-     * stands for (for coins, the ledger's input index).
-     */
-    public static AssetGraph ofNodes(int n, int[] row, int[] src, int[] dst) {
-        return ofNodes(n, row.length, row, src, dst);
-    }
-
-    /** As {@link #ofNodes(int, int[], int[], int[])}, the edges being the first {@code m} of the arrays (no copy). */
-    public static AssetGraph ofNodes(int n, int m, int[] row, int[] src, int[] dst) {
-        return new AssetGraph(-1, identity(n), m, row, src, dst, Lists.BOTH);
-    }
-
     /** The adjacency lists a graph has: a graph walked in one direction only needs that direction's. */
     public enum Lists { BOTH, OUT, IN }
 
     /**
-     * As {@link #ofNodes(int, int, int[], int[], int[])}, with only the lists a walk in one direction reads ({@code OUT}:
-     * forward, {@code IN}: backward); the other direction's are null. A UTXO trace builds one graph per direction.
+     * A graph whose nodes are not addresses (a UTXO chain's transactions, for {@link TemporalReach}): nodes
+     * {@code 0..n-1}, the edges the first {@code m} of the arrays (no copy), numbered in the order given, which must
+     * be time order; {@code row} is what each edge stands for (for coins, the ledger's input index). It has only the
+     * lists a walk in one direction reads ({@code OUT}: forward, {@code IN}: backward); the other direction's are null.
      */
     public static AssetGraph ofNodes(int n, int m, int[] row, int[] src, int[] dst, Lists lists) {
         return new AssetGraph(-1, identity(n), m, row, src, dst, lists);

@@ -1,7 +1,6 @@
 package dev.fundtrace.trace.coin;
 
 import dev.fundtrace.concurrent.Futures;
-
 import dev.fundtrace.ledger.coin.CoinLedger;
 
 import java.util.Collection;
@@ -27,5 +26,4 @@ public final class CoinTracer {
         List<Cluster> reported = p.clusteringEnabled() ? clusters.report(seedAddresses) : List.of();
         return new CoinTrace(ledger, p, roles, forward, Futures.join(backward), reported);
     }
-
 }

@@ -74,6 +74,9 @@ final class ExportParser {
     /** The export's columns and the index of their txids, made on a thread of their own. */
     private record Allocated(TxColumns rows, RowIndex index) {}
 
+    /** A parsed chunk's columns waiting for the export's to be allocated, and the chunk's id. */
+    private record Waiting(TxColumns columns, int chunk) {}
+
     /** A chunk's buffer and the columns its rows are parsed into, from reading until its rows are appended. */
     private static final class Slot {
         byte[] buffer;
@@ -93,8 +96,7 @@ final class ExportParser {
         private int slots, submitted;
         /** the export's columns once allocated; until then the chunks' own columns wait in {@link #waiting} */
         private TxColumns rows;
-        private final List<TxColumns> waiting = new ArrayList<>();
-        private final List<Integer> waitingIds = new ArrayList<>();
+        private final List<Waiting> waiting = new ArrayList<>();
         /** their txids, indexed as they are appended */
         private RowIndex index;
         private CompletableFuture<Allocated> allocating;
@@ -174,8 +176,7 @@ final class ExportParser {
                     // the chunk keeps its columns until the export's are there, and its slot takes new ones of about
                     // its size: copied once, not gathered first in columns that grow (and are copied) as they fill
                     TxColumns t = c.transactions;
-                    waiting.add(t);
-                    waitingIds.add(c.id);
+                    waiting.add(new Waiting(t, c.id));
                     slot.rows = new TxColumns(t.size() + t.size() / 8, t.inputCount() + t.inputCount() / 8,
                             t.outputCount() + t.outputCount() / 8);
                 }
@@ -195,10 +196,9 @@ final class ExportParser {
             Allocated a = allocating.get();
             rows = a.rows();
             index = a.index();
-            for (int k = 0; k < waiting.size(); k++) rows.append(waiting.get(k), waitingIds.get(k));
+            for (Waiting w : waiting) rows.append(w.columns(), w.chunk());
             index.addAppended(rows);
             waiting.clear();
-            waitingIds.clear();
         }
 
         /**

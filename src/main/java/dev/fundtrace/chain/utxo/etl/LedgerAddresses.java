@@ -44,28 +44,25 @@ final class LedgerAddresses {
 
     /** The key of an address in canonical form, given on its first use. */
     synchronized int key(String canonical) {
-        int h = canonical.hashCode();
-        int mask = slots.length - 1;
-        for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
-            long slot = slots[i];
-            if (slot == 0) {
-                int k = newKey(canonical);
-                slots[i] = (long) h << 32 | (k + 1L);
-                if (2 * next > slots.length) grow();
-                return k;
-            }
-            if ((int) (slot >>> 32) == h && name((int) slot - 1).equals(canonical)) return (int) slot - 1;
-        }
+        int h = canonical.hashCode(), i = slotOf(canonical, h);
+        if (slots[i] != 0) return (int) slots[i] - 1;
+        int k = newKey(canonical);
+        slots[i] = (long) h << 32 | (k + 1L);
+        if (2 * next > slots.length) grow();
+        return k;
     }
 
     /** The key of an address in canonical form, or -1 when no row holds it. */
     synchronized int keyOf(String canonical) {
-        int h = canonical.hashCode();
+        return (int) slots[slotOf(canonical, canonical.hashCode())] - 1; // a free slot reads as key -1
+    }
+
+    /** The slot holding {@code canonical} (hash {@code h}), else the free slot where it goes. */
+    private int slotOf(String canonical, int h) {
         int mask = slots.length - 1;
         for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
             long slot = slots[i];
-            if (slot == 0) return -1;
-            if ((int) (slot >>> 32) == h && name((int) slot - 1).equals(canonical)) return (int) slot - 1;
+            if (slot == 0 || (int) (slot >>> 32) == h && name((int) slot - 1).equals(canonical)) return i;
         }
     }
 
